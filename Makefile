@@ -1,0 +1,75 @@
+# flowc — see README.md. `make` builds ./flowc; `make test` runs every
+# test; `make manual` checks flows/ (and will publish the manual).
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
+BUILD    ?= build
+PROG     ?= flowc
+SANFLAGS ?=
+CPPFLAGS += -Icompiler -I$(BUILD)
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
+
+# Debian 12 packages the build and the tests need.
+DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev
+
+SRCS := $(wildcard compiler/*.c)
+OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
+
+.PHONY: all deps test asan manual bench clean
+all: $(PROG)
+
+# Installs what is missing when run as root; otherwise prints the command.
+deps: $(BUILD)/.deps
+$(BUILD)/.deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing || exit 1; \
+	  else \
+	    echo "make: missing Debian packages:$$missing"; \
+	    echo "make: run:  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(BUILD) && touch $@
+
+$(PROG): $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS)
+
+$(BUILD)/flow.tab.c $(BUILD)/flow.tab.h: grammar/flow.y | $(BUILD)/.deps
+	bison -Wall -Werror --defines=$(BUILD)/flow.tab.h -o $(BUILD)/flow.tab.c $<
+
+$(BUILD)/flow.lex.c $(BUILD)/flow.lex.h: grammar/flow.l | $(BUILD)/.deps
+	flex --header-file=$(BUILD)/flow.lex.h -o $(BUILD)/flow.lex.c $<
+
+$(BUILD)/flow.tab.o: $(BUILD)/flow.tab.c $(BUILD)/flow.lex.h
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/flow.lex.o: $(BUILD)/flow.lex.c $(BUILD)/flow.tab.h
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Wno-unused-function -c -o $@ $<
+
+$(BUILD)/%.o: compiler/%.c $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
+
+# The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: $(BUILD)/.deps
+	@$(MAKE) --no-print-directory BUILD=build/asan PROG=build/asan/flowc \
+	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  build/asan/flowc
+
+test: $(PROG) asan
+	@tests/run.sh ./$(PROG) build/asan/flowc
+
+manual: $(PROG)
+	./$(PROG) check --werror flows/*.flow
+
+bench: $(PROG)
+	@tests/bench.sh ./$(PROG)
+
+clean:
+	rm -rf build $(PROG)

@@ -1,0 +1,29 @@
+/* arena.h — bump allocator. Everything a compile allocates lives in one
+ * Arena owned by its Ctx and is released at once by arena_free. */
+#ifndef FLOWC_ARENA_H
+#define FLOWC_ARENA_H
+#include <stddef.h>
+
+typedef struct ArenaChunk ArenaChunk;
+typedef struct Arena {
+  ArenaChunk *head;
+  char *cur, *end;
+  size_t total;
+} Arena;
+
+void arena_init(Arena *a);
+void arena_free(Arena *a);
+/* Zeroed memory, aligned for any type. Never returns NULL: allocation
+ * failure prints a message and exits with status 2. */
+void *arena_alloc(Arena *a, size_t n);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* malloc/realloc that end the run cleanly when memory runs out. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+void oom(void) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,364 @@
+/* build.c — the grammar actions: turn statements into Program entries
+ * (processes, handbooks, nodes, edges, metadata) and report the errors
+ * that depend on where a statement stands. */
+#include <stdarg.h>
+#include <string.h>
+#include "parser.h"
+
+#define ARENA (&p->ctx->arena)
+
+const char *const node_kind_name[NK__COUNT] = {
+  "start", "end", "task", "decision", "call", "document",
+  "data", "store", "manual", "wait", "fork", "join",
+};
+const char *const attr_kind_name[AT__COUNT] = {
+  "form", "input", "output", "note", "risk", "control", "system",
+  "approver", "consult", "inform",
+};
+const char *const meta_key_name[MK__COUNT] = {
+  "owner", "code", "version", "author", "reviewer", "approver",
+  "purpose", "scope", "title", "company",
+};
+
+void p_syntax(Parser *p, Loc loc, const char *fmt, ...) {
+  p->lex_err_line = loc.line;
+  if (p->capped) return;
+  if (++p->nsyntax > MAX_SYNTAX_ERRORS) {
+    p->capped = 1;
+    diag(p->ctx, SEV_ERROR, "syntax", loc,
+         "too many errors in this file (%d); the rest of it was not read", MAX_SYNTAX_ERRORS);
+    return;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  diag(p->ctx, SEV_ERROR, "syntax", loc, "%s", buf);
+}
+
+void p_string_byte(Parser *p, const char *s, size_t n) {
+  if (p->slen + n + 1 > p->scap) {
+    p->scap = (p->slen + n + 1) * 2;
+    p->sbuf = xrealloc(p->sbuf, p->scap);
+  }
+  memcpy(p->sbuf + p->slen, s, n);
+  p->slen += n;
+}
+
+/* Grows an arena array of elements of size sz to hold n+1 elements. */
+static void *grow(Parser *p, void *arr, int n, int *cap, size_t sz) {
+  if (n < *cap) return arr;
+  int nc = *cap ? *cap * 2 : 8;
+  void *na = arena_alloc(ARENA, sz * (size_t)nc);
+  if (n) memcpy(na, arr, sz * (size_t)n);
+  *cap = nc;
+  return na;
+}
+
+static void seen_twice(Parser *p, Loc first, Loc again, const char *what) {
+  Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", again, "%s is given twice", what);
+  diag_note(p->ctx, d, first, "first given here");
+}
+
+static void meta_start(Parser *p, Meta *m) {
+  p->meta = m;
+  memset(p->meta_seen, 0, sizeof p->meta_seen);
+  p->rev_tail = &m->revisions;
+  p->term_tail = &m->terms;
+}
+
+void b_process_begin(Parser *p, const char *id, Loc loc, Text title) {
+  Program *g = p->ctx->prog;
+  Process *pr = arena_alloc(ARENA, sizeof *pr);
+  pr->id = id;
+  pr->title = title.s ? title.s : id;
+  pr->loc = loc;
+  pr->file = p->file;
+  pr->index = g->nprocs;
+  g->procs = grow(p, g->procs, g->nprocs, &g->capprocs, sizeof *g->procs);
+  g->procs[g->nprocs++] = pr;
+  p->proc = pr;
+  p->title_given = title.s != NULL;
+  p->title_loc = title.loc;
+  p->nodes_head = NULL;
+  p->nodes_tail = &p->nodes_head;
+  p->edges_head = NULL;
+  p->edges_tail = &p->edges_head;
+  p->nnodes = p->nedges = 0;
+  p->lanes_cap = p->phases_cap = 0;
+  meta_start(p, &pr->meta);
+}
+
+void b_process_end(Parser *p) {
+  Process *pr = p->proc;
+  if (!pr) return;
+  pr->nodes = arena_alloc(ARENA, sizeof *pr->nodes * (size_t)(p->nnodes + 1));
+  int i = 0;
+  for (Node *n = p->nodes_head; n; n = n->next) {
+    n->index = i;
+    pr->nodes[i++] = n;
+  }
+  pr->nnodes = i;
+  pr->edges = arena_alloc(ARENA, sizeof *pr->edges * (size_t)(p->nedges + 1));
+  i = 0;
+  for (Edge *e = p->edges_head; e; e = e->next) pr->edges[i++] = e;
+  pr->nedges = i;
+  if (pr->meta.field[MK_TITLE].s && !p->title_given) pr->title = pr->meta.field[MK_TITLE].s;
+  p->proc = NULL;
+  p->node = NULL;
+  p->meta = NULL;
+}
+
+void b_handbook_begin(Parser *p, Text title, Loc loc) {
+  Program *g = p->ctx->prog;
+  if (p->handbook) {
+    Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", loc, "a file may hold only one handbook");
+    diag_note(p->ctx, d, p->handbook->loc, "the first handbook of this file");
+  }
+  Handbook *h = arena_alloc(ARENA, sizeof *h);
+  h->title = title.s;
+  h->loc = loc;
+  h->file = p->file;
+  g->handbooks = grow(p, g->handbooks, g->nhandbooks, &g->caphandbooks, sizeof *g->handbooks);
+  g->handbooks[g->nhandbooks++] = h;
+  if (!p->handbook) p->handbook = h;
+  p->title_given = title.s != NULL;
+  p->title_loc = title.loc;
+  meta_start(p, &h->meta);
+}
+
+void b_handbook_end(Parser *p) {
+  Handbook *h = p->ctx->prog->handbooks[p->ctx->prog->nhandbooks - 1];
+  if (!h->title) h->title = h->meta.field[MK_TITLE].s;
+  p->meta = NULL;
+}
+
+void b_import(Parser *p, Text path) {
+  Import *im = arena_alloc(ARENA, sizeof *im);
+  im->path = path;
+  *p->imports_tail = im;
+  p->imports_tail = &im->next;
+}
+
+void b_meta(Parser *p, MetaKey k, Text v, Loc kwloc) {
+  Meta *m = p->meta;
+  if (k == MK_TITLE && p->title_given) {
+    seen_twice(p, p->title_loc, kwloc, "the title");
+    return;
+  }
+  if (m->field[k].s) {
+    seen_twice(p, p->meta_seen[k], kwloc, arena_printf(ARENA, "'%s'", meta_key_name[k]));
+    return;
+  }
+  m->field[k] = v;
+  p->meta_seen[k] = kwloc;
+}
+
+void b_effective(Parser *p, Date d, Loc loc) {
+  Meta *m = p->meta;
+  if (m->has_effective) {
+    seen_twice(p, m->effective_loc, loc, "'effective'");
+    return;
+  }
+  m->effective = d;
+  m->effective_loc = loc;
+  m->has_effective = 1;
+}
+
+void b_revision(Parser *p, Text version, Date d, Text what, Loc loc) {
+  Revision *r = arena_alloc(ARENA, sizeof *r);
+  r->version = version.s;
+  r->date = d;
+  r->what = what.s;
+  r->loc = loc;
+  *p->rev_tail = r;
+  p->rev_tail = &r->next;
+}
+
+void b_term(Parser *p, Text term, Text def, Loc loc) {
+  Term *t = arena_alloc(ARENA, sizeof *t);
+  t->term = term.s;
+  t->definition = def.s;
+  t->loc = loc;
+  *p->term_tail = t;
+  p->term_tail = &t->next;
+}
+
+void b_lane(Parser *p, const char *id, Loc loc, Text name) {
+  Process *pr = p->proc;
+  pr->lanes = grow(p, pr->lanes, pr->nlanes, &p->lanes_cap, sizeof *pr->lanes);
+  Lane *l = &pr->lanes[pr->nlanes++];
+  memset(l, 0, sizeof *l);
+  l->id = id;
+  l->name = name.s ? name.s : id;
+  l->loc = loc;
+}
+
+void b_phase(Parser *p, Text name, Loc loc) {
+  Process *pr = p->proc;
+  pr->phases = grow(p, pr->phases, pr->nphases, &p->phases_cap, sizeof *pr->phases);
+  pr->phases[pr->nphases].name = name.s;
+  pr->phases[pr->nphases].loc = loc;
+  pr->nphases++;
+}
+
+void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Text lane) {
+  Node *n = arena_alloc(ARENA, sizeof *n);
+  n->kind = k;
+  n->id = id;
+  n->label = label.s;
+  n->has_label = label.s != NULL;
+  n->loc = loc;
+  n->lane_ref = lane;
+  n->lane = -1;
+  n->phase = p->proc->nphases - 1;
+  n->callee = -1;
+  *p->nodes_tail = n;
+  p->nodes_tail = &n->next;
+  p->nnodes++;
+  p->node = n;
+  p->attr_tail = &n->attrs;
+  memset(p->attr_seen, 0, sizeof p->attr_seen);
+}
+
+void b_node_end(Parser *p) { p->node = NULL; }
+
+static int repeatable(AttrKind k) {
+  return k != AT_NOTE && k != AT_SYSTEM && k != AT_APPROVER;
+}
+
+void b_attr(Parser *p, AttrKind k, Text v, Loc kwloc) {
+  if (!repeatable(k)) {
+    if (p->attr_seen[k].line) {
+      seen_twice(p, p->attr_seen[k], kwloc, arena_printf(ARENA, "'%s'", attr_kind_name[k]));
+      return;
+    }
+    p->attr_seen[k] = kwloc;
+  }
+  Attr *a = arena_alloc(ARENA, sizeof *a);
+  a->kind = k;
+  a->text = v;
+  *p->attr_tail = a;
+  p->attr_tail = &a->next;
+}
+
+void b_within(Parser *p, Duration d, Loc loc) {
+  Node *n = p->node;
+  if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
+    p_syntax(p, loc, "a %s node cannot have a time limit ('within')", node_kind_name[n->kind]);
+    return;
+  }
+  if (n->has_within) {
+    seen_twice(p, n->within_loc, loc, "'within'");
+    return;
+  }
+  n->within = d;
+  n->has_within = 1;
+  n->within_loc = loc;
+}
+
+void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
+  Node *n = p->node;
+  if (n->kind != NK_CALL) {
+    p_syntax(p, kwloc, "'process' names the process a call node runs; '%s' is a %s node, not a call",
+             n->id, node_kind_name[n->kind]);
+    return;
+  }
+  if (n->process_ref.s) {
+    seen_twice(p, n->process_ref.loc, loc, "'process'");
+    return;
+  }
+  n->process_ref.s = id;
+  n->process_ref.loc = loc;
+}
+
+Ref *b_ref(Parser *p, Text t, Ref *prev) {
+  Ref *r = arena_alloc(ARENA, sizeof *r);
+  r->id = t.s;
+  r->loc = t.loc;
+  r->next = prev;
+  return r;
+}
+
+static Ref *reverse(Ref *r) {
+  Ref *out = NULL;
+  while (r) {
+    Ref *n = r->next;
+    r->next = out;
+    out = r;
+    r = n;
+  }
+  return out;
+}
+
+Text b_string(Parser *p, Ref *rev, Loc loc) {
+  Ref *r = reverse(rev);
+  size_t len = 0;
+  for (Ref *q = r; q; q = q->next) len += strlen(q->id);
+  Text t = {r->id, loc};
+  if (r->next) {
+    char *s = arena_alloc(ARENA, len + 1), *o = s;
+    for (Ref *q = r; q; q = q->next) {
+      size_t k = strlen(q->id);
+      memcpy(o, q->id, k);
+      o += k;
+    }
+    *o = 0;
+    t.s = s;
+  }
+  return t;
+}
+
+static Edge *edge(Parser *p, const char *from, Loc from_loc, const char *to, Loc to_loc) {
+  Edge *e = arena_alloc(ARENA, sizeof *e);
+  e->from_id = from;
+  e->from_loc = from_loc;
+  e->to_id = to;
+  e->to_loc = to_loc;
+  e->from = e->to = -1;
+  *p->edges_tail = e;
+  p->edges_tail = &e->next;
+  p->nedges++;
+  return e;
+}
+
+/* Edges from -> r1 -> r2 ...; the label goes on the first. Returns it. */
+static Edge *chain(Parser *p, const char *from, Loc from_loc, Ref *r, Text label) {
+  Edge *first = NULL;
+  for (; r; r = r->next) {
+    Edge *e = edge(p, from, from_loc, r->id, r->loc);
+    if (label.s) {
+      e->label = label.s;
+      e->label_loc = label.loc;
+      label.s = NULL;
+    }
+    if (!first) first = e;
+    from = r->id;
+    from_loc = r->loc;
+  }
+  return first;
+}
+
+void b_branch(Parser *p, Text label, Ref *rev) {
+  Node *n = p->node;
+  Ref *r = reverse(rev);
+  if (n->kind != NK_DECISION) {
+    p_syntax(p, label.loc,
+             "a branch 'label -> node' belongs in a decision; '%s' is a %s node: write an edge '%s -> %s' in the process instead",
+             n->id, node_kind_name[n->kind], n->id, r->id);
+    return;
+  }
+  chain(p, n->id, n->loc, r, label)->branch = 1;
+}
+
+void b_edges(Parser *p, Text from, Loc from_loc, Ref *rev, Text label) {
+  Ref *r = reverse(rev);
+  if (label.s && r->next) {
+    p_syntax(p, label.loc,
+             "a label is allowed only on a single edge: write '%s -> %s : …' on its own",
+             from.s, r->id);
+    label.s = NULL;
+  }
+  chain(p, from.s, from_loc, r, label);
+}

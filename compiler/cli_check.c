@@ -1,0 +1,67 @@
+/* cli_check.c — `flowc check`: compile and report. */
+#include <stdio.h>
+#include <string.h>
+#include "check.h"
+#include "cli.h"
+#include "parse.h"
+#include "report.h"
+#include "resolve.h"
+
+int cli_compile(Ctx *c, char *const *files, int nfiles) {
+  int bad = load_program(c, files, nfiles);
+  int syntax = 0;
+  for (int i = 0; i < c->ndiags; i++)
+    if (c->diags[i]->sev == SEV_ERROR && !strcmp(c->diags[i]->rule, "syntax")) syntax++;
+  /* a file with syntax errors is incomplete: checking it would only
+   * report consequences of those errors */
+  if (!syntax) {
+    resolve(c);
+    check(c);
+  }
+  return bad ? 2 : 0;
+}
+
+static int usage(void) {
+  fputs("usage: flowc check [--format text|json|sarif] [--werror] FILE...\n", stderr);
+  return 2;
+}
+
+int cmd_check(int argc, char **argv) {
+  ReportFormat fmt = FMT_TEXT;
+  int werror = 0, nfiles = 0;
+  char **files = argv; /* reuses argv's slots */
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i], *val = NULL;
+    if (!strcmp(a, "--werror")) { werror = 1; continue; }
+    if (!strncmp(a, "--format=", 9)) val = a + 9;
+    else if (!strcmp(a, "--format")) {
+      if (++i >= argc) return usage();
+      val = argv[i];
+    } else if (!strcmp(a, "--")) {
+      while (++i < argc) files[nfiles++] = argv[i];
+      break;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "flowc check: unknown option '%s'\n", a);
+      return usage();
+    } else {
+      files[nfiles++] = argv[i];
+      continue;
+    }
+    if (!strcmp(val, "text")) fmt = FMT_TEXT;
+    else if (!strcmp(val, "json")) fmt = FMT_JSON;
+    else if (!strcmp(val, "sarif")) fmt = FMT_SARIF;
+    else {
+      fprintf(stderr, "flowc check: unknown format '%s' (text, json or sarif)\n", val);
+      return 2;
+    }
+  }
+  if (!nfiles) return usage();
+  Ctx c;
+  ctx_init(&c);
+  c.werror = werror;
+  int status = cli_compile(&c, files, nfiles);
+  report(&c, fmt, fmt == FMT_TEXT ? stderr : stdout);
+  if (!status && c.nerrors) status = 1;
+  ctx_free(&c);
+  return status;
+}

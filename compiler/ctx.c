@@ -1,0 +1,177 @@
+/* ctx.c — compile context: sources and diagnostics storage. */
+#include "ctx.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "utf8.h"
+
+void ctx_init(Ctx *c) {
+  memset(c, 0, sizeof *c);
+  arena_init(&c->arena);
+}
+
+void ctx_free(Ctx *c) {
+  for (int i = 0; i < c->nfiles; i++) {
+    free(c->files[i]->buf);
+    free(c->files[i]->lines);
+  }
+  free(c->files);
+  free(c->diags);
+  arena_free(&c->arena);
+  memset(c, 0, sizeof *c);
+}
+
+static int add_file(Ctx *c, const char *shown, char *buf, size_t len) {
+  if (c->nfiles == c->capfiles) {
+    c->capfiles = c->capfiles ? c->capfiles * 2 : 8;
+    c->files = xrealloc(c->files, sizeof *c->files * (size_t)c->capfiles);
+  }
+  SourceFile *f = arena_alloc(&c->arena, sizeof *f);
+  f->path = arena_strdup(&c->arena, shown);
+  f->buf = buf;
+  f->len = len;
+  buf[len] = buf[len + 1] = 0;
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) f->start = 3;
+  c->files[c->nfiles] = f;
+  return c->nfiles++;
+}
+
+int ctx_add_source(Ctx *c, const char *shown, const char *src, size_t len) {
+  char *buf = xmalloc(len + 2);
+  memcpy(buf, src, len);
+  return add_file(c, shown, buf, len);
+}
+
+int ctx_read_file(Ctx *c, const char *path, const char *shown) {
+  struct stat st;
+  if (stat(path, &st) != 0) return -1;
+  if (S_ISDIR(st.st_mode)) { errno = EISDIR; return -1; }
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return -1;
+  size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+  size_t len = 0;
+  char *buf = xmalloc(cap + 2);
+  for (;;) {
+    size_t n = fread(buf + len, 1, cap - len, fp);
+    len += n;
+    if (len < cap) break;
+    cap *= 2;
+    buf = xrealloc(buf, cap + 2);
+  }
+  int err = ferror(fp);
+  fclose(fp);
+  if (err) { free(buf); errno = EIO; return -1; }
+  int id = add_file(c, shown, buf, len);
+  char *real = realpath(path, NULL);
+  c->files[id]->real = arena_strdup(&c->arena, real ? real : path);
+  free(real);
+  return id;
+}
+
+int ctx_find_real(Ctx *c, const char *real) {
+  for (int i = 0; i < c->nfiles; i++)
+    if (c->files[i]->real && strcmp(c->files[i]->real, real) == 0) return i;
+  return -1;
+}
+
+const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
+  SourceFile *f = c->files[file];
+  if (!f->lines) {
+    int cap = 1024, n = 0;
+    f->lines = xmalloc(sizeof *f->lines * (size_t)cap);
+    f->lines[n++] = f->start;
+    for (size_t i = f->start; i < f->len; i++)
+      if (f->buf[i] == '\n') {
+        if (n == cap) {
+          cap *= 2;
+          f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)cap);
+        }
+        f->lines[n++] = i + 1;
+      }
+    f->nlines = n;
+  }
+  if (line < 1 || line > f->nlines) { *len = 0; return ""; }
+  size_t s = f->lines[line - 1], e = s;
+  while (e < f->len && f->buf[e] != '\n') e++;
+  if (e > s && f->buf[e - 1] == '\r') e--;
+  *len = e - s;
+  return f->buf + s;
+}
+
+static Diag *push(Ctx *c, Diag *d) {
+  if (c->ndiags == c->capdiags) {
+    c->capdiags = c->capdiags ? c->capdiags * 2 : 64;
+    c->diags = xrealloc(c->diags, sizeof *c->diags * (size_t)c->capdiags);
+  }
+  d->seq = c->ndiags;
+  c->diags[c->ndiags++] = d;
+  return d;
+}
+
+Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...) {
+  Diag *d = arena_alloc(&c->arena, sizeof *d);
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *m = arena_alloc(&c->arena, (size_t)(n < 0 ? 0 : n) + 1);
+  va_start(ap, fmt);
+  vsnprintf(m, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+  va_end(ap);
+  if (sev == SEV_WARNING && c->werror) sev = SEV_ERROR;
+  d->sev = sev;
+  d->rule = rule;
+  d->loc = loc;
+  d->msg = m;
+  if (sev == SEV_ERROR) c->nerrors++;
+  else if (sev == SEV_WARNING) c->nwarnings++;
+  return push(c, d);
+}
+
+static DiagNote *note_new(Ctx *c, Loc loc, const char *msg, DiagNote **list) {
+  DiagNote *n = arena_alloc(&c->arena, sizeof *n);
+  n->loc = loc;
+  n->msg = msg;
+  while (*list) list = &(*list)->next;
+  *list = n;
+  return n;
+}
+
+void diag_note(Ctx *c, Diag *d, Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *m = arena_alloc(&c->arena, (size_t)(n < 0 ? 0 : n) + 1);
+  va_start(ap, fmt);
+  vsnprintf(m, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+  va_end(ap);
+  note_new(c, loc, m, &d->notes);
+}
+
+void diag_path(Ctx *c, Diag *d, Loc loc, const char *name) {
+  note_new(c, loc, name, &d->path);
+}
+
+const char *ctx_quote(Ctx *c, const char *s) {
+  enum { MAXCP = 60 };
+  size_t n = strlen(s), cps = 0;
+  char *out = arena_alloc(&c->arena, n * 4 + 16), *o = out;
+  *o++ = '\'';
+  for (size_t i = 0; i < n && cps < MAXCP; cps++) {
+    uint32_t cp;
+    int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (!k) { o += sprintf(o, "\\x%02X", (unsigned char)s[i]); i++; continue; }
+    if (cp == '\n') { memcpy(o, "\\n", 2); o += 2; }
+    else if (cp == '\t') { memcpy(o, "\\t", 2); o += 2; }
+    else if (cp < 0x20 || cp == 0x7F) o += sprintf(o, "\\x%02X", (unsigned)cp);
+    else { memcpy(o, s + i, (size_t)k); o += k; }
+    i += (size_t)k;
+    if (cps + 1 == MAXCP && i < n) { memcpy(o, "\xE2\x80\xA6", 3); o += 3; }
+  }
+  *o++ = '\'';
+  *o = 0;
+  return out;
+}

@@ -1,0 +1,82 @@
+/* ctx.h — the compile context. A Ctx owns all memory of one run: the
+ * arena (AST/IR, strings, diagnostics), the source buffers and the
+ * diagnostic list. ctx_free releases everything. */
+#ifndef FLOWC_CTX_H
+#define FLOWC_CTX_H
+#include <stddef.h>
+#include <stdio.h>
+#include "arena.h"
+
+/* A source span; lines and columns start at 1, columns count code points. */
+typedef struct Loc {
+  int file;
+  int line, col;   /* first character */
+  int eline, ecol; /* last character (inclusive) */
+} Loc;
+
+typedef struct SourceFile {
+  const char *path; /* as shown to the user */
+  char *real;       /* canonical path, to read each file once */
+  char *buf;        /* contents followed by two NUL bytes */
+  size_t len;
+  size_t start;     /* 3 when the file starts with a BOM */
+  size_t *lines;    /* line start offsets, built on first use */
+  int nlines;
+  int state;        /* 0 new, 1 being read (import cycle), 2 done */
+} SourceFile;
+
+typedef enum { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;
+
+typedef struct DiagNote {
+  Loc loc;
+  const char *msg;
+  struct DiagNote *next;
+} DiagNote;
+
+typedef struct Diag {
+  Severity sev;
+  const char *rule;
+  Loc loc;
+  const char *msg;
+  DiagNote *notes;    /* printed as note: lines */
+  DiagNote *path;     /* a loop as a path of nodes (SARIF relatedLocations) */
+  int seq;
+} Diag;
+
+struct Program;
+
+typedef struct Ctx {
+  Arena arena;
+  SourceFile **files;
+  int nfiles, capfiles;
+  Diag **diags;
+  int ndiags, capdiags;
+  int nerrors, nwarnings;
+  int werror;
+  struct Program *prog;
+} Ctx;
+
+void ctx_init(Ctx *c);
+void ctx_free(Ctx *c);
+
+/* Reads path into a new SourceFile (shown as `shown`). Returns its index,
+ * or -1 with errno set when it cannot be read. */
+int ctx_read_file(Ctx *c, const char *path, const char *shown);
+/* Registers an in-memory source (tests, fuzzing); buf is copied. */
+int ctx_add_source(Ctx *c, const char *shown, const char *buf, size_t len);
+/* Index of the file with canonical path real, or -1. */
+int ctx_find_real(Ctx *c, const char *real);
+
+/* Start and length (without the line break) of line `line` of file f. */
+const char *ctx_line(Ctx *c, int file, int line, size_t *len);
+
+/* Diagnostics. fmt may use %s with ctx_quote() results. */
+Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void diag_note(Ctx *c, Diag *d, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_path(Ctx *c, Diag *d, Loc loc, const char *name);
+/* 'text' quoted for a message: control characters escaped, long text cut. */
+const char *ctx_quote(Ctx *c, const char *s);
+
+#endif

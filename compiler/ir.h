@@ -1,0 +1,121 @@
+/* ir.h — the program a compile produces: processes with metadata, lanes,
+ * phases, nodes and edges. The parser fills names as written; resolve()
+ * fills the indices (lane, phase, callee, edge ends) and default labels.
+ * Everything here lives in the Ctx arena that built it; consumers (check,
+ * render, manual) only read it. */
+#ifndef FLOWC_IR_H
+#define FLOWC_IR_H
+#include "ctx.h"
+
+typedef enum {
+  NK_START, NK_END, NK_TASK, NK_DECISION, NK_CALL, NK_DOCUMENT,
+  NK_DATA, NK_STORE, NK_MANUAL, NK_WAIT, NK_FORK, NK_JOIN, NK__COUNT
+} NodeKind;
+extern const char *const node_kind_name[NK__COUNT];
+
+typedef enum { DU_MIN, DU_HOUR, DU_DAY, DU_WORKDAY, DU_WEEK, DU_MONTH, DU__COUNT } DurUnit;
+extern const char *const dur_unit_name[DU__COUNT];    /* min h d wd w mo */
+extern const char *const dur_unit_name_zh[DU__COUNT]; /* 分钟 小时 天 ... */
+
+typedef struct Duration { long long amount; DurUnit unit; } Duration;
+typedef struct Date { int y, m, d; } Date;
+
+/* A string as written, with where it was written; s is NULL when absent. */
+typedef struct Text { const char *s; Loc loc; } Text;
+
+typedef enum {
+  AT_FORM, AT_INPUT, AT_OUTPUT, AT_NOTE, AT_RISK, AT_CONTROL, AT_SYSTEM,
+  AT_APPROVER, AT_CONSULT, AT_INFORM, AT__COUNT
+} AttrKind;
+extern const char *const attr_kind_name[AT__COUNT];
+
+typedef struct Attr { AttrKind kind; Text text; struct Attr *next; } Attr;
+
+typedef enum {
+  MK_OWNER, MK_CODE, MK_VERSION, MK_AUTHOR, MK_REVIEWER, MK_APPROVER,
+  MK_PURPOSE, MK_SCOPE, MK_TITLE, MK_COMPANY, MK__COUNT
+} MetaKey;
+extern const char *const meta_key_name[MK__COUNT];
+
+typedef struct Revision {
+  const char *version; Date date; const char *what; Loc loc;
+  struct Revision *next;
+} Revision;
+
+typedef struct Term {
+  const char *term, *definition; Loc loc;
+  struct Term *next;
+} Term;
+
+typedef struct Meta {
+  Text field[MK__COUNT];
+  Date effective; Loc effective_loc; int has_effective;
+  Revision *revisions; /* in source order */
+  Term *terms;         /* in source order */
+} Meta;
+
+typedef struct Lane {
+  const char *id, *name; /* name: display name, default id */
+  Loc loc;
+  int nnodes;            /* nodes placed in this lane */
+} Lane;
+
+typedef struct Phase { const char *name; Loc loc; } Phase;
+
+typedef struct Node {
+  NodeKind kind;
+  const char *id;
+  const char *label;  /* explicit label, else resolve() sets the default */
+  int has_label;
+  Loc loc;            /* the node's ID in its declaration */
+  Text lane_ref;      /* `in LANE` as written */
+  int lane;           /* index into Process.lanes, -1 when none */
+  int phase;          /* index into Process.phases, -1 when none */
+  Attr *attrs;        /* in source order */
+  Duration within; int has_within; Loc within_loc;
+  Text process_ref;   /* call: `process ID` as written */
+  int callee;         /* call: index into Program.procs, -1 if unresolved */
+  int index;          /* position in Process.nodes */
+  struct Node *next;  /* parser's list; use Process.nodes */
+} Node;
+
+typedef struct Edge {
+  const char *from_id, *to_id;
+  Loc from_loc, to_loc;
+  int from, to;       /* node indices after resolve, -1 if undefined */
+  const char *label;  /* NULL when unlabelled */
+  Loc label_loc;
+  int branch;         /* written as a decision branch */
+  struct Edge *next;
+} Edge;
+
+typedef struct Process {
+  const char *id, *title;
+  Loc loc;            /* the process ID */
+  int file;
+  Meta meta;
+  Lane *lanes; int nlanes;
+  Phase *phases; int nphases;
+  Node **nodes; int nnodes;   /* declaration order */
+  Edge **edges; int nedges;   /* source order */
+  int resolve_errors;         /* checks skip a process that has them */
+  int index;                  /* position in Program.procs */
+} Process;
+
+typedef struct Handbook {
+  const char *title;  /* NULL unless given */
+  Loc loc;
+  int file;
+  Meta meta;
+} Handbook;
+
+typedef struct Program {
+  Process **procs; int nprocs;
+  Handbook **handbooks; int nhandbooks; /* in file order; a manual uses [0] */
+  int capprocs, caphandbooks;
+} Program;
+
+/* Label of a duration, e.g. "3wd" → "3 工作日". Arena string. */
+const char *duration_str(Ctx *c, Duration d);
+
+#endif

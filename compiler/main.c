@@ -1,0 +1,40 @@
+/* main.c — the flowc program: dispatches to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "version.h"
+
+static const char help[] =
+  "flowc " FLOWC_VERSION " — flowchart compiler for company procedures\n"
+  "\n"
+  "usage: flowc COMMAND [OPTIONS] FILE...\n"
+  "\n"
+  "commands:\n"
+  "  check [--format text|json|sarif] [--werror] FILE...\n"
+  "        prove every process complete; report problems as\n"
+  "        file:line:col: error: message [rule]\n"
+  "\n"
+  "options:\n"
+  "  --help       show this help\n"
+  "  --version    show the version\n"
+  "\n"
+  "exit status: 0 no errors, 1 errors found, 2 usage or I/O problem\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(help, stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    fputs(help, stdout);
+    return 0;
+  }
+  if (!strcmp(cmd, "--version")) {
+    puts("flowc " FLOWC_VERSION);
+    return 0;
+  }
+  if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
+  fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
+  return 2;
+}

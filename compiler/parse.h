@@ -1,0 +1,16 @@
+/* parse.h — reading .flow files into the Program: the scanner
+ * (grammar/flow.l), the parser (grammar/flow.y), the builder that the
+ * grammar actions call, and import resolution. All results and errors go
+ * to the Ctx; nothing is printed here. */
+#ifndef FLOWC_PARSE_H
+#define FLOWC_PARSE_H
+#include "ir.h"
+
+/* Reads each path and everything it imports (each file once) into
+ * c->prog. Returns the number of files that could not be read at all. */
+int load_program(Ctx *c, char *const *paths, int npaths);
+/* Parses an in-memory source as if it were a file named `name`
+ * (imports are resolved relative to it). */
+void load_source(Ctx *c, const char *name, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,73 @@
+/* parser.h — state shared by the scanner, the grammar actions and the
+ * builder while one file is parsed. Internal to the front end. */
+#ifndef FLOWC_PARSER_H
+#define FLOWC_PARSER_H
+#include "ir.h"
+
+typedef struct Ref { const char *id; Loc loc; struct Ref *next; } Ref;
+typedef struct Import { Text path; struct Import *next; } Import;
+
+typedef struct Parser {
+  Ctx *ctx;
+  int file;
+  /* scanner position: the next character */
+  int line, col;
+  int tok, prev_tok;     /* last two tokens, for messages */
+  const char *tok_text, *prev_text;
+  Loc tok_loc, prev_loc;
+  int tok_bol;           /* last token is the first on its line */
+  int bol_line;          /* line of the last token */
+  Loc str_loc;           /* opening quote of the string being scanned */
+  char *sbuf; size_t slen, scap;
+  const char *last_bad;  /* end of the last invalid byte reported */
+  int recovering;        /* skip tokens to the next statement start */
+  int nsyntax;           /* syntax errors reported in this file */
+  int capped;            /* too many errors: stop reporting */
+  int lex_err_line;      /* line of the last lexical error */
+  /* builder state */
+  Process *proc;
+  Node *node, *nodes_head, **nodes_tail;
+  Edge *edges_head, **edges_tail;
+  int nnodes, nedges, lanes_cap, phases_cap;
+  int title_given;
+  Loc title_loc;
+  Meta *meta;            /* metadata target: process or handbook */
+  Loc meta_seen[MK__COUNT];
+  Revision **rev_tail;
+  Term **term_tail;
+  Attr **attr_tail;
+  Loc attr_seen[AT__COUNT];
+  Handbook *handbook;    /* this file's, for the one-per-file rule */
+  Import *imports, **imports_tail;
+} Parser;
+
+/* Syntax errors in one file stop being reported after this many. */
+#define MAX_SYNTAX_ERRORS 50
+
+void p_syntax(Parser *p, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void p_string_byte(Parser *p, const char *s, size_t n);
+
+/* builder (build.c), called by grammar actions */
+void b_process_begin(Parser *p, const char *id, Loc loc, Text title);
+void b_process_end(Parser *p);
+void b_handbook_begin(Parser *p, Text title, Loc loc);
+void b_handbook_end(Parser *p);
+void b_import(Parser *p, Text path);
+void b_meta(Parser *p, MetaKey k, Text v, Loc kwloc);
+void b_effective(Parser *p, Date d, Loc loc);
+void b_revision(Parser *p, Text version, Date d, Text what, Loc loc);
+void b_term(Parser *p, Text term, Text def, Loc loc);
+void b_lane(Parser *p, const char *id, Loc loc, Text name);
+void b_phase(Parser *p, Text name, Loc loc);
+void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Text lane);
+void b_node_end(Parser *p);
+void b_attr(Parser *p, AttrKind k, Text v, Loc kwloc);
+void b_within(Parser *p, Duration d, Loc loc);
+void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc);
+/* Ref lists arrive last-first from the grammar. */
+void b_branch(Parser *p, Text label, Ref *rev);
+void b_edges(Parser *p, Text from, Loc from_loc, Ref *rev, Text label);
+Ref *b_ref(Parser *p, Text t, Ref *prev);
+Text b_string(Parser *p, Ref *rev, Loc loc);
+
+#endif

@@ -1,0 +1,101 @@
+/* resolve.c — name binding (see resolve.h). */
+#include "resolve.h"
+#include <string.h>
+#include "names.h"
+
+/* Suggestions cost a scan of all names; past this many, omit them. */
+#define MAX_SUGGESTIONS 200
+
+typedef struct Resolver {
+  Ctx *c;
+  NameTable procs;
+  const char **proc_names;
+  int nsuggest;
+} Resolver;
+
+static const char *hint(Resolver *r, const char *name, const char *const *cands, int n) {
+  if (r->nsuggest++ >= MAX_SUGGESTIONS) return "";
+  return names_hint(r->c, name, cands, n);
+}
+
+static void duplicate(Ctx *c, const char *what, const char *id, Loc again, Loc first) {
+  Diag *d = diag(c, SEV_ERROR, "duplicate", again, "%s %s is declared twice", what, ctx_quote(c, id));
+  diag_note(c, d, first, "first declared here");
+}
+
+static void resolve_process(Resolver *r, Process *pr) {
+  Ctx *c = r->c;
+  NameTable lanes, nodes;
+  names_init(c, &lanes, pr->nlanes);
+  const char **lane_names = arena_alloc(&c->arena, sizeof *lane_names * (size_t)(pr->nlanes + 1));
+  for (int i = 0; i < pr->nlanes; i++) {
+    int first = names_add(&lanes, pr->lanes[i].id, i);
+    if (first >= 0) duplicate(c, "lane", pr->lanes[i].id, pr->lanes[i].loc, pr->lanes[first].loc);
+    lane_names[i] = pr->lanes[i].id;
+  }
+  names_init(c, &nodes, pr->nnodes);
+  const char **node_names = arena_alloc(&c->arena, sizeof *node_names * (size_t)(pr->nnodes + 1));
+  for (int i = 0; i < pr->nnodes; i++) {
+    Node *n = pr->nodes[i];
+    node_names[i] = n->id;
+    int first = names_add(&nodes, n->id, i);
+    if (first >= 0) {
+      duplicate(c, "node", n->id, n->loc, pr->nodes[first]->loc);
+      pr->resolve_errors++;
+    }
+    if (n->lane_ref.s) {
+      n->lane = names_get(&lanes, n->lane_ref.s);
+      if (n->lane < 0) {
+        diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
+             ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
+             hint(r, n->lane_ref.s, lane_names, pr->nlanes));
+        pr->resolve_errors++;
+      } else {
+        pr->lanes[n->lane].nnodes++;
+      }
+    }
+    if (n->kind == NK_CALL) {
+      const char *target = n->process_ref.s ? n->process_ref.s : n->id;
+      n->callee = names_get(&r->procs, target);
+      if (n->callee < 0) {
+        int nprocs = c->prog->nprocs;
+        if (n->process_ref.s)
+          diag(c, SEV_ERROR, "undefined", n->process_ref.loc, "there is no process %s%s",
+               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
+        else
+          diag(c, SEV_ERROR, "call", n->loc,
+               "call %s names no process: add 'process ID' in its braces, or give it the ID of the process it calls%s",
+               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
+      }
+    }
+    if (!n->label) {
+      n->label = n->kind == NK_CALL && n->callee >= 0 ? c->prog->procs[n->callee]->title : n->id;
+    }
+  }
+  for (int i = 0; i < pr->nedges; i++) {
+    Edge *e = pr->edges[i];
+    e->from = names_get(&nodes, e->from_id);
+    e->to = names_get(&nodes, e->to_id);
+    if (e->from < 0)
+      diag(c, SEV_ERROR, "undefined", e->from_loc, "process %s has no node %s%s",
+           ctx_quote(c, pr->id), ctx_quote(c, e->from_id), hint(r, e->from_id, node_names, pr->nnodes));
+    if (e->to < 0 && (e->from >= 0 || strcmp(e->to_id, e->from_id) != 0))
+      diag(c, SEV_ERROR, "undefined", e->to_loc, "process %s has no node %s%s",
+           ctx_quote(c, pr->id), ctx_quote(c, e->to_id), hint(r, e->to_id, node_names, pr->nnodes));
+    if (e->from < 0 || e->to < 0) pr->resolve_errors++;
+  }
+}
+
+void resolve(Ctx *c) {
+  Program *g = c->prog;
+  Resolver r = {.c = c};
+  names_init(c, &r.procs, g->nprocs);
+  r.proc_names = arena_alloc(&c->arena, sizeof *r.proc_names * (size_t)(g->nprocs + 1));
+  for (int i = 0; i < g->nprocs; i++) {
+    Process *pr = g->procs[i];
+    r.proc_names[i] = pr->id;
+    int first = names_add(&r.procs, pr->id, i);
+    if (first >= 0) duplicate(c, "process", pr->id, pr->loc, g->procs[first]->loc);
+  }
+  for (int i = 0; i < g->nprocs; i++) resolve_process(&r, g->procs[i]);
+}

@@ -1,0 +1,304 @@
+/* flow.y — the .flow grammar (pure parser). Actions hand everything to
+ * the builder (compiler/build.c); semantic values are Text, Ref lists and
+ * scalars allocated in the Ctx arena, which owns them, so no value needs
+ * a %destructor: discarding one during error recovery leaks nothing.
+ * Errors recover per statement: see yylex() below. */
+%code requires {
+#include "parser.h"
+typedef void *yyscan_t;
+}
+
+%code {
+#include <string.h>
+int flow_lex(YYSTYPE *v, Loc *l, yyscan_t s);
+Parser *flow_get_extra(yyscan_t s);
+static int yylex(YYSTYPE *v, Loc *l, yyscan_t s);
+static void yyerror(const Loc *l, yyscan_t s, const char *msg);
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
+  do {                                                                \
+    if (N) {                                                          \
+      (Cur).file = YYRHSLOC(Rhs, 1).file;                             \
+      (Cur).line = YYRHSLOC(Rhs, 1).line;                             \
+      (Cur).col = YYRHSLOC(Rhs, 1).col;                               \
+      (Cur).eline = YYRHSLOC(Rhs, N).eline;                           \
+      (Cur).ecol = YYRHSLOC(Rhs, N).ecol;                             \
+    } else {                                                          \
+      (Cur).file = YYRHSLOC(Rhs, 0).file;                             \
+      (Cur).line = (Cur).eline = YYRHSLOC(Rhs, 0).eline;              \
+      (Cur).col = (Cur).ecol = YYRHSLOC(Rhs, 0).ecol;                 \
+    }                                                                 \
+  } while (0)
+#define YYLOCATION_PRINT(File, Loc) ((void)0)
+#define P flow_get_extra(scanner)
+}
+
+%define api.pure full
+%define api.location.type {Loc}
+%define parse.error custom
+%locations
+%expect 0
+%param {yyscan_t scanner}
+
+%union {
+  Text text;
+  int ival;
+  Date date;
+  Duration dur;
+  Ref *ref;
+}
+
+%token <text> ID "name" STRING "text"
+%token <date> DATE "date"
+%token <dur> DURATION "duration"
+%token <ival> KIND "node kind" METAKEY "property" ATTRKEY "attribute"
+%token ARROW "->" IMPORT "import" HANDBOOK "handbook" PROCESS "process"
+%token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
+%token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
+
+/* "a" "b" concatenates even where a text could start the next item (a
+ * branch label in a decision): shift wins over ending the text. */
+%precedence TEXT_END
+%precedence STRING
+
+%type <text> string opt_string label opt_in
+%type <ref> refs strparts
+
+%%
+
+file
+  : %empty
+  | file item
+  ;
+
+item
+  : IMPORT string           { b_import(P, $2); }
+  | HANDBOOK opt_string '{' { b_handbook_begin(P, $2, @1); }
+    hitems '}'              { b_handbook_end(P); }
+  | PROCESS ID opt_string '{' { b_process_begin(P, $2.s, @2, $3); }
+    pitems '}'              { b_process_end(P); }
+  | ';'
+  | error
+  ;
+
+hitems
+  : %empty
+  | hitems meta
+  | hitems ';'
+  | hitems error
+  ;
+
+pitems
+  : %empty
+  | pitems pitem
+  ;
+
+pitem
+  : meta
+  | LANE ID opt_string      { b_lane(P, $2.s, @2, $3); }
+  | PHASE string            { b_phase(P, $2, @1); }
+  | node
+  | ID ARROW refs           { b_edges(P, $1, @1, $3, (Text){0}); }
+  | ID ARROW refs ':' label { b_edges(P, $1, @1, $3, $5); }
+  | ';'
+  | error
+  ;
+
+meta
+  : METAKEY string          { b_meta(P, (MetaKey)$1, $2, @1); }
+  | APPROVER string         { b_meta(P, MK_APPROVER, $2, @1); }
+  | EFFECTIVE DATE          { b_effective(P, $2, @2); }
+  | REVISION string DATE string { b_revision(P, $2, $3, $4, @1); }
+  | TERM STRING string      { b_term(P, $2, $3, @1); }
+  ;
+
+node
+  : KIND ID opt_string opt_in { b_node_begin(P, (NodeKind)$1, $2.s, @2, $3, $4); }
+    opt_body                { b_node_end(P); }
+  ;
+
+opt_in
+  : %empty                  { $$ = (Text){0}; }
+  | IN ID                   { $$ = $2; }
+  ;
+
+opt_body
+  : %empty
+  | '{' bitems '}'
+  ;
+
+bitems
+  : %empty
+  | bitems bitem
+  ;
+
+bitem
+  : ATTRKEY string          { b_attr(P, (AttrKind)$1, $2, @1); }
+  | APPROVER string         { b_attr(P, AT_APPROVER, $2, @1); }
+  | WITHIN DURATION         { b_within(P, $2, @2); }
+  | PROCESS ID              { b_call_process(P, $2.s, @2, @1); }
+  | label ARROW refs        { b_branch(P, $1, $3); }
+  | ';'
+  | error
+  ;
+
+/* refs and strparts are built last-first; the builder reverses them */
+refs
+  : ID                      { $$ = b_ref(P, $1, NULL); }
+  | refs ARROW ID           { $$ = b_ref(P, $3, $1); }
+  ;
+
+label
+  : ID
+  | string
+  ;
+
+string
+  : strparts %prec TEXT_END { $$ = b_string(P, $1, @1); }
+  ;
+
+strparts
+  : STRING                  { $$ = b_ref(P, $1, NULL); }
+  | strparts STRING         { $$ = b_ref(P, $2, $1); }
+  ;
+
+opt_string
+  : %empty                  { $$ = (Text){0}; }
+  | string
+  ;
+
+%%
+
+/* Token filter between scanner and parser: records the token texts that
+ * messages quote, and after a syntax error skips to the first token of a
+ * following line (or '}' / ';'), where the next statement starts. */
+static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
+  Parser *p = flow_get_extra(s);
+  for (;;) {
+    if (p->capped) return 0;
+    int t = flow_lex(v, l, s);
+    p->tok_bol = l->line != p->bol_line;
+    p->bol_line = l->eline;
+    p->prev_tok = p->tok;
+    p->prev_text = p->tok_text;
+    p->prev_loc = p->tok_loc;
+    p->tok = t;
+    p->tok_text = t == ID ? v->text.s : NULL;
+    p->tok_loc = *l;
+    if (p->recovering) {
+      if (t == 0 || t == '}' || t == ';' || p->tok_bol) p->recovering = 0;
+      else continue;
+    }
+    return t;
+  }
+}
+
+/* A token as the user wrote it, for "found ..." */
+static const char *tok_found(Parser *p, int t, const char *text, Loc at) {
+  Arena *a = &p->ctx->arena;
+  switch (t) {
+  case 0: return "the end of the file";
+  case ID: return arena_printf(a, "the name %s", ctx_quote(p->ctx, text));
+  case STRING: return "a quoted text";
+  case DATE: return "a date";
+  case DURATION: return "a duration";
+  case ARROW: return "'->'";
+  case '{': return "'{'";
+  case '}': return "'}'";
+  case ':': return "':'";
+  case ';': return "';'";
+  }
+  /* keywords: quote the source text of the token */
+  size_t n;
+  const char *line = ctx_line(p->ctx, p->file, at.line, &n);
+  const char *s = line;
+  for (int col = 1; col < at.col && s < line + n; col++) {
+    s++;
+    while (s < line + n && ((unsigned char)*s & 0xC0) == 0x80) s++;
+  }
+  const char *e = s;
+  while (e < line + n && ((*e >= 'a' && *e <= 'z'))) e++;
+  return arena_printf(a, "'%.*s'", (int)(e - s), s);
+}
+
+static const char *sym_desc(yysymbol_kind_t k) {
+  switch (k) {
+  case YYSYMBOL_ID: return "a name";
+  case YYSYMBOL_STRING: return "a quoted text";
+  case YYSYMBOL_DATE: return "a date (YYYY-MM-DD)";
+  case YYSYMBOL_DURATION: return "a duration such as 3d";
+  case YYSYMBOL_KIND: return "a node kind";
+  case YYSYMBOL_METAKEY: return "a property";
+  case YYSYMBOL_ATTRKEY: return "an attribute";
+  case YYSYMBOL_ARROW: return "'->'";
+  case YYSYMBOL_YYEOF: return "the end of the file";
+  default: break;
+  }
+  const char *n = yysymbol_name(k);
+  static char buf[64];
+  size_t len = strlen(n);
+  if (len >= 2 && n[0] == '"') snprintf(buf, sizeof buf, "'%.*s'", (int)len - 2, n + 1);
+  else snprintf(buf, sizeof buf, "%s", n);
+  return buf;
+}
+
+static int expects(const yysymbol_kind_t *exp, int n, yysymbol_kind_t k) {
+  for (int i = 0; i < n; i++)
+    if (exp[i] == k) return 1;
+  return 0;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
+  Parser *p = P;
+  Loc loc = *yypcontext_location(yctx);
+  yysymbol_kind_t la = yypcontext_token(yctx);
+  if (la != YYSYMBOL_YYEOF && !p->tok_bol) p->recovering = 1;
+  if (p->lex_err_line == loc.line && la != YYSYMBOL_YYEOF) return 0;  /* already explained */
+  yysymbol_kind_t exp[64];
+  int n = yypcontext_expected_tokens(yctx, exp, 64);
+  const char *found = tok_found(p, p->tok, p->tok_text, p->tok_loc);
+  Arena *a = &p->ctx->arena;
+  char *msg;
+  if (la == YYSYMBOL_YYEOF && (p->proc || p->meta)) {
+    const char *what = p->node ? arena_printf(a, "the braces of node '%s'", p->node->id)
+                     : p->proc ? arena_printf(a, "process '%s'", p->proc->id) : "the handbook";
+    Loc at = p->node ? p->node->loc : p->proc ? p->proc->loc : p->ctx->prog->handbooks[p->ctx->prog->nhandbooks - 1]->loc;
+    Diag *d = diag(p->ctx, SEV_ERROR, "syntax", loc, "the file ends before the '}' that closes %s", what);
+    diag_note(p->ctx, d, at, "opened here");
+    p->nsyntax++;
+    return 0;
+  }
+  if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
+    if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
+      msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",
+                         found, la == YYSYMBOL_WITHIN ? "within" : "form");
+    else
+      msg = arena_printf(a, "expected a statement (a node such as 'task', an edge 'a -> b', 'lane', 'phase' or a property such as 'owner') or '}', found %s",
+                         found);
+  } else if (expects(exp, n, YYSYMBOL_ATTRKEY)) {
+    msg = arena_printf(a, "expected an attribute (form, input, output, note, risk, control, system, approver, consult, inform, within), a branch 'label -> node' or '}', found %s%s",
+                       found, la == YYSYMBOL_KIND ? " (is a '}' missing before it?)" : "");
+  } else if (expects(exp, n, YYSYMBOL_PROCESS) && expects(exp, n, YYSYMBOL_IMPORT)) {
+    msg = arena_printf(a, "expected 'process', 'handbook' or 'import', found %s", found);
+  } else if (n > 0 && n <= 5) {
+    char list[512] = "";
+    for (int i = 0; i < n; i++) {
+      size_t used = strlen(list);
+      snprintf(list + used, sizeof list - used, "%s%s",
+               i == 0 ? "" : i == n - 1 ? " or " : ", ", sym_desc(exp[i]));
+    }
+    if (p->prev_tok == ID || p->prev_tok == 0 || p->prev_tok == STRING)
+      msg = arena_printf(a, "expected %s, found %s", list, found);
+    else
+      msg = arena_printf(a, "expected %s after %s, found %s", list,
+                         tok_found(p, p->prev_tok, p->prev_text, p->prev_loc), found);
+  } else {
+    msg = arena_printf(a, "unexpected %s", found);
+  }
+  p_syntax(p, loc, "%s", msg);
+  return 0;
+}
+
+/* Only called when the parser's stack is exhausted (very deep input). */
+static void yyerror(const Loc *l, yyscan_t scanner, const char *msg) {
+  p_syntax(P, *l, "%s: the file is nested too deeply", msg);
+}
