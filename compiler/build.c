@@ -21,7 +21,6 @@ const char *const meta_key_name[MK__COUNT] = {
 };
 
 void p_syntax(Parser *p, Loc loc, const char *fmt, ...) {
-  p->lex_err_line = loc.line;
   if (p->capped) return;
   if (++p->nsyntax > MAX_SYNTAX_ERRORS) {
     p->capped = 1;

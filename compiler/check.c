@@ -12,6 +12,7 @@ typedef struct PC {
   int n, m;
   Graph out, in;
   unsigned char *reach, *coreach;
+  int *targets;       /* number of distinct successors */
 } PC;
 
 static const char *q(PC *k, const char *s) { return ctx_quote(k->c, s); }
@@ -151,10 +152,10 @@ static void check_decisions(PC *k) {
           }
         }
       }
-    } else if (deg > 1 && nd->kind != NK_FORK) {
+    } else if (k->targets[v] > 1 && nd->kind != NK_FORK) {
       diag(c, SEV_WARNING, "implicit-split", nd->loc,
-           "%s has %d outgoing edges: use a decision (one path is taken) or a fork (all run in parallel)",
-           q(k, nd->id), deg);
+           "%s leads to %d different steps: use a decision (one path is taken) or a fork (all run in parallel)",
+           q(k, nd->id), k->targets[v]);
     }
     int indeg = graph_deg(&k->in, v);
     if ((nd->kind == NK_DECISION || nd->kind == NK_FORK) && indeg > 1)
@@ -219,6 +220,11 @@ static void check_parallel(PC *k) {
       }
     } else if (nd->kind == NK_JOIN) {
       if (!k->reach[v]) continue;
+      if (graph_deg(&k->in, v) < 2) {
+        diag(c, SEV_ERROR, "parallel", nd->loc,
+             "join %s has only one incoming edge: a join waits for the branches of a fork", q(k, nd->id));
+        continue;
+      }
       int d0 = idom[v];
       if (d0 < 0 || d0 == root) {
         diag(c, SEV_ERROR, "parallel", nd->loc, "join %s does not close a fork", q(k, nd->id));
@@ -270,8 +276,10 @@ static void check_lanes(PC *k) {
       diag(c, SEV_WARNING, "lane", pr->lanes[i].loc, "lane %s has no node", q(k, pr->lanes[i].id));
 }
 
+/* Also counts each node's distinct successors for check_decisions. */
 static void check_duplicate_edges(PC *k) {
   Ctx *c = k->c;
+  k->targets = NEW(c, int, k->n + 1);
   int *seen = NEW(c, int, k->n + 1); /* seen[w] = edge index + 1 from current v */
   int *stamp = NEW(c, int, k->n + 1);
   for (int v = 0; v < k->n; v++) {
@@ -287,6 +295,7 @@ static void check_duplicate_edges(PC *k) {
       } else {
         stamp[w] = v + 1;
         seen[w] = id;
+        k->targets[v]++;
       }
     }
   }
@@ -319,10 +328,10 @@ static void check_process(Ctx *c, Process *pr) {
   check_terminals(&k);
   compute_reach(&k);
   check_exits(&k, has_end);
+  check_duplicate_edges(&k);
   check_decisions(&k);
   check_parallel(&k);
   check_lanes(&k);
-  check_duplicate_edges(&k);
 }
 
 /* Calls that form a cycle, across all processes. */

@@ -67,7 +67,8 @@ int ctx_add_source(Ctx *c, const char *shown, const char *buf, size_t len);
 /* Index of the file with canonical path real, or -1. */
 int ctx_find_real(Ctx *c, const char *real);
 
-/* Start and length (without the line break) of line `line` of file f. */
+/* Start and length (without the line break) of line `line` of file f.
+ * Not while the file is being scanned (flex holds NULs in the buffer). */
 const char *ctx_line(Ctx *c, int file, int line, size_t *len);
 
 /* Diagnostics. fmt may use %s with ctx_quote() results. */

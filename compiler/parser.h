@@ -20,7 +20,9 @@ typedef struct Parser {
   Loc str_loc;           /* opening quote of the string being scanned */
   char *sbuf; size_t slen, scap;
   const char *last_bad;  /* end of the last invalid byte reported */
-  int recovering;        /* skip tokens to the next statement start */
+  enum { RECOVER_NONE, RECOVER_SKIP, RECOVER_REPLAY, RECOVER_PENDING } recover;
+  Loc err_loc;           /* the token of the last syntax error */
+  _Alignas(16) unsigned char val[64]; /* semantic value of the last token */
   int nsyntax;           /* syntax errors reported in this file */
   int capped;            /* too many errors: stop reporting */
   int lex_err_line;      /* line of the last lexical error */

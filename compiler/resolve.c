@@ -49,7 +49,6 @@ static void resolve_process(Resolver *r, Process *pr) {
         diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
              ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
              hint(r, n->lane_ref.s, lane_names, pr->nlanes));
-        pr->resolve_errors++;
       } else {
         pr->lanes[n->lane].nnodes++;
       }
@@ -76,10 +75,15 @@ static void resolve_process(Resolver *r, Process *pr) {
     Edge *e = pr->edges[i];
     e->from = names_get(&nodes, e->from_id);
     e->to = names_get(&nodes, e->to_id);
-    if (e->from < 0)
+    /* in a chain a -> b -> c, b is the end of one edge and the start of
+       the next: report it once */
+    int chained = i > 0 && pr->edges[i - 1]->to_loc.line == e->from_loc.line &&
+                  pr->edges[i - 1]->to_loc.col == e->from_loc.col &&
+                  pr->edges[i - 1]->to_loc.file == e->from_loc.file;
+    if (e->from < 0 && !chained)
       diag(c, SEV_ERROR, "undefined", e->from_loc, "process %s has no node %s%s",
            ctx_quote(c, pr->id), ctx_quote(c, e->from_id), hint(r, e->from_id, node_names, pr->nnodes));
-    if (e->to < 0 && (e->from >= 0 || strcmp(e->to_id, e->from_id) != 0))
+    if (e->to < 0)
       diag(c, SEV_ERROR, "undefined", e->to_loc, "process %s has no node %s%s",
            ctx_quote(c, pr->id), ctx_quote(c, e->to_id), hint(r, e->to_id, node_names, pr->nnodes));
     if (e->from < 0 || e->to < 0) pr->resolve_errors++;

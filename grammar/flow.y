@@ -54,6 +54,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token ARROW "->" IMPORT "import" HANDBOOK "handbook" PROCESS "process"
 %token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
 %token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
+%token SYNC "start of a statement" /* made by yylex() after an error */
 
 /* "a" "b" concatenates even where a text could start the next item (a
  * branch label in a decision): shift wins over ending the text. */
@@ -77,14 +78,14 @@ item
   | PROCESS ID opt_string '{' { b_process_begin(P, $2.s, @2, $3); }
     pitems '}'              { b_process_end(P); }
   | ';'
-  | error
+  | error SYNC              { yyerrok; }
   ;
 
 hitems
   : %empty
   | hitems meta
   | hitems ';'
-  | hitems error
+  | hitems error SYNC       { yyerrok; }
   ;
 
 pitems
@@ -100,7 +101,7 @@ pitem
   | ID ARROW refs           { b_edges(P, $1, @1, $3, (Text){0}); }
   | ID ARROW refs ':' label { b_edges(P, $1, @1, $3, $5); }
   | ';'
-  | error
+  | error SYNC              { yyerrok; }
   ;
 
 meta
@@ -138,7 +139,7 @@ bitem
   | PROCESS ID              { b_call_process(P, $2.s, @2, @1); }
   | label ARROW refs        { b_branch(P, $1, $3); }
   | ';'
-  | error
+  | error SYNC              { yyerrok; }
   ;
 
 /* refs and strparts are built last-first; the builder reverses them */
@@ -168,11 +169,28 @@ opt_string
 
 %%
 
-/* Token filter between scanner and parser: records the token texts that
- * messages quote, and after a syntax error skips to the first token of a
- * following line (or '}' / ';'), where the next statement starts. */
+_Static_assert(sizeof(YYSTYPE) <= sizeof(((Parser *)0)->val), "Parser.val too small");
+
+/* Token filter between scanner and parser. It records the tokens that
+ * messages quote, and recovers from a syntax error: it skips to the first
+ * token of a following line (or '}' / ';'), where the next statement
+ * starts, and hands the parser SYNC before it. The error rules are
+ * `error SYNC { yyerrok; }`, so the next statement's own mistakes are
+ * reported. If the offending token itself starts a statement, it is
+ * handed over again after SYNC. */
 static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
   Parser *p = flow_get_extra(s);
+  if (p->recover == RECOVER_REPLAY || p->recover == RECOVER_PENDING) {
+    if (p->recover == RECOVER_REPLAY) {
+      p->recover = RECOVER_PENDING;
+      *l = p->tok_loc;
+      return SYNC;
+    }
+    p->recover = RECOVER_NONE;
+    memcpy(v, p->val, sizeof *v);
+    *l = p->tok_loc;
+    return p->tok;
+  }
   for (;;) {
     if (p->capped) return 0;
     int t = flow_lex(v, l, s);
@@ -182,42 +200,21 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     p->prev_text = p->tok_text;
     p->prev_loc = p->tok_loc;
     p->tok = t;
-    p->tok_text = t == ID ? v->text.s : NULL;
+    p->tok_text = t == ID ? v->text.s
+                : t == KIND ? node_kind_name[v->ival]
+                : t == METAKEY ? meta_key_name[v->ival]
+                : t == ATTRKEY ? attr_kind_name[v->ival] : NULL;
     p->tok_loc = *l;
-    if (p->recovering) {
-      if (t == 0 || t == '}' || t == ';' || p->tok_bol) p->recovering = 0;
-      else continue;
+    memcpy(p->val, v, sizeof *v);
+    if (p->recover == RECOVER_SKIP) {
+      if (t == 0 || t == '}' || t == ';' || p->tok_bol) {
+        p->recover = RECOVER_PENDING;
+        return SYNC;
+      }
+      continue;
     }
     return t;
   }
-}
-
-/* A token as the user wrote it, for "found ..." */
-static const char *tok_found(Parser *p, int t, const char *text, Loc at) {
-  Arena *a = &p->ctx->arena;
-  switch (t) {
-  case 0: return "the end of the file";
-  case ID: return arena_printf(a, "the name %s", ctx_quote(p->ctx, text));
-  case STRING: return "a quoted text";
-  case DATE: return "a date";
-  case DURATION: return "a duration";
-  case ARROW: return "'->'";
-  case '{': return "'{'";
-  case '}': return "'}'";
-  case ':': return "':'";
-  case ';': return "';'";
-  }
-  /* keywords: quote the source text of the token */
-  size_t n;
-  const char *line = ctx_line(p->ctx, p->file, at.line, &n);
-  const char *s = line;
-  for (int col = 1; col < at.col && s < line + n; col++) {
-    s++;
-    while (s < line + n && ((unsigned char)*s & 0xC0) == 0x80) s++;
-  }
-  const char *e = s;
-  while (e < line + n && ((*e >= 'a' && *e <= 'z'))) e++;
-  return arena_printf(a, "'%.*s'", (int)(e - s), s);
 }
 
 static const char *sym_desc(yysymbol_kind_t k) {
@@ -241,6 +238,19 @@ static const char *sym_desc(yysymbol_kind_t k) {
   return buf;
 }
 
+/* A token as the user wrote it, for "found ..." */
+static const char *tok_found(Parser *p, int t, const char *text) {
+  switch (t) {
+  case 0: return "the end of the file";
+  case ID: return arena_printf(&p->ctx->arena, "the name %s", ctx_quote(p->ctx, text));
+  case STRING: return "a quoted text";
+  case DATE: return "a date";
+  case DURATION: return "a duration";
+  }
+  if (text) return arena_printf(&p->ctx->arena, "'%s'", text);
+  return sym_desc(YYTRANSLATE(t));
+}
+
 static int expects(const yysymbol_kind_t *exp, int n, yysymbol_kind_t k) {
   for (int i = 0; i < n; i++)
     if (exp[i] == k) return 1;
@@ -251,11 +261,18 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
   Parser *p = P;
   Loc loc = *yypcontext_location(yctx);
   yysymbol_kind_t la = yypcontext_token(yctx);
-  if (la != YYSYMBOL_YYEOF && !p->tok_bol) p->recovering = 1;
+  if (la != YYSYMBOL_YYEOF) {
+    /* a token handed over again that still does not fit is skipped */
+    int again = p->err_loc.line == p->tok_loc.line && p->err_loc.col == p->tok_loc.col;
+    p->err_loc = p->tok_loc;
+    p->recover = !again && (p->tok_bol || p->tok == '}' || p->tok == ';')
+                 ? RECOVER_REPLAY : RECOVER_SKIP;
+    if (again) return 0;
+  }
   if (p->lex_err_line == loc.line && la != YYSYMBOL_YYEOF) return 0;  /* already explained */
   yysymbol_kind_t exp[64];
   int n = yypcontext_expected_tokens(yctx, exp, 64);
-  const char *found = tok_found(p, p->tok, p->tok_text, p->tok_loc);
+  const char *found = tok_found(p, p->tok, p->tok_text);
   Arena *a = &p->ctx->arena;
   char *msg;
   if (la == YYSYMBOL_YYEOF && (p->proc || p->meta)) {
@@ -290,7 +307,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
       msg = arena_printf(a, "expected %s, found %s", list, found);
     else
       msg = arena_printf(a, "expected %s after %s, found %s", list,
-                         tok_found(p, p->prev_tok, p->prev_text, p->prev_loc), found);
+                         tok_found(p, p->prev_tok, p->prev_text), found);
   } else {
     msg = arena_printf(a, "unexpected %s", found);
   }

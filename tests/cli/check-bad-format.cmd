@@ -1,0 +1,1 @@
+"$FLOWC" check --format xml tests/check/start.flow

@@ -1,0 +1,1 @@
+"$FLOWC" check --werror tests/check/warn-lane.flow tests/check/valid-all-kinds.flow

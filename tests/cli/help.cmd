@@ -1,0 +1,1 @@
+"$FLOWC" --help

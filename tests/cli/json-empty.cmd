@@ -1,0 +1,1 @@
+"$FLOWC" check --format json tests/check/valid-all-kinds.flow

@@ -1,0 +1,1 @@
+"$FLOWC" frobnicate x.flow

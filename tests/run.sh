@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs the test cases with each given flowc binary:
+#   tests/check/NAME.flow  with NAME.expect: the output of
+#       `flowc check [$(cat NAME.args)] NAME.flow` (run in tests/check),
+#       then "[exit N]"
+#   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
+#       the top directory) with NAME.expect: its output and "[exit N]"
+# then valgrind on a subset, and `flowc check --werror flows/*.flow`.
+# UPDATE=1 rewrites the .expect files from the first binary's output.
+# Usage: tests/run.sh FLOWC [FLOWC...]
+set -u
+cd "$(dirname "$0")/.."
+top=$PWD
+pass=0 fail=0
+failed=()
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); failed+=("$1"); }
+
+# compare NAME EXPECTFILE ACTUAL
+compare() {
+  if [ "${UPDATE:-}" = 1 ] && [ "$first" = 1 ]; then
+    printf '%s\n' "$3" > "$2"
+  fi
+  if [ -f "$2" ] && [ "$(cat "$2")" = "$3" ]; then ok; else
+    bad "$1"
+    if [ -f "$2" ]; then diff -u "$2" <(printf '%s\n' "$3") | head -20; else echo "missing $2"; fi
+  fi
+}
+
+first=1
+for bin in "$@"; do
+  case $bin in /*) ;; *) bin=$top/$bin ;; esac
+  tag=$(basename "$(dirname "$bin")")
+  for f in tests/check/*.flow; do
+    name=${f%.flow}
+    args=""
+    [ -f "$name.args" ] && args=$(cat "$name.args")
+    # shellcheck disable=SC2086
+    out=$(cd tests/check && timeout 30 "$bin" check $args "$(basename "$f")" 2>&1)
+    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
+  done
+  for f in tests/cli/*.cmd; do
+    name=${f%.cmd}
+    out=$(FLOWC=$bin timeout 60 sh "$f" 2>&1)
+    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
+  done
+  out=$(timeout 60 "$bin" check --werror flows/*.flow 2>&1)
+  if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
+  first=0
+done
+
+# valgrind: no invalid access, no leak, on a sample of cases
+if command -v valgrind >/dev/null; then
+  bin=$top/${1#./}
+  for f in $(ls tests/check/*.flow | awk 'NR % 5 == 1') ; do
+    if (cd tests/check && valgrind -q --error-exitcode=99 --leak-check=full \
+          --errors-for-leak-kinds=all "$bin" check "$(basename "$f")" >/dev/null 2>/tmp/flowc-vg.$$); [ $? != 99 ]; then ok
+    else bad "valgrind:$f"; head -30 /tmp/flowc-vg.$$; fi
+  done
+  rm -f /tmp/flowc-vg.$$
+fi
+
+for f in "${failed[@]+"${failed[@]}"}"; do echo "FAIL $f"; done
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
