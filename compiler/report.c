@@ -220,7 +220,7 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
 
 void report(Ctx *c, ReportFormat fmt, FILE *out) {
   Diag **d = xmalloc(sizeof *d * (size_t)(c->ndiags + 1));
-  memcpy(d, c->diags, sizeof *d * (size_t)c->ndiags);
+  if (c->ndiags) memcpy(d, c->diags, sizeof *d * (size_t)c->ndiags);
   qsort(d, (size_t)c->ndiags, sizeof *d, by_position);
   if (fmt == FMT_JSON) report_json(c, d, c->ndiags, out);
   else if (fmt == FMT_SARIF) report_sarif(c, d, c->ndiags, out);
