@@ -13,7 +13,7 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
-/* Zeroed memory, aligned for any type. Never returns NULL: allocation
+/* Zeroed memory, 8-byte aligned. Never returns NULL: allocation
  * failure prints a message and exits with status 2. */
 void *arena_alloc(Arena *a, size_t n);
 char *arena_strndup(Arena *a, const char *s, size_t n);

@@ -80,10 +80,6 @@ void b_process_begin(Parser *p, const char *id, Loc loc, Text title) {
   p->proc = pr;
   p->title_given = title.s != NULL;
   p->title_loc = title.loc;
-  p->nodes_head = NULL;
-  p->nodes_tail = &p->nodes_head;
-  p->edges_head = NULL;
-  p->edges_tail = &p->edges_head;
   p->nnodes = p->nedges = 0;
   p->lanes_cap = p->phases_cap = 0;
   meta_start(p, &pr->meta);
@@ -93,16 +89,11 @@ void b_process_end(Parser *p) {
   Process *pr = p->proc;
   if (!pr) return;
   pr->nodes = arena_alloc(ARENA, sizeof *pr->nodes * (size_t)(p->nnodes + 1));
-  int i = 0;
-  for (Node *n = p->nodes_head; n; n = n->next) {
-    n->index = i;
-    pr->nodes[i++] = n;
-  }
-  pr->nnodes = i;
+  if (p->nnodes) memcpy(pr->nodes, p->nodes, sizeof *pr->nodes * (size_t)p->nnodes);
+  pr->nnodes = p->nnodes;
   pr->edges = arena_alloc(ARENA, sizeof *pr->edges * (size_t)(p->nedges + 1));
-  i = 0;
-  for (Edge *e = p->edges_head; e; e = e->next) pr->edges[i++] = e;
-  pr->nedges = i;
+  if (p->nedges) memcpy(pr->edges, p->edges, sizeof *pr->edges * (size_t)p->nedges);
+  pr->nedges = p->nedges;
   if (pr->meta.field[MK_TITLE].s && !p->title_given) pr->title = pr->meta.field[MK_TITLE].s;
   p->proc = NULL;
   p->node = NULL;
@@ -213,9 +204,12 @@ void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Te
   n->lane = -1;
   n->phase = p->proc->nphases - 1;
   n->callee = -1;
-  *p->nodes_tail = n;
-  p->nodes_tail = &n->next;
-  p->nnodes++;
+  if (p->nnodes == p->nodes_cap) {
+    p->nodes_cap = p->nodes_cap ? p->nodes_cap * 2 : 64;
+    p->nodes = xrealloc(p->nodes, sizeof *p->nodes * (size_t)p->nodes_cap);
+  }
+  n->index = p->nnodes;
+  p->nodes[p->nnodes++] = n;
   p->node = n;
   p->attr_tail = &n->attrs;
   memset(p->attr_seen, 0, sizeof p->attr_seen);
@@ -242,19 +236,25 @@ void b_attr(Parser *p, AttrKind k, Text v, Loc kwloc) {
   p->attr_tail = &a->next;
 }
 
+static NodeExtra *extra(Parser *p, Node *n) {
+  if (!n->x) n->x = arena_alloc(ARENA, sizeof *n->x);
+  return n->x;
+}
+
 void b_within(Parser *p, Duration d, Loc loc) {
   Node *n = p->node;
   if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
     p_syntax(p, loc, "a %s node cannot have a time limit ('within')", node_kind_name[n->kind]);
     return;
   }
-  if (n->has_within) {
-    seen_twice(p, n->within_loc, loc, "'within'");
+  NodeExtra *x = extra(p, n);
+  if (x->has_within) {
+    seen_twice(p, x->within_loc, loc, "'within'");
     return;
   }
-  n->within = d;
-  n->has_within = 1;
-  n->within_loc = loc;
+  x->within = d;
+  x->has_within = 1;
+  x->within_loc = loc;
 }
 
 void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
@@ -264,12 +264,13 @@ void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
              n->id, node_kind_name[n->kind]);
     return;
   }
-  if (n->process_ref.s) {
-    seen_twice(p, n->process_ref.loc, loc, "'process'");
+  NodeExtra *x = extra(p, n);
+  if (x->process_ref.s) {
+    seen_twice(p, x->process_ref.loc, loc, "'process'");
     return;
   }
-  n->process_ref.s = id;
-  n->process_ref.loc = loc;
+  x->process_ref.s = id;
+  x->process_ref.loc = loc;
 }
 
 Ref *b_ref(Parser *p, Text t, Ref *prev) {
@@ -316,48 +317,47 @@ static Edge *edge(Parser *p, const char *from, Loc from_loc, const char *to, Loc
   e->to_id = to;
   e->to_loc = to_loc;
   e->from = e->to = -1;
-  *p->edges_tail = e;
-  p->edges_tail = &e->next;
-  p->nedges++;
+  if (p->nedges == p->edges_cap) {
+    p->edges_cap = p->edges_cap ? p->edges_cap * 2 : 64;
+    p->edges = xrealloc(p->edges, sizeof *p->edges * (size_t)p->edges_cap);
+  }
+  p->edges[p->nedges++] = e;
   return e;
 }
 
-/* Edges from -> r1 -> r2 ...; the label goes on the first. Returns it. */
-static Edge *chain(Parser *p, const char *from, Loc from_loc, Ref *r, Text label) {
-  Edge *first = NULL;
-  for (; r; r = r->next) {
-    Edge *e = edge(p, from, from_loc, r->id, r->loc);
-    if (label.s) {
-      e->label = label.s;
-      e->label_loc = label.loc;
-      label.s = NULL;
-    }
-    if (!first) first = e;
-    from = r->id;
-    from_loc = r->loc;
-  }
-  return first;
+EdgeSpan b_edge(Parser *p, Text from, Text to) {
+  Edge *e = edge(p, from.s, from.loc, to.s, to.loc);
+  return (EdgeSpan){e, e};
 }
 
-void b_branch(Parser *p, Text label, Ref *rev) {
+EdgeSpan b_edge_next(Parser *p, EdgeSpan chain, Text to) {
+  if (!chain.last) return chain;
+  chain.last = edge(p, chain.last->to_id, chain.last->to_loc, to.s, to.loc);
+  return chain;
+}
+
+EdgeSpan b_branch(Parser *p, Text label, Text to) {
   Node *n = p->node;
-  Ref *r = reverse(rev);
   if (n->kind != NK_DECISION) {
     p_syntax(p, label.loc,
              "a branch 'label -> node' belongs in a decision; '%s' is a %s node: write an edge '%s -> %s' in the process instead",
-             n->id, node_kind_name[n->kind], n->id, r->id);
-    return;
+             n->id, node_kind_name[n->kind], n->id, to.s);
+    return (EdgeSpan){NULL, NULL};
   }
-  chain(p, n->id, n->loc, r, label)->branch = 1;
+  Edge *e = edge(p, n->id, n->loc, to.s, to.loc);
+  e->label = label.s;
+  e->label_loc = label.loc;
+  e->branch = 1;
+  return (EdgeSpan){e, e};
 }
 
-void b_edges(Parser *p, Text from, Loc from_loc, Ref *rev, Text label) {
-  Ref *r = reverse(rev);
-  if (label.s && r->next) {
-    p_syntax(p, label.loc,
-             "a label is allowed only on a single edge: write '%s -> %s : …' on its own",
-             from.s, r->id);
-    label.s = NULL;
+void b_edge_label(Parser *p, EdgeSpan chain, Text label) {
+  if (!chain.first) return;
+  if (chain.first != chain.last) {
+    p_syntax(p, label.loc, "a label is allowed only on a single edge: write '%s -> %s : …' on its own",
+             chain.first->from_id, chain.first->to_id);
+    return;
   }
-  chain(p, from.s, from_loc, r, label);
+  chain.first->label = label.s;
+  chain.first->label_loc = label.loc;
 }

@@ -175,29 +175,17 @@ static void check_parallel(PC *k) {
   for (int v = 0; v < k->n; v++)
     if (N(k, v)->kind == NK_FORK || N(k, v)->kind == NK_JOIN) any = 1;
   if (!any) return;
-  /* graphs with a virtual root (to every start) and virtual exit (from every end) */
-  int n = k->n + 1, root = k->n, extra = 0;
-  for (int v = 0; v < k->n; v++)
-    if (N(k, v)->kind == NK_START || N(k, v)->kind == NK_END) extra++;
-  int m = k->m + extra;
-  int *f1 = NEW(c, int, m + 1), *t1 = NEW(c, int, m + 1), *f2 = NEW(c, int, m + 1), *t2 = NEW(c, int, m + 1);
-  int m1 = 0, m2 = 0;
-  for (int i = 0; i < k->m; i++) {
-    f1[m1] = f2[m2] = k->pr->edges[i]->from;
-    t1[m1++] = t2[m2++] = k->pr->edges[i]->to;
-  }
+  /* dominators from a virtual root before every start; post-dominators
+     from a virtual exit after every end (the reversed graph) */
+  int root = k->n, ns = 0, ne = 0;
+  int *starts = NEW(c, int, k->n + 1), *ends = NEW(c, int, k->n + 1);
   for (int v = 0; v < k->n; v++) {
-    if (N(k, v)->kind == NK_START) { f1[m1] = root; t1[m1++] = v; }
-    if (N(k, v)->kind == NK_END) { f2[m2] = v; t2[m2++] = root; }
+    if (N(k, v)->kind == NK_START) starts[ns++] = v;
+    if (N(k, v)->kind == NK_END) ends[ne++] = v;
   }
-  Graph g1, g1r, g2, g2r;
-  graph_build(c, &g1, n, m1, f1, t1, 0);
-  graph_build(c, &g1r, n, m1, f1, t1, 1);
-  graph_build(c, &g2, n, m2, f2, t2, 1); /* post-dominators: the reversed graph */
-  graph_build(c, &g2r, n, m2, f2, t2, 0);
-  int *idom = NEW(c, int, n), *ipdom = NEW(c, int, n);
-  graph_idom(c, &g1, &g1r, root, idom);
-  graph_idom(c, &g2, &g2r, root, ipdom);
+  int *idom = NEW(c, int, k->n + 1), *ipdom = NEW(c, int, k->n + 1);
+  graph_idom(c, &k->out, &k->in, starts, ns, idom);
+  graph_idom(c, &k->in, &k->out, ends, ne, ipdom);
   for (int v = 0; v < k->n; v++) {
     Node *nd = N(k, v);
     if (nd->kind == NK_FORK) {

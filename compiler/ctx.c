@@ -19,6 +19,8 @@ void ctx_free(Ctx *c) {
   }
   free(c->files);
   free(c->diags);
+  free(c->istr);
+  free(c->ihash);
   arena_free(&c->arena);
   memset(c, 0, sizeof *c);
 }
@@ -36,6 +38,41 @@ static int add_file(Ctx *c, const char *shown, char *buf, size_t len) {
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) f->start = 3;
   c->files[c->nfiles] = f;
   return c->nfiles++;
+}
+
+static unsigned hash_bytes(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+const char *ctx_intern(Ctx *c, const char *s, size_t n) {
+  if (c->icount * 2 >= c->imask) { /* grow and rehash */
+    unsigned cap = c->imask ? (c->imask + 1) * 2 : 1024;
+    const char **keys = calloc(cap, sizeof *keys);
+    unsigned *hashes = calloc(cap, sizeof *hashes);
+    if (!keys || !hashes) oom();
+    for (unsigned i = 0; c->imask && i <= c->imask; i++) {
+      if (!c->istr[i]) continue;
+      unsigned j = c->ihash[i] & (cap - 1);
+      while (keys[j]) j = (j + 1) & (cap - 1);
+      keys[j] = c->istr[i];
+      hashes[j] = c->ihash[i];
+    }
+    free(c->istr);
+    free(c->ihash);
+    c->istr = keys;
+    c->ihash = hashes;
+    c->imask = cap - 1;
+  }
+  unsigned h = hash_bytes(s, n), i = h & c->imask;
+  while (c->istr[i]) {
+    if (c->ihash[i] == h && strncmp(c->istr[i], s, n) == 0 && c->istr[i][n] == 0) return c->istr[i];
+    i = (i + 1) & c->imask;
+  }
+  c->icount++;
+  c->ihash[i] = h;
+  return c->istr[i] = arena_strndup(&c->arena, s, n);
 }
 
 int ctx_add_source(Ctx *c, const char *shown, const char *src, size_t len) {
@@ -79,22 +116,27 @@ int ctx_find_real(Ctx *c, const char *real) {
 const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
   SourceFile *f = c->files[file];
   if (!f->lines) {
-    int cap = 1024, n = 0;
-    f->lines = xmalloc(sizeof *f->lines * (size_t)cap);
-    f->lines[n++] = f->start;
-    for (size_t i = f->start; i < f->len; i++)
-      if (f->buf[i] == '\n') {
-        if (n == cap) {
-          cap *= 2;
-          f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)cap);
-        }
-        f->lines[n++] = i + 1;
-      }
-    f->nlines = n;
+    f->capl = 1024;
+    f->lines = xmalloc(sizeof *f->lines * (size_t)f->capl);
+    f->lines[0] = f->start;
+    f->nlines = 1;
+  }
+  /* index line starts only as far as asked */
+  size_t i = f->lines[f->nlines - 1];
+  while (f->nlines < line && i < f->len) {
+    const char *nl = memchr(f->buf + i, '\n', f->len - i);
+    if (!nl) break;
+    i = (size_t)(nl - f->buf) + 1;
+    if (f->nlines == f->capl) {
+      f->capl *= 2;
+      f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)f->capl);
+    }
+    f->lines[f->nlines++] = i;
   }
   if (line < 1 || line > f->nlines) { *len = 0; return ""; }
-  size_t s = f->lines[line - 1], e = s;
-  while (e < f->len && f->buf[e] != '\n') e++;
+  size_t s = f->lines[line - 1];
+  const char *nl = memchr(f->buf + s, '\n', f->len - s);
+  size_t e = nl ? (size_t)(nl - f->buf) : f->len;
   if (e > s && f->buf[e - 1] == '\r') e--;
   *len = e - s;
   return f->buf + s;

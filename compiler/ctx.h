@@ -21,7 +21,7 @@ typedef struct SourceFile {
   size_t len;
   size_t start;     /* 3 when the file starts with a BOM */
   size_t *lines;    /* line start offsets, built on first use */
-  int nlines;
+  int nlines, capl;
   int state;        /* 0 new, 1 being read (import cycle), 2 done */
 } SourceFile;
 
@@ -54,6 +54,10 @@ typedef struct Ctx {
   int nerrors, nwarnings;
   int werror;
   struct Program *prog;
+  /* interned names: open addressing, keys in the arena */
+  const char **istr;
+  unsigned *ihash;
+  unsigned imask, icount;
 } Ctx;
 
 void ctx_init(Ctx *c);
@@ -70,6 +74,10 @@ int ctx_find_real(Ctx *c, const char *real);
 /* Start and length (without the line break) of line `line` of file f.
  * Not while the file is being scanned (flex holds NULs in the buffer). */
 const char *ctx_line(Ctx *c, int file, int line, size_t *len);
+
+/* The one arena copy of the n bytes at s (NUL-terminated), so that a
+ * name used many times is stored once. */
+const char *ctx_intern(Ctx *c, const char *s, size_t n);
 
 /* Diagnostics. fmt may use %s with ctx_quote() results. */
 Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...)

@@ -80,18 +80,24 @@ int graph_scc(Ctx *c, const Graph *g, const unsigned char *active, int *comp) {
   return ncomp;
 }
 
-void graph_idom(Ctx *c, const Graph *g, const Graph *pred, int root, int *idom) {
-  int n = g->n;
-  int *po = NEW(c, int, n), *order = NEW(c, int, n), norder = 0;
-  int *it = NEW(c, int, n), *call = NEW(c, int, n), cp = 0;
-  for (int v = 0; v < n; v++) { po[v] = -1; idom[v] = -1; it[v] = -1; }
-  /* postorder by iterative depth-first search */
+void graph_idom(Ctx *c, const Graph *g, const Graph *pred, const int *roots, int nroots, int *idom) {
+  int n = g->n, root = n;
+  int *po = NEW(c, int, n + 1), *order = NEW(c, int, n + 1), norder = 0;
+  int *it = NEW(c, int, n + 1), *call = NEW(c, int, n + 1), cp = 0;
+  unsigned char *is_root = NEW(c, unsigned char, n + 1);
+  for (int i = 0; i < nroots; i++) is_root[roots[i]] = 1;
+  for (int v = 0; v <= n; v++) { po[v] = -1; idom[v] = -1; it[v] = -1; }
+  /* postorder by iterative depth-first search; the root's edges are roots[] */
   call[cp++] = root;
-  it[root] = g->off[root];
+  it[root] = 0;
   while (cp) {
-    int v = call[cp - 1];
-    if (it[v] < g->off[v + 1]) {
-      int w = g->adj[it[v]++];
+    int v = call[cp - 1], w = -1;
+    if (v == root) {
+      if (it[v] < nroots) w = roots[it[v]++];
+    } else if (it[v] < g->off[v + 1]) {
+      w = g->adj[it[v]++];
+    }
+    if (w >= 0) {
       if (it[w] < 0) { it[w] = g->off[w]; call[cp++] = w; }
       continue;
     }
@@ -103,7 +109,7 @@ void graph_idom(Ctx *c, const Graph *g, const Graph *pred, int root, int *idom) 
   for (int changed = 1; changed;) {
     changed = 0;
     for (int i = norder - 2; i >= 0; i--) { /* reverse postorder, root excluded */
-      int v = order[i], nd = -1;
+      int v = order[i], nd = is_root[v] ? root : -1;
       for (int k = pred->off[v]; k < pred->off[v + 1]; k++) {
         int p = pred->adj[k];
         if (idom[p] < 0) continue;

@@ -26,8 +26,9 @@ void graph_reach(Ctx *c, const Graph *g, const int *src, int nsrc, unsigned char
  * returns the number of components. */
 int graph_scc(Ctx *c, const Graph *g, const unsigned char *active, int *comp);
 
-/* Immediate dominators from root: idom[root] = root, -1 when v cannot be
- * reached from root. pred must be g reversed. */
-void graph_idom(Ctx *c, const Graph *g, const Graph *pred, int root, int *idom);
+/* Immediate dominators from a virtual root (index g->n) whose successors
+ * are the nroots roots: idom has g->n + 1 entries, idom[g->n] = g->n, and
+ * -1 for nodes that cannot be reached. pred must be g reversed. */
+void graph_idom(Ctx *c, const Graph *g, const Graph *pred, const int *roots, int nroots, int *idom);
 
 #endif

@@ -62,21 +62,25 @@ typedef struct Lane {
 
 typedef struct Phase { const char *name; Loc loc; } Phase;
 
-typedef struct Node {
-  NodeKind kind;
-  const char *id;
-  const char *label;  /* explicit label, else resolve() sets the default */
-  int has_label;
-  Loc loc;            /* the node's ID in its declaration */
-  Text lane_ref;      /* `in LANE` as written */
-  int lane;           /* index into Process.lanes, -1 when none */
-  int phase;          /* index into Process.phases, -1 when none */
-  Attr *attrs;        /* in source order */
+/* What few nodes have: a time limit, the process a call runs. */
+typedef struct NodeExtra {
   Duration within; int has_within; Loc within_loc;
   Text process_ref;   /* call: `process ID` as written */
+} NodeExtra;
+
+typedef struct Node {
+  const char *id;
+  const char *label;  /* explicit label, else resolve() sets the default */
+  Attr *attrs;        /* in source order */
+  NodeExtra *x;       /* NULL when the node has neither */
+  Text lane_ref;      /* `in LANE` as written */
+  Loc loc;            /* the node's ID in its declaration */
+  NodeKind kind;
+  int lane;           /* index into Process.lanes, -1 when none */
+  int phase;          /* index into Process.phases, -1 when none */
   int callee;         /* call: index into Program.procs, -1 if unresolved */
   int index;          /* position in Process.nodes */
-  struct Node *next;  /* parser's list; use Process.nodes */
+  int has_label;
 } Node;
 
 typedef struct Edge {
@@ -86,7 +90,6 @@ typedef struct Edge {
   const char *label;  /* NULL when unlabelled */
   Loc label_loc;
   int branch;         /* written as a decision branch */
-  struct Edge *next;
 } Edge;
 
 typedef struct Process {

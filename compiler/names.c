@@ -6,9 +6,8 @@
 #include "utf8.h"
 
 static unsigned hash(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
+  uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull;
+  return (unsigned)(h >> 32);
 }
 
 void names_init(Ctx *c, NameTable *t, int n) {
@@ -22,7 +21,7 @@ void names_init(Ctx *c, NameTable *t, int n) {
 int names_add(NameTable *t, const char *name, int val) {
   unsigned i = hash(name) & t->mask;
   while (t->keys[i]) {
-    if (strcmp(t->keys[i], name) == 0) return t->vals[i];
+    if (t->keys[i] == name) return t->vals[i];
     i = (i + 1) & t->mask;
   }
   t->keys[i] = name;
@@ -33,7 +32,7 @@ int names_add(NameTable *t, const char *name, int val) {
 int names_get(const NameTable *t, const char *name) {
   unsigned i = hash(name) & t->mask;
   while (t->keys[i]) {
-    if (strcmp(t->keys[i], name) == 0) return t->vals[i];
+    if (t->keys[i] == name) return t->vals[i];
     i = (i + 1) & t->mask;
   }
   return -1;

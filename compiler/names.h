@@ -1,6 +1,6 @@
 /* names.h — name lookup for resolve and check: an open-addressing table
- * from names to indices, and "did you mean" suggestions. Tables live in
- * the Ctx arena. */
+ * from interned names (ctx_intern: equal names are the same pointer) to
+ * indices, and "did you mean" suggestions. Tables live in the Ctx arena. */
 #ifndef FLOWC_NAMES_H
 #define FLOWC_NAMES_H
 #include "ctx.h"

@@ -37,6 +37,8 @@ static Import *parse_one(Ctx *c, int file) {
   flow__delete_buffer(b, s);
   flow_lex_destroy(s);
   free(p.sbuf);
+  free(p.nodes);
+  free(p.edges);
   return p.imports;
 }
 

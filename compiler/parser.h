@@ -5,6 +5,8 @@
 #include "ir.h"
 
 typedef struct Ref { const char *id; Loc loc; struct Ref *next; } Ref;
+/* The edges of a chain a -> b -> c; both NULL after an error. */
+typedef struct EdgeSpan { Edge *first, *last; } EdgeSpan;
 typedef struct Import { Text path; struct Import *next; } Import;
 
 typedef struct Parser {
@@ -28,9 +30,10 @@ typedef struct Parser {
   int lex_err_line;      /* line of the last lexical error */
   /* builder state */
   Process *proc;
-  Node *node, *nodes_head, **nodes_tail;
-  Edge *edges_head, **edges_tail;
-  int nnodes, nedges, lanes_cap, phases_cap;
+  Node *node;
+  Node **nodes;          /* this process's, growing (malloc) */
+  Edge **edges;
+  int nnodes, nedges, nodes_cap, edges_cap, lanes_cap, phases_cap;
   int title_given;
   Loc title_loc;
   Meta *meta;            /* metadata target: process or handbook */
@@ -66,9 +69,11 @@ void b_node_end(Parser *p);
 void b_attr(Parser *p, AttrKind k, Text v, Loc kwloc);
 void b_within(Parser *p, Duration d, Loc loc);
 void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc);
+EdgeSpan b_edge(Parser *p, Text from, Text to);
+EdgeSpan b_edge_next(Parser *p, EdgeSpan chain, Text to);
+EdgeSpan b_branch(Parser *p, Text label, Text to);
+void b_edge_label(Parser *p, EdgeSpan chain, Text label);
 /* Ref lists arrive last-first from the grammar. */
-void b_branch(Parser *p, Text label, Ref *rev);
-void b_edges(Parser *p, Text from, Loc from_loc, Ref *rev, Text label);
 Ref *b_ref(Parser *p, Text t, Ref *prev);
 Text b_string(Parser *p, Ref *rev, Loc loc);
 

@@ -54,12 +54,13 @@ static void resolve_process(Resolver *r, Process *pr) {
       }
     }
     if (n->kind == NK_CALL) {
-      const char *target = n->process_ref.s ? n->process_ref.s : n->id;
+      const Text *ref = n->x && n->x->process_ref.s ? &n->x->process_ref : NULL;
+      const char *target = ref ? ref->s : n->id;
       n->callee = names_get(&r->procs, target);
       if (n->callee < 0) {
         int nprocs = c->prog->nprocs;
-        if (n->process_ref.s)
-          diag(c, SEV_ERROR, "undefined", n->process_ref.loc, "there is no process %s%s",
+        if (ref)
+          diag(c, SEV_ERROR, "undefined", ref->loc, "there is no process %s%s",
                ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
         else
           diag(c, SEV_ERROR, "call", n->loc,

@@ -45,6 +45,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
   Date date;
   Duration dur;
   Ref *ref;
+  EdgeSpan span;
 }
 
 %token <text> ID "name" STRING "text"
@@ -62,7 +63,8 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %precedence STRING
 
 %type <text> string opt_string label opt_in
-%type <ref> refs strparts
+%type <ref> strcat
+%type <span> chain bchain
 
 %%
 
@@ -98,8 +100,8 @@ pitem
   | LANE ID opt_string      { b_lane(P, $2.s, @2, $3); }
   | PHASE string            { b_phase(P, $2, @1); }
   | node
-  | ID ARROW refs           { b_edges(P, $1, @1, $3, (Text){0}); }
-  | ID ARROW refs ':' label { b_edges(P, $1, @1, $3, $5); }
+  | chain
+  | chain ':' label         { b_edge_label(P, $1, $3); }
   | ';'
   | error SYNC              { yyerrok; }
   ;
@@ -137,15 +139,19 @@ bitem
   | APPROVER string         { b_attr(P, AT_APPROVER, $2, @1); }
   | WITHIN DURATION         { b_within(P, $2, @2); }
   | PROCESS ID              { b_call_process(P, $2.s, @2, @1); }
-  | label ARROW refs        { b_branch(P, $1, $3); }
+  | bchain
   | ';'
   | error SYNC              { yyerrok; }
   ;
 
-/* refs and strparts are built last-first; the builder reverses them */
-refs
-  : ID                      { $$ = b_ref(P, $1, NULL); }
-  | refs ARROW ID           { $$ = b_ref(P, $3, $1); }
+chain
+  : ID ARROW ID             { $$ = b_edge(P, $1, $3); }
+  | chain ARROW ID          { $$ = b_edge_next(P, $1, $3); }
+  ;
+
+bchain
+  : label ARROW ID          { $$ = b_branch(P, $1, $3); }
+  | bchain ARROW ID         { $$ = b_edge_next(P, $1, $3); }
   ;
 
 label
@@ -154,12 +160,14 @@ label
   ;
 
 string
-  : strparts %prec TEXT_END { $$ = b_string(P, $1, @1); }
+  : STRING %prec TEXT_END
+  | strcat %prec TEXT_END   { $$ = b_string(P, $1, @1); }
   ;
 
-strparts
-  : STRING                  { $$ = b_ref(P, $1, NULL); }
-  | strparts STRING         { $$ = b_ref(P, $2, $1); }
+/* adjacent texts, built last-first */
+strcat
+  : STRING STRING           { $$ = b_ref(P, $2, b_ref(P, $1, NULL)); }
+  | strcat STRING           { $$ = b_ref(P, $2, $1); }
   ;
 
 opt_string
