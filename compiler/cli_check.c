@@ -1,23 +1,40 @@
 /* cli_check.c — `flowc check`: compile and report. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "check.h"
 #include "cli.h"
 #include "parse.h"
 #include "report.h"
 #include "resolve.h"
 
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int cli_compile(Ctx *c, char *const *files, int nfiles) {
+  int times = getenv("FLOWC_TIMES") != NULL; /* phase times, for benchmarks */
+  double t0 = now();
   int bad = load_program(c, files, nfiles);
+  double t1 = now();
   int syntax = 0;
   for (int i = 0; i < c->ndiags; i++)
     if (c->diags[i]->sev == SEV_ERROR && !strcmp(c->diags[i]->rule, "syntax")) syntax++;
   /* a file with syntax errors is incomplete: checking it would only
    * report consequences of those errors */
+  double t2 = t1, t3 = t1;
   if (!syntax) {
     resolve(c);
+    t2 = now();
     check(c);
+    t3 = now();
   }
+  if (times)
+    fprintf(stderr, "flowc: parse %.3f s, resolve %.3f s, check %.3f s, arena %zu MiB\n",
+            t1 - t0, t2 - t1, t3 - t2, c->arena.total >> 20);
   return bad ? 2 : 0;
 }
 

@@ -4,7 +4,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "utf8.h"
 
 void ctx_init(Ctx *c) {
@@ -14,7 +17,8 @@ void ctx_init(Ctx *c) {
 
 void ctx_free(Ctx *c) {
   for (int i = 0; i < c->nfiles; i++) {
-    free(c->files[i]->buf);
+    if (c->files[i]->maplen) munmap(c->files[i]->buf, c->files[i]->maplen);
+    else free(c->files[i]->buf);
     free(c->files[i]->lines);
   }
   free(c->files);
@@ -25,7 +29,7 @@ void ctx_free(Ctx *c) {
   memset(c, 0, sizeof *c);
 }
 
-static int add_file(Ctx *c, const char *shown, char *buf, size_t len) {
+static int add_file(Ctx *c, const char *shown, char *buf, size_t len, size_t maplen) {
   if (c->nfiles == c->capfiles) {
     c->capfiles = c->capfiles ? c->capfiles * 2 : 8;
     c->files = xrealloc(c->files, sizeof *c->files * (size_t)c->capfiles);
@@ -34,7 +38,8 @@ static int add_file(Ctx *c, const char *shown, char *buf, size_t len) {
   f->path = arena_strdup(&c->arena, shown);
   f->buf = buf;
   f->len = len;
-  buf[len] = buf[len + 1] = 0;
+  f->maplen = maplen;
+  if (!maplen) buf[len] = buf[len + 1] = 0;
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) f->start = 3;
   c->files[c->nfiles] = f;
   return c->nfiles++;
@@ -47,7 +52,7 @@ static unsigned hash_bytes(const char *s, size_t n) {
 }
 
 const char *ctx_intern(Ctx *c, const char *s, size_t n) {
-  if (c->icount * 2 >= c->imask) { /* grow and rehash */
+  if (c->icount >= c->imask / 4 * 3) { /* grow and rehash */
     unsigned cap = c->imask ? (c->imask + 1) * 2 : 1024;
     const char **keys = calloc(cap, sizeof *keys);
     unsigned *hashes = calloc(cap, sizeof *hashes);
@@ -78,29 +83,58 @@ const char *ctx_intern(Ctx *c, const char *s, size_t n) {
 int ctx_add_source(Ctx *c, const char *shown, const char *src, size_t len) {
   char *buf = xmalloc(len + 2);
   memcpy(buf, src, len);
-  return add_file(c, shown, buf, len);
+  return add_file(c, shown, buf, len, 0);
+}
+
+/* Maps a regular file read-only, followed by at least two NUL bytes: an
+ * anonymous zeroed region is reserved first and the file mapped over its
+ * start (bytes past the end of a file's last page read as zero). */
+static char *map_file(int fd, size_t len, size_t *maplen) {
+  size_t page = 4096, total = (len + 2 + page - 1) / page * page;
+  char *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) return NULL;
+  if (mmap(base, len, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) == MAP_FAILED) {
+    munmap(base, total);
+    return NULL;
+  }
+  *maplen = total;
+  return base;
 }
 
 int ctx_read_file(Ctx *c, const char *path, const char *shown) {
   struct stat st;
   if (stat(path, &st) != 0) return -1;
   if (S_ISDIR(st.st_mode)) { errno = EISDIR; return -1; }
-  FILE *fp = fopen(path, "rb");
-  if (!fp) return -1;
-  size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-  size_t len = 0;
-  char *buf = xmalloc(cap + 2);
-  for (;;) {
-    size_t n = fread(buf + len, 1, cap - len, fp);
-    len += n;
-    if (len < cap) break;
-    cap *= 2;
-    buf = xrealloc(buf, cap + 2);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char *buf = NULL;
+  size_t len = 0, maplen = 0;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    buf = map_file(fd, len = (size_t)st.st_size, &maplen);
+  if (!buf) { /* not mappable (pipe, device, empty): read it */
+    size_t cap = 65536;
+    len = 0;
+    buf = xmalloc(cap + 2);
+    for (;;) {
+      ssize_t n = read(fd, buf + len, cap - len);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        int e = errno;
+        free(buf);
+        close(fd);
+        errno = e;
+        return -1;
+      }
+      if (n == 0) break;
+      len += (size_t)n;
+      if (len == cap) {
+        cap *= 2;
+        buf = xrealloc(buf, cap + 2);
+      }
+    }
   }
-  int err = ferror(fp);
-  fclose(fp);
-  if (err) { free(buf); errno = EIO; return -1; }
-  int id = add_file(c, shown, buf, len);
+  close(fd);
+  int id = add_file(c, shown, buf, len, maplen);
   char *real = realpath(path, NULL);
   c->files[id]->real = arena_strdup(&c->arena, real ? real : path);
   free(real);
@@ -140,6 +174,32 @@ const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
   if (e > s && f->buf[e - 1] == '\r') e--;
   *len = e - s;
   return f->buf + s;
+}
+
+/* Offset of the start of line `line` (the index grows as needed). */
+static size_t line_start(Ctx *c, int file, int line) {
+  size_t len;
+  const char *s = ctx_line(c, file, line, &len);
+  return (size_t)(s - c->files[file]->buf);
+}
+
+LineCol ctx_linecol(Ctx *c, Loc l) {
+  SourceFile *f = c->files[l.file];
+  LineCol r = {l.line, 1, l.line, 1};
+  size_t ls = line_start(c, l.file, l.line), start = l.start, end = l.end;
+  if (start > f->len) start = f->len;
+  if (end > f->len) end = f->len;
+  if (start < ls) start = ls;
+  r.col = 1 + (int)utf8_count(f->buf + ls, start - ls);
+  r.ecol = r.col;
+  if (end > start + 1 || (end == start + 1 && f->buf[start] != '\n')) {
+    size_t last = end - 1, els = ls;
+    for (size_t i = start; i < last; i++)
+      if (f->buf[i] == '\n') { r.eline++; els = i + 1; }
+    while (last > els && ((unsigned char)f->buf[last] & 0xC0) == 0x80) last--;
+    r.ecol = 1 + (int)utf8_count(f->buf + els, last - els);
+  }
+  return r;
 }
 
 static Diag *push(Ctx *c, Diag *d) {

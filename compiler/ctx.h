@@ -7,18 +7,24 @@
 #include <stdio.h>
 #include "arena.h"
 
-/* A source span; lines and columns start at 1, columns count code points. */
+/* A source span: the bytes [start, end) of a file, starting on `line`.
+ * Columns are worked out only when a diagnostic is shown (ctx_linecol). */
 typedef struct Loc {
   int file;
-  int line, col;   /* first character */
-  int eline, ecol; /* last character (inclusive) */
+  int line;
+  unsigned start, end;
 } Loc;
+
+/* Lines and columns start at 1; columns count characters (code points).
+ * eline:ecol is the last character of the span. */
+typedef struct LineCol { int line, col, eline, ecol; } LineCol;
 
 typedef struct SourceFile {
   const char *path; /* as shown to the user */
   char *real;       /* canonical path, to read each file once */
-  char *buf;        /* contents followed by two NUL bytes */
+  char *buf;        /* contents followed by two NUL bytes; read-only */
   size_t len;
+  size_t maplen;    /* bytes mapped, 0 when buf is malloc'd */
   size_t start;     /* 3 when the file starts with a BOM */
   size_t *lines;    /* line start offsets, built on first use */
   int nlines, capl;
@@ -71,6 +77,7 @@ int ctx_add_source(Ctx *c, const char *shown, const char *buf, size_t len);
 /* Index of the file with canonical path real, or -1. */
 int ctx_find_real(Ctx *c, const char *real);
 
+LineCol ctx_linecol(Ctx *c, Loc l);
 /* Start and length (without the line break) of line `line` of file f.
  * Not while the file is being scanned (flex holds NULs in the buffer). */
 const char *ctx_line(Ctx *c, int file, int line, size_t *len);

@@ -12,7 +12,7 @@ static unsigned hash(const char *s) {
 
 void names_init(Ctx *c, NameTable *t, int n) {
   unsigned cap = 16;
-  while (cap < (unsigned)n * 2 + 2) cap <<= 1;
+  while (cap < (unsigned)n + (unsigned)n / 2 + 2) cap <<= 1;
   t->keys = arena_alloc(&c->arena, sizeof *t->keys * cap);
   t->vals = arena_alloc(&c->arena, sizeof *t->vals * cap);
   t->mask = cap - 1;

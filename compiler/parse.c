@@ -26,15 +26,15 @@ static Import *parse_one(Ctx *c, int file) {
   memset(&p, 0, sizeof p);
   p.ctx = c;
   p.file = file;
-  p.line = p.col = 1;
+  p.line = 1;
+  p.off = (unsigned)f->start;
   p.imports_tail = &p.imports;
+  p.src = f->buf + f->start;
+  p.src_len = f->len - f->start;
   yyscan_t s;
   if (flow_lex_init_extra(&p, &s) != 0) oom();
-  YY_BUFFER_STATE b = flow__scan_buffer(f->buf + f->start, f->len - f->start + 2, s);
-  if (!b) oom();
   yyparse(s);
   if (p.proc) b_process_end(&p);  /* cut short by an error at the end of the file */
-  flow__delete_buffer(b, s);
   flow_lex_destroy(s);
   free(p.sbuf);
   free(p.nodes);

@@ -12,8 +12,11 @@ typedef struct Import { Text path; struct Import *next; } Import;
 typedef struct Parser {
   Ctx *ctx;
   int file;
+  const char *src;       /* the text being scanned */
+  size_t src_len, src_pos;
   /* scanner position: the next character */
-  int line, col;
+  int line;
+  unsigned off;
   int tok, prev_tok;     /* last two tokens, for messages */
   const char *tok_text, *prev_text;
   Loc tok_loc, prev_loc;

@@ -8,8 +8,7 @@
 static int by_position(const void *a, const void *b) {
   const Diag *x = *(Diag *const *)a, *y = *(Diag *const *)b;
   if (x->loc.file != y->loc.file) return x->loc.file - y->loc.file;
-  if (x->loc.line != y->loc.line) return x->loc.line - y->loc.line;
-  if (x->loc.col != y->loc.col) return x->loc.col - y->loc.col;
+  if (x->loc.start != y->loc.start) return x->loc.start < y->loc.start ? -1 : 1;
   return x->seq - y->seq;
 }
 
@@ -20,9 +19,10 @@ static const char *sev_name(Severity s) {
 /* The source line, then a caret under loc (as wide as the span on that
  * line), with wide characters and tabs lined up. Long lines are cut
  * around the spot. */
-static void show_source(Ctx *c, FILE *out, Loc loc) {
+static void show_source(Ctx *c, FILE *out, Loc at) {
+  LineCol loc = ctx_linecol(c, at);
   size_t len;
-  const char *line = ctx_line(c, loc.file, loc.line, &len);
+  const char *line = ctx_line(c, at.file, loc.line, &len);
   enum { MAXSHOW = 160 };
   /* byte offsets of the characters to show */
   size_t i = 0;
@@ -70,10 +70,11 @@ static void show_source(Ctx *c, FILE *out, Loc loc) {
 
 static void text_one(Ctx *c, FILE *out, Severity sev, const char *rule, Loc loc, const char *msg) {
   const char *path = c->files[loc.file]->path;
+  LineCol lc = ctx_linecol(c, loc);
   if (rule)
-    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, loc.line, loc.col, sev_name(sev), msg, rule);
+    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, lc.line, lc.col, sev_name(sev), msg, rule);
   else
-    fprintf(out, "%s:%d:%d: %s: %s\n", path, loc.line, loc.col, sev_name(sev), msg);
+    fprintf(out, "%s:%d:%d: %s: %s\n", path, lc.line, lc.col, sev_name(sev), msg);
   show_source(c, out, loc);
 }
 
@@ -109,9 +110,10 @@ void json_string(FILE *out, const char *s) {
   fputc('"', out);
 }
 
-static void json_loc(Ctx *c, FILE *out, Loc l) {
+static void json_loc(Ctx *c, FILE *out, Loc at) {
+  LineCol l = ctx_linecol(c, at);
   fputs("\"file\": ", out);
-  json_string(out, c->files[l.file]->path);
+  json_string(out, c->files[at.file]->path);
   fprintf(out, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
           l.line, l.col, l.eline, l.ecol);
 }
@@ -172,9 +174,10 @@ static int rule_index(const char *id) {
   return 0;
 }
 
-static void sarif_location(Ctx *c, FILE *out, Loc l) {
+static void sarif_location(Ctx *c, FILE *out, Loc at) {
+  LineCol l = ctx_linecol(c, at);
   fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-  json_string(out, c->files[l.file]->path);
+  json_string(out, c->files[at.file]->path);
   fprintf(out, "}, \"region\": {\"startLine\": %d, \"startColumn\": %d, \"endLine\": %d, \"endColumn\": %d}}",
           l.line, l.col, l.eline, l.ecol + 1);
 }

@@ -78,8 +78,7 @@ static void resolve_process(Resolver *r, Process *pr) {
     e->to = names_get(&nodes, e->to_id);
     /* in a chain a -> b -> c, b is the end of one edge and the start of
        the next: report it once */
-    int chained = i > 0 && pr->edges[i - 1]->to_loc.line == e->from_loc.line &&
-                  pr->edges[i - 1]->to_loc.col == e->from_loc.col &&
+    int chained = i > 0 && pr->edges[i - 1]->to_loc.start == e->from_loc.start &&
                   pr->edges[i - 1]->to_loc.file == e->from_loc.file;
     if (e->from < 0 && !chained)
       diag(c, SEV_ERROR, "undefined", e->from_loc, "process %s has no node %s%s",

@@ -19,13 +19,12 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
     if (N) {                                                          \
       (Cur).file = YYRHSLOC(Rhs, 1).file;                             \
       (Cur).line = YYRHSLOC(Rhs, 1).line;                             \
-      (Cur).col = YYRHSLOC(Rhs, 1).col;                               \
-      (Cur).eline = YYRHSLOC(Rhs, N).eline;                           \
-      (Cur).ecol = YYRHSLOC(Rhs, N).ecol;                             \
+      (Cur).start = YYRHSLOC(Rhs, 1).start;                           \
+      (Cur).end = YYRHSLOC(Rhs, N).end;                               \
     } else {                                                          \
       (Cur).file = YYRHSLOC(Rhs, 0).file;                             \
-      (Cur).line = (Cur).eline = YYRHSLOC(Rhs, 0).eline;              \
-      (Cur).col = (Cur).ecol = YYRHSLOC(Rhs, 0).ecol;                 \
+      (Cur).line = YYRHSLOC(Rhs, 0).line;                             \
+      (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;                 \
     }                                                                 \
   } while (0)
 #define YYLOCATION_PRINT(File, Loc) ((void)0)
@@ -203,7 +202,7 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     if (p->capped) return 0;
     int t = flow_lex(v, l, s);
     p->tok_bol = l->line != p->bol_line;
-    p->bol_line = l->eline;
+    p->bol_line = l->line;
     p->prev_tok = p->tok;
     p->prev_text = p->tok_text;
     p->prev_loc = p->tok_loc;
@@ -271,7 +270,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
   yysymbol_kind_t la = yypcontext_token(yctx);
   if (la != YYSYMBOL_YYEOF) {
     /* a token handed over again that still does not fit is skipped */
-    int again = p->err_loc.line == p->tok_loc.line && p->err_loc.col == p->tok_loc.col;
+    int again = p->err_loc.start == p->tok_loc.start && p->err_loc.line == p->tok_loc.line;
     p->err_loc = p->tok_loc;
     p->recover = !again && (p->tok_bol || p->tok == '}' || p->tok == ';')
                  ? RECOVER_REPLAY : RECOVER_SKIP;
