@@ -11,7 +11,7 @@ CPPFLAGS += -Icompiler -I$(BUILD)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
 
 # Debian 12 packages the build and the tests need.
-DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq
+DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make bench: `flowc check` on generated processes of 10 k, 100 k and 1 M
+# nodes (lanes, a decision every five steps with a rework loop, parallel
+# blocks): median of three runs, throughput and peak memory.
+set -eu
+cd "$(dirname "$0")/.."
+flowc=${1:-./flowc}
+dir=build/bench
+mkdir -p "$dir"
+command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 2; }
+
+median() { sort -n | sed -n 2p; }
+
+printf '%-10s %10s %9s %9s %12s %9s\n' nodes bytes seconds MB/s nodes/s peak-MB
+declare -A secs
+for n in 10000 100000 1000000; do
+  f=$dir/gen-$n.flow
+  [ -f "$f" ] || awk -v N=$n -f tests/genflow.awk > "$f"
+  bytes=$(stat -c %s "$f")
+  nodes=$(grep -cE '^  (start|end|task|decision|fork|join) ' "$f")
+  runs=()
+  for i in 1 2 3; do
+    /usr/bin/time -o "$dir/time.txt" -f '%e %M' "$flowc" check "$f" >/dev/null 2>&1 || true
+    runs+=("$(tail -1 "$dir/time.txt")")
+  done
+  t=$(printf '%s\n' "${runs[@]}" | awk '{print $1}' | median)
+  mem=$(printf '%s\n' "${runs[@]}" | awk '{print $2}' | sort -n | tail -1)
+  secs[$n]=$t
+  awk -v n="$nodes" -v b="$bytes" -v t="$t" -v m="$mem" 'BEGIN {
+    if (t <= 0) t = 0.001
+    printf "%-10d %10d %9.3f %9.1f %12.0f %9.1f\n", n, b, t, b / t / 1e6, n / t, m / 1024 }'
+done
+awk -v a="${secs[10000]}" -v b="${secs[100000]}" -v c="${secs[1000000]}" 'BEGIN {
+  if (a <= 0) a = 0.001
+  printf "growth: 10x nodes costs %.1fx (10k->100k) and %.1fx (100k->1M) the time\n", b / a, c / b }'
