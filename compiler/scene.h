@@ -1,0 +1,78 @@
+/* scene.h — one laid-out process in page units (points, y down, origin at
+ * the top left): lanes, phases, node shapes, edge paths and text runs
+ * with their final positions. layout() builds it; the SVG, PNG, PDF and
+ * JSON writers only draw or print it, so all outputs show the same
+ * picture. A Scene and everything in it lives in the Ctx arena. */
+#ifndef FLOWC_SCENE_H
+#define FLOWC_SCENE_H
+#include "ir.h"
+
+typedef struct Pt { double x, y; } Pt;
+typedef struct Rect { double x, y, w, h; } Rect;
+
+/* One line of text: drawn from its left end at (x, baseline y). */
+typedef struct TextRun {
+  const char *text; /* UTF-8, no line breaks */
+  double x, y;      /* left end of the baseline */
+  double width;     /* measured with the scene's font */
+  double size;      /* font size in points */
+} TextRun;
+
+typedef enum {
+  SH_TERMINATOR,   /* start, end: stadium */
+  SH_PROCESS,      /* task: rectangle */
+  SH_DECISION,     /* diamond */
+  SH_PREDEFINED,   /* call: rectangle with double side bars */
+  SH_DOCUMENT,     /* rectangle with a wavy bottom */
+  SH_DATA,         /* parallelogram */
+  SH_STORE,        /* cylinder */
+  SH_MANUAL,       /* trapezoid, wide side on top */
+  SH_DELAY,        /* D shape: flat left, round right */
+  SH_BAR,          /* fork, join: thick bar */
+} ShapeKind;
+
+typedef struct SceneNode {
+  const Node *node;
+  ShapeKind shape;
+  Rect box;              /* the shape's bounding box */
+  TextRun *lines; int nlines;
+  const char *link;      /* call: ID of the called process, else NULL */
+} SceneNode;
+
+typedef struct SceneEdge {
+  const Edge *edge;
+  int from, to;          /* indices into Scene.nodes */
+  int seq;               /* 1 for the first edge between from and to, 2... */
+  Pt *pts; int npts;     /* polyline from the source's border to the tip of the arrow */
+  Pt head[3];            /* arrowhead triangle: tip, then the two back corners */
+  int back;              /* goes against the flow (a loop back) */
+  TextRun *label; int nlabel; /* branch or edge label lines, may be 0 */
+  Rect label_box;        /* around the label text (background), if any */
+} SceneEdge;
+
+typedef struct SceneLane {
+  const Lane *lane;
+  Rect box;              /* full-height column, header included */
+  Rect header;           /* the band with the lane's name */
+  TextRun *title; int ntitle;
+} SceneLane;
+
+typedef struct ScenePhase {
+  const Phase *phase;
+  Rect box;              /* full-width band */
+  Rect header;           /* the strip at the left with the phase's name */
+  TextRun *title; int ntitle;
+} ScenePhase;
+
+typedef struct Scene {
+  const Process *proc;
+  double width, height;  /* the whole picture */
+  SceneLane *lanes; int nlanes;
+  ScenePhase *phases; int nphases;
+  SceneNode *nodes; int nnodes;   /* same order as proc->nodes */
+  SceneEdge *edges; int nedges;   /* same order as proc->edges */
+  /* style shared by the writers */
+  double stroke;         /* line width of shapes and edges */
+} Scene;
+
+#endif
