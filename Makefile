@@ -7,11 +7,18 @@ WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
 BUILD    ?= build
 PROG     ?= flowc
 SANFLAGS ?=
-CPPFLAGS += -Icompiler -I$(BUILD)
+# Libraries, through pkg-config (libharu ships no .pc file: -lhpdf).
+PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak
+PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
+PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null) -lhpdf -lm
+CPPFLAGS += -Icompiler -I$(BUILD) $(PC_CFLAGS)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
 
 # Debian 12 packages the build and the tests need.
-DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time
+DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
+            libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
+            libfreetype-dev libunibreak-dev libhpdf-dev fonts-wqy-microhei \
+            libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
@@ -37,7 +44,7 @@ $(BUILD)/.deps:
 	@mkdir -p $(BUILD) && touch $@
 
 $(PROG): $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(PC_LDLIBS)
 
 $(BUILD)/flow.tab.c $(BUILD)/flow.tab.h: grammar/flow.y | $(BUILD)/.deps
 	bison -Wall -Werror --defines=$(BUILD)/flow.tab.h -o $(BUILD)/flow.tab.c $<

@@ -1,0 +1,25 @@
+/* render.h — drawing a Scene. The writers only read the scene (and the
+ * font it was measured with); they never lay anything out themselves.
+ * Each returns 0 on success, or -1 with a message in *err (static or
+ * arena string). Output goes to a stream the caller opened (the caller
+ * writes to a temporary file and renames it into place). */
+#ifndef FLOWC_RENDER_H
+#define FLOWC_RENDER_H
+#include <stdio.h>
+#include "scene.h"
+#include "text.h"
+
+/* SVG 1.1: viewBox in points, <title> with the process title, a
+ * <g class="lane" id="lane-ID"> per lane, <g class="node KIND"
+ * id="node-ID"> per node (call nodes wrapped in <a href="PROCID.svg">),
+ * <g class="edge" id="edge-FROM-TO[-N]"> per edge; all text escaped.
+ * With embed_font, an @font-face with the font subset as a data URI. */
+int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err);
+
+/* PNG drawn with cairo at `scale` pixels per point, white background. */
+int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err);
+
+/* The scene's geometry as JSON (documented in README.md). */
+int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err);
+
+#endif
