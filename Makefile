@@ -23,7 +23,7 @@ DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test asan manual bench clean
+.PHONY: all deps test unit asan manual bench clean
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
@@ -63,13 +63,22 @@ $(BUILD)/%.o: compiler/%.c $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
 
 -include $(OBJS:.o=.d)
 
+# Unit tests: programs in tests/unit linked with the compiler's objects.
+UNIT_SRCS := $(wildcard tests/unit/*_test.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+LIB_OBJS   = $(filter-out $(BUILD)/main.o,$(OBJS))
+unit: $(UNIT_BINS)
+$(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(BUILD)/unit
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PC_LDLIBS)
+
 # The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: $(BUILD)/.deps
 	@$(MAKE) --no-print-directory BUILD=build/asan PROG=build/asan/flowc \
 	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  build/asan/flowc
+	  build/asan/flowc unit
 
-test: $(PROG) asan
+test: $(PROG) unit asan
 	@tests/run.sh ./$(PROG) build/asan/flowc
 
 manual: $(PROG)

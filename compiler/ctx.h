@@ -29,6 +29,7 @@ typedef struct SourceFile {
   size_t *lines;    /* line start offsets, built on first use */
   int nlines, capl;
   int state;        /* 0 new, 1 being read (import cycle), 2 done */
+  int cmdline;      /* named on the command line (not only imported) */
 } SourceFile;
 
 typedef enum { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;

@@ -13,6 +13,9 @@ static const char help[] =
   "  check [--format text|json|sarif] [--werror] FILE...\n"
   "        prove every process complete; report problems as\n"
   "        file:line:col: error: message [rule]\n"
+  "  render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "         [--scale N] [--no-embed-font] FILE...\n"
+  "        draw each process as a swimlane flowchart (default: output/ID.svg)\n"
   "\n"
   "options:\n"
   "  --help       show this help\n"
@@ -35,6 +38,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
+  if (!strcmp(cmd, "render")) return cmd_render(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

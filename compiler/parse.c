@@ -105,8 +105,12 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
     char *real = realpath(paths[i], NULL);
     int id = real ? ctx_find_real(c, real) : -1;
     free(real);
-    if (id >= 0) continue; /* already read, e.g. as an import */
+    if (id >= 0) { /* already read, e.g. as an import */
+      c->files[id]->cmdline = 1;
+      continue;
+    }
     id = ctx_read_file(c, paths[i], paths[i]);
+    if (id >= 0) c->files[id]->cmdline = 1;
     if (id < 0) {
       fprintf(stderr, "flowc: error: cannot read '%s': %s\n", paths[i], strerror(errno));
       bad++;

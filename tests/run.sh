@@ -12,6 +12,9 @@ set -u
 cd "$(dirname "$0")/.."
 top=$PWD
 pass=0 fail=0
+export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+export ASAN_OPTIONS=fast_unwind_on_malloc=0  # full stacks, so suppressions match exactly
+VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --suppressions=$top/tests/valgrind.supp"
 failed=()
 
 ok() { pass=$((pass + 1)); }
@@ -45,6 +48,16 @@ for bin in "$@"; do
     out=$(FLOWC=$bin timeout 60 sh "$f" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
+  # unit test programs built beside this flowc, with NAME.args if any
+  for u in tests/unit/*_test.c; do
+    name=$(basename "$u" .c)
+    prog=$(dirname "$bin")/build/unit/$name
+    [ -x "$prog" ] || prog=$(dirname "$bin")/unit/$name
+    args=""
+    [ -f "tests/unit/$name.args" ] && args=$(cat "tests/unit/$name.args")
+    # shellcheck disable=SC2086
+    if out=$(timeout 120 "$prog" $args 2>&1); then ok; else bad "$tag:unit/$name"; echo "$out" | tail -20; fi
+  done
   out=$(timeout 60 "$bin" check --werror flows/*.flow 2>&1)
   if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
   first=0
@@ -54,10 +67,14 @@ done
 if command -v valgrind >/dev/null; then
   bin=$top/${1#./}
   for f in $(ls tests/check/*.flow | awk 'NR % 5 == 1') ; do
-    if (cd tests/check && valgrind -q --error-exitcode=99 --leak-check=full \
-          --errors-for-leak-kinds=all "$bin" check "$(basename "$f")" >/dev/null 2>/tmp/flowc-vg.$$); [ $? != 99 ]; then ok
+    # shellcheck disable=SC2086
+    if (cd tests/check && $VG "$bin" check "$(basename "$f")" >/dev/null 2>/tmp/flowc-vg.$$); [ $? != 99 ]; then ok
     else bad "valgrind:$f"; head -30 /tmp/flowc-vg.$$; fi
   done
+  # layout, text and the writers on real processes
+  # shellcheck disable=SC2086
+  if $VG build/unit/layout_test flows/hr.flow flows/sales.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
+  else bad "valgrind:layout_test"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 

@@ -1,0 +1,160 @@
+/* cli_render.c — `flowc render`: each process of the files named on the
+ * command line as SVG, PNG, scene JSON or DOT. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "layout.h"
+#include "output.h"
+#include "render.h"
+#include "report.h"
+
+typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT } OutFormat;
+static const char *const ext[] = {"svg", "png", "json", "dot"};
+
+typedef struct Opts {
+  OutFormat fmt;
+  const char *proc, *out, *font;
+  double scale;
+  int embed;
+} Opts;
+
+static int usage(void) {
+  fputs("usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+        "                    [--scale N] [--no-embed-font] FILE...\n", stderr);
+  return 2;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n > k && s[n - k - 1] == '.' && strcmp(s + n - k, suffix) == 0;
+}
+
+static int write_one(Ctx *c, const Process *p, Font *f, const Opts *o, const char *path) {
+  const char *err = NULL;
+  char buf[512];
+  OutFile out;
+  Scene *s = NULL;
+  if (o->fmt != OUT_DOT && !(s = layout(c, p, f, &err))) {
+    fprintf(stderr, "flowc render: %s\n", err);
+    return 1;
+  }
+  if (out_open(&out, path, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc render: %s\n", buf);
+    return 2;
+  }
+  int r;
+  switch (o->fmt) {
+  case OUT_SVG: r = svg_write(c, s, f, o->embed, out.fp, &err); break;
+  case OUT_PNG: r = png_write(c, s, f, o->scale, out.fp, &err); break;
+  case OUT_JSON: r = scene_json_write(c, s, out.fp, &err); break;
+  default: r = layout_dot(c, p, f, out.fp, &err); break;
+  }
+  if (r != 0) {
+    out_abort(&out);
+    fprintf(stderr, "flowc render: %s: %s\n", path, err ? err : "failed");
+    return 2;
+  }
+  if (out_commit(&out, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc render: %s\n", buf);
+    return 2;
+  }
+  return 0;
+}
+
+static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles) {
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+      if (!val) return -1;
+      int k = 0;
+      while (k < 4 && strcmp(val, ext[k])) k++;
+      if (k == 4) {
+        fprintf(stderr, "flowc render: unknown format '%s' (svg, png, json or dot)\n", val);
+        return -1;
+      }
+      o->fmt = (OutFormat)k;
+      i++;
+    } else if (!strcmp(a, "-p") || !strcmp(a, "--process")) {
+      if (!val) return -1;
+      o->proc = val;
+      i++;
+    } else if (!strcmp(a, "-o")) {
+      if (!val) return -1;
+      o->out = val;
+      i++;
+    } else if (!strcmp(a, "--font")) {
+      if (!val) return -1;
+      o->font = val;
+      i++;
+    } else if (!strcmp(a, "--scale")) {
+      if (!val) return -1;
+      char *end;
+      o->scale = strtod(val, &end);
+      if (*end || !(o->scale > 0 && o->scale <= 16)) {
+        fprintf(stderr, "flowc render: --scale wants a number between 0 and 16\n");
+        return -1;
+      }
+      i++;
+    } else if (!strcmp(a, "--no-embed-font")) {
+      o->embed = 0;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "flowc render: unknown option '%s'\n", a);
+      return -1;
+    } else {
+      files[(*nfiles)++] = argv[i];
+    }
+  }
+  return 0;
+}
+
+int cmd_render(int argc, char **argv) {
+  Opts o = {.fmt = OUT_SVG, .out = "output", .scale = 2, .embed = 1};
+  char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
+  int nfiles = 0, status = 0;
+  if (parse_opts(argc, argv, &o, files, &nfiles) != 0 || !nfiles) {
+    free(files);
+    return usage();
+  }
+  Ctx c;
+  ctx_init(&c);
+  status = cli_compile(&c, files, nfiles);
+  report(&c, FMT_TEXT, stderr);
+  if (!status && c.nerrors) status = 1; /* errors: write nothing */
+  /* the processes of the files named on the command line */
+  Program *g = c.prog;
+  int count = 0;
+  const Process **sel = xmalloc(sizeof *sel * (size_t)(g->nprocs + 1));
+  for (int i = 0; !status && i < g->nprocs; i++) {
+    const Process *p = g->procs[i];
+    if (o.proc ? !strcmp(p->id, o.proc) : c.files[p->file]->cmdline) sel[count++] = p;
+  }
+  if (!status && o.proc && !count) {
+    fprintf(stderr, "flowc render: there is no process '%s'\n", o.proc);
+    status = 2;
+  }
+  Font *f = NULL;
+  if (!status && count) {
+    const char *err = NULL;
+    if (!(f = font_open(o.font, &err))) {
+      fprintf(stderr, "flowc render: %s\n", err);
+      status = 2;
+    }
+  }
+  int to_file = !status && count == 1 && ends_with(o.out, ext[o.fmt]);
+  char buf[512];
+  if (!status && count && !to_file && out_mkdir(o.out, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc render: %s\n", buf);
+    status = 2;
+  }
+  for (int i = 0; !status && i < count; i++) {
+    const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
+    int r = write_one(&c, sel[i], f, &o, path);
+    if (r > status) status = r;
+  }
+  if (f) font_close(f);
+  free(sel);
+  free(files);
+  ctx_free(&c);
+  return status;
+}

@@ -1,0 +1,300 @@
+/* png.c — the PNG writer (see render.h): the scene drawn with cairo in
+ * the order and colours of svg.c. Text is shaped with HarfBuzz from the
+ * scene's font and drawn with cairo_show_glyphs, so glyphs sit exactly
+ * where the layout measured them. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cairo.h>
+#include <cairo-ft.h>
+#include <hb.h>
+#include <hb-ft.h>
+#include "render.h"
+
+/* Colours of svg.c's style sheet. */
+#define GRAY_HEAD 0xe8 / 255.0, 0xe8 / 255.0, 0xe8 / 255.0
+#define TINT_BAND 0xf2 / 255.0, 0xf5 / 255.0, 0xfa / 255.0
+
+/* What drawing text needs: the cairo face and a HarfBuzz font in font units. */
+typedef struct Pen {
+  cairo_t *cr;
+  cairo_font_face_t *face;
+  hb_font_t *hb;
+  hb_buffer_t *buf;
+  double upem;
+  cairo_glyph_t *glyphs;
+  unsigned cap;
+} Pen;
+
+/* ---- shape outlines: one function per ShapeKind, each a path in box b ---- */
+
+/* Arc of the ellipse centred at (cx, cy), from angle a0 to a1, clockwise
+ * on the page (cairo's positive direction when y points down). */
+static void ellipse_arc(cairo_t *cr, double cx, double cy, double rx, double ry,
+                        double a0, double a1) {
+  if (rx <= 0 || ry <= 0) { cairo_line_to(cr, cx, cy); return; }
+  cairo_save(cr);
+  cairo_translate(cr, cx, cy);
+  cairo_scale(cr, rx, ry);
+  cairo_arc(cr, 0, 0, 1, a0, a1);
+  cairo_restore(cr);
+}
+
+static void rect_path(cairo_t *cr, Rect b) { cairo_rectangle(cr, b.x, b.y, b.w, b.h); }
+
+/* Stadium: half ellipses (radius h/2, less on a narrow box) at both ends. */
+static void terminator_path(cairo_t *cr, Rect b) {
+  double ry = b.h / 2, rx = fmin(ry, b.w / 2), cy = b.y + ry;
+  cairo_new_sub_path(cr);
+  ellipse_arc(cr, b.x + b.w - rx, cy, rx, ry, -M_PI / 2, M_PI / 2);
+  ellipse_arc(cr, b.x + rx, cy, rx, ry, M_PI / 2, 3 * M_PI / 2);
+  cairo_close_path(cr);
+}
+
+static void decision_path(cairo_t *cr, Rect b) {
+  cairo_move_to(cr, b.x + b.w / 2, b.y);
+  cairo_line_to(cr, b.x + b.w, b.y + b.h / 2);
+  cairo_line_to(cr, b.x + b.w / 2, b.y + b.h);
+  cairo_line_to(cr, b.x, b.y + b.h / 2);
+  cairo_close_path(cr);
+}
+
+/* Rectangle with a vertical bar inset ~6pt inside each side. */
+static void predefined_path(cairo_t *cr, Rect b) {
+  double k = fmin(6, b.w / 4);
+  rect_path(cr, b);
+  cairo_move_to(cr, b.x + k, b.y);
+  cairo_line_to(cr, b.x + k, b.y + b.h);
+  cairo_move_to(cr, b.x + b.w - k, b.y);
+  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
+}
+
+/* Rectangle whose bottom is one S-shaped cubic (as in svg.c). */
+static void document_path(cairo_t *cr, Rect b) {
+  double d = fmin(b.h * 0.08, 5), yb = b.y + b.h - d, c = d / 0.2887;
+  cairo_move_to(cr, b.x, b.y);
+  cairo_line_to(cr, b.x + b.w, b.y);
+  cairo_line_to(cr, b.x + b.w, yb);
+  cairo_curve_to(cr, b.x + b.w / 2, yb - c, b.x + b.w / 2, yb + c, b.x, yb);
+  cairo_close_path(cr);
+}
+
+/* Parallelogram leaning right, skewed ~12pt. */
+static void data_path(cairo_t *cr, Rect b) {
+  double k = fmin(12, b.w / 4);
+  cairo_move_to(cr, b.x + k, b.y);
+  cairo_line_to(cr, b.x + b.w, b.y);
+  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
+  cairo_line_to(cr, b.x, b.y + b.h);
+  cairo_close_path(cr);
+}
+
+/* Cylinder: outline, then the front half of the top ellipse (left open,
+ * so only its arc is stroked). */
+static void store_path(cairo_t *cr, Rect b) {
+  double rx = b.w / 2, ry = fmin(b.h * 0.15, 8), cx = b.x + rx;
+  cairo_move_to(cr, b.x, b.y + ry);
+  ellipse_arc(cr, cx, b.y + ry, rx, ry, M_PI, 2 * M_PI);
+  ellipse_arc(cr, cx, b.y + b.h - ry, rx, ry, 0, M_PI);
+  cairo_close_path(cr);
+  cairo_new_sub_path(cr);
+  ellipse_arc(cr, cx, b.y + ry, rx, ry, 0, M_PI);
+}
+
+/* Trapezoid, wide side on top. */
+static void manual_path(cairo_t *cr, Rect b) {
+  double k = fmin(12, b.w / 5);
+  cairo_move_to(cr, b.x, b.y);
+  cairo_line_to(cr, b.x + b.w, b.y);
+  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
+  cairo_line_to(cr, b.x + k, b.y + b.h);
+  cairo_close_path(cr);
+}
+
+/* D: flat left side, half ellipse of radius h/2 on the right. */
+static void delay_path(cairo_t *cr, Rect b) {
+  double ry = b.h / 2, rx = fmin(ry, b.w);
+  cairo_move_to(cr, b.x, b.y);
+  ellipse_arc(cr, b.x + b.w - rx, b.y + ry, rx, ry, -M_PI / 2, M_PI / 2);
+  cairo_line_to(cr, b.x, b.y + b.h);
+  cairo_close_path(cr);
+}
+
+static void (*const shape_path[])(cairo_t *, Rect) = {
+  [SH_TERMINATOR] = terminator_path, [SH_PROCESS] = rect_path,
+  [SH_DECISION] = decision_path,     [SH_PREDEFINED] = predefined_path,
+  [SH_DOCUMENT] = document_path,     [SH_DATA] = data_path,
+  [SH_STORE] = store_path,           [SH_MANUAL] = manual_path,
+  [SH_DELAY] = delay_path,           [SH_BAR] = rect_path,
+};
+
+/* ---- painting ---- */
+
+/* Fills the current path with the colour (r, g, b), then strokes it black. */
+static void fill_stroke(cairo_t *cr, double r, double g, double b) {
+  cairo_set_source_rgb(cr, r, g, b);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_stroke(cr);
+}
+
+static void fill_only(cairo_t *cr, double r, double g, double b) {
+  cairo_set_source_rgb(cr, r, g, b);
+  cairo_fill(cr);
+}
+
+/* Adds s to b without the C0 controls (but tab) that svg.c drops. */
+static void add_text(hb_buffer_t *b, const char *s) {
+  int n = (int)strlen(s), st = 0;
+  for (int i = 0; i <= n; i++)
+    if (i == n || ((unsigned char)s[i] < 0x20 && s[i] != '\t')) {
+      if (i > st) hb_buffer_add_utf8(b, s, n, (unsigned)st, i - st);
+      st = i + 1;
+    }
+}
+
+/* One text run, shaped with HarfBuzz, drawn from its baseline's left end. */
+static void draw_run(Pen *p, const TextRun *r) {
+  hb_buffer_clear_contents(p->buf);
+  add_text(p->buf, r->text);
+  hb_buffer_guess_segment_properties(p->buf);
+  hb_shape(p->hb, p->buf, NULL, 0);
+  unsigned n;
+  hb_glyph_info_t *info = hb_buffer_get_glyph_infos(p->buf, &n);
+  hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(p->buf, &n);
+  if (n > p->cap) {
+    p->cap = n;
+    p->glyphs = xrealloc(p->glyphs, n * sizeof *p->glyphs);
+  }
+  double k = r->size / p->upem, x = r->x, y = r->y;
+  for (unsigned i = 0; i < n; i++) {
+    p->glyphs[i].index = info[i].codepoint;
+    p->glyphs[i].x = x + pos[i].x_offset * k;
+    p->glyphs[i].y = y - pos[i].y_offset * k;
+    x += pos[i].x_advance * k;
+    y -= pos[i].y_advance * k;
+  }
+  cairo_set_font_size(p->cr, r->size);
+  cairo_show_glyphs(p->cr, p->glyphs, (int)n);
+}
+
+static void draw_runs(Pen *p, const TextRun *r, int n) {
+  cairo_set_source_rgb(p->cr, 0, 0, 0);
+  for (int i = 0; i < n; i++) draw_run(p, &r[i]);
+}
+
+static void draw_phase(Pen *p, const ScenePhase *ph, int i) {
+  rect_path(p->cr, ph->box);
+  if (i % 2) fill_stroke(p->cr, TINT_BAND);
+  else fill_stroke(p->cr, 1, 1, 1);
+  rect_path(p->cr, ph->header);
+  fill_stroke(p->cr, GRAY_HEAD);
+  draw_runs(p, ph->title, ph->ntitle);
+}
+
+static void draw_lane(Pen *p, const SceneLane *l) {
+  rect_path(p->cr, l->box);
+  cairo_stroke(p->cr);
+  rect_path(p->cr, l->header);
+  fill_stroke(p->cr, GRAY_HEAD);
+  draw_runs(p, l->title, l->ntitle);
+}
+
+static void draw_node(Pen *p, const SceneNode *n) {
+  shape_path[n->shape](p->cr, n->box);
+  if (n->shape == SH_BAR) fill_stroke(p->cr, 0, 0, 0);
+  else fill_stroke(p->cr, 1, 1, 1);
+  draw_runs(p, n->lines, n->nlines);
+}
+
+static void draw_edge(Pen *p, const SceneEdge *e) {
+  cairo_t *cr = p->cr;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (int i = 0; i < e->npts; i++) cairo_line_to(cr, e->pts[i].x, e->pts[i].y);
+  cairo_stroke(cr);
+  for (int i = 0; i < 3; i++) cairo_line_to(cr, e->head[i].x, e->head[i].y);
+  cairo_close_path(cr);
+  cairo_fill(cr);
+  if (e->nlabel > 0) {
+    rect_path(cr, e->label_box);
+    fill_only(cr, 1, 1, 1);
+    draw_runs(p, e->label, e->nlabel);
+  }
+}
+
+static void draw_scene(Pen *p, const Scene *s) {
+  cairo_t *cr = p->cr;
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_set_line_width(cr, s->stroke);
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  for (int i = 0; i < s->nphases; i++) draw_phase(p, &s->phases[i], i);
+  for (int i = 0; i < s->nlanes; i++) draw_lane(p, &s->lanes[i]);
+  for (int i = 0; i < s->nnodes; i++) draw_node(p, &s->nodes[i]);
+  for (int i = 0; i < s->nedges; i++) draw_edge(p, &s->edges[i]);
+}
+
+/* ---- the file ---- */
+
+static cairo_status_t write_fn(void *closure, const unsigned char *d, unsigned n) {
+  return fwrite(d, 1, n, closure) == n ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static const cairo_user_data_key_t face_key;
+
+static void done_face(void *ft) { FT_Done_Face(ft); }
+
+/* A cairo face for the font's FT_Face. cairo may keep it cached after we
+ * let go, so it holds its own reference to the FT_Face. */
+static cairo_font_face_t *cairo_face(Font *f) {
+  FT_Face ft = font_ft_face(f);
+  cairo_font_face_t *cf = cairo_ft_font_face_create_for_ft_face(ft, 0);
+  FT_Reference_Face(ft);
+  if (cairo_font_face_set_user_data(cf, &face_key, ft, done_face)) {
+    FT_Done_Face(ft);
+    cairo_font_face_destroy(cf);
+    return NULL;
+  }
+  return cf;
+}
+
+int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err) {
+  (void)c;
+  double w = ceil(s->width * scale), h = ceil(s->height * scale);
+  if (!(scale > 0) || !(w <= 32767 && h <= 32767)) {
+    *err = "the picture is too large for a PNG at this scale (at most 32767 pixels a side; lower --scale)";
+    return -1;
+  }
+  cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w < 1 ? 1 : (int)w, h < 1 ? 1 : (int)h);
+  cairo_t *cr = cairo_create(surf);
+  Pen p = {.cr = cr, .face = cairo_face(f), .buf = hb_buffer_create()};
+  hb_face_t *hf = hb_ft_face_create_referenced(font_ft_face(f));
+  p.hb = hb_font_create(hf);
+  p.upem = hb_face_get_upem(hf);
+  hb_font_set_scale(p.hb, (int)p.upem, (int)p.upem);
+  int rc = -1;
+  *err = "cannot draw the PNG (out of memory?)";
+  if (p.face && cairo_status(cr) == CAIRO_STATUS_SUCCESS) {
+    cairo_scale(cr, scale, scale);
+    cairo_set_font_face(cr, p.face);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    draw_scene(&p, s);
+    cairo_surface_flush(surf);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) *err = cairo_status_to_string(cairo_status(cr));
+    else if (cairo_surface_write_to_png_stream(surf, write_fn, out) || fflush(out) || ferror(out))
+      *err = "cannot write the PNG file";
+    else rc = 0;
+  }
+  free(p.glyphs);
+  hb_buffer_destroy(p.buf);
+  hb_font_destroy(p.hb);
+  hb_face_destroy(hf);
+  if (p.face) cairo_font_face_destroy(p.face);
+  cairo_destroy(cr);
+  cairo_surface_destroy(surf);
+  return rc;
+}

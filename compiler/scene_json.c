@@ -1,0 +1,159 @@
+/* scene_json.c — the scene's geometry as JSON (see render.h; the format
+ * is documented in README.md). Numbers have two decimals; strings are
+ * escaped, invalid UTF-8 becoming U+FFFD. */
+#include <math.h>
+#include <string.h>
+#include "render.h"
+#include "utf8.h"
+
+static void num(FILE *o, double v) {
+  if (!isfinite(v)) v = 0;
+  if (fabs(v) < 0.005) v = 0; /* never "-0.00" */
+  fprintf(o, "%.2f", v);
+}
+
+static void str(FILE *o, const char *s) {
+  if (!s) { fputs("null", o); return; }
+  size_t n = strlen(s), i = 0;
+  fputc('"', o);
+  while (i < n) {
+    uint32_t cp;
+    int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (!k) { fputs("\\ufffd", o); i++; continue; }
+    if (cp == '"' || cp == '\\') fprintf(o, "\\%c", (int)cp);
+    else if (cp == '\n') fputs("\\n", o);
+    else if (cp == '\t') fputs("\\t", o);
+    else if (cp < 0x20 || cp == 0x7F) fprintf(o, "\\u%04x", (unsigned)cp);
+    else fwrite(s + i, 1, (size_t)k, o);
+    i += (size_t)k;
+  }
+  fputc('"', o);
+}
+
+/* "x": .., "y": .., "w": .., "h": .. */
+static void rect(FILE *o, Rect r) {
+  fputs("\"x\": ", o);
+  num(o, r.x);
+  fputs(", \"y\": ", o);
+  num(o, r.y);
+  fputs(", \"w\": ", o);
+  num(o, r.w);
+  fputs(", \"h\": ", o);
+  num(o, r.h);
+}
+
+static void lines(FILE *o, const TextRun *r, int n) {
+  fputc('[', o);
+  for (int i = 0; i < n; i++) {
+    if (i) fputs(", ", o);
+    str(o, r[i].text);
+  }
+  fputc(']', o);
+}
+
+static void lane(FILE *o, const SceneLane *l) {
+  fputs("{\"id\": ", o);
+  str(o, l->lane->id);
+  fputs(", \"name\": ", o);
+  str(o, l->lane->name);
+  fputs(", ", o);
+  rect(o, l->box);
+  fputs(", \"header\": {", o);
+  rect(o, l->header);
+  fputs("}}", o);
+}
+
+static void phase(FILE *o, const ScenePhase *p) {
+  fputs("{\"name\": ", o);
+  str(o, p->phase->name);
+  fputs(", ", o);
+  rect(o, p->box);
+  fputs(", \"header\": {", o);
+  rect(o, p->header);
+  fputs("}}", o);
+}
+
+static void node(FILE *o, const Process *proc, const SceneNode *sn) {
+  const Node *n = sn->node;
+  fputs("{\"id\": ", o);
+  str(o, n->id);
+  fputs(", \"kind\": ", o);
+  str(o, n->kind >= 0 && n->kind < NK__COUNT ? node_kind_name[n->kind] : NULL);
+  fputs(", \"lane\": ", o);
+  str(o, n->lane >= 0 && n->lane < proc->nlanes ? proc->lanes[n->lane].id : NULL);
+  fputs(", \"phase\": ", o);
+  if (n->phase >= 0) fprintf(o, "%d", n->phase);
+  else fputs("null", o);
+  fputs(", ", o);
+  rect(o, sn->box);
+  fputs(", \"lines\": ", o);
+  lines(o, sn->lines, sn->nlines);
+  fputs(", \"link\": ", o);
+  str(o, sn->link);
+  fputc('}', o);
+}
+
+static void edge(FILE *o, const SceneEdge *e) {
+  fputs("{\"from\": ", o);
+  str(o, e->edge->from_id);
+  fputs(", \"to\": ", o);
+  str(o, e->edge->to_id);
+  fputs(", \"label\": ", o);
+  str(o, e->edge->label);
+  static const char *const key[4] = {"label_x", "label_y", "label_w", "label_h"};
+  double v[4] = {e->label_box.x, e->label_box.y, e->label_box.w, e->label_box.h};
+  for (int i = 0; i < 4; i++) {
+    fprintf(o, ", \"%s\": ", key[i]);
+    if (e->nlabel > 0) num(o, v[i]);
+    else fputs("null", o);
+  }
+  fputs(", \"label_lines\": ", o);
+  lines(o, e->label, e->nlabel);
+  fputs(", \"points\": [", o);
+  for (int i = 0; i < e->npts; i++) {
+    fputs(i ? ", [" : "[", o);
+    num(o, e->pts[i].x);
+    fputs(", ", o);
+    num(o, e->pts[i].y);
+    fputc(']', o);
+  }
+  fprintf(o, "], \"back\": %s}", e->back ? "true" : "false");
+}
+
+int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
+  (void)c;
+  fputs("{\"process\": {\"id\": ", out);
+  str(out, s->proc->id);
+  fputs(", \"title\": ", out);
+  str(out, s->proc->title);
+  fputs("},\n \"width\": ", out);
+  num(out, s->width);
+  fputs(", \"height\": ", out);
+  num(out, s->height);
+  fputs(",\n \"lanes\": [", out);
+  for (int i = 0; i < s->nlanes; i++) {
+    fputs(i ? ",\n  " : "\n  ", out);
+    lane(out, &s->lanes[i]);
+  }
+  fputs("],\n \"phases\": [", out);
+  for (int i = 0; i < s->nphases; i++) {
+    fputs(i ? ",\n  " : "\n  ", out);
+    phase(out, &s->phases[i]);
+  }
+  fputs("],\n \"nodes\": [", out);
+  for (int i = 0; i < s->nnodes; i++) {
+    fputs(i ? ",\n  " : "\n  ", out);
+    node(out, s->proc, &s->nodes[i]);
+  }
+  fputs("],\n \"edges\": [", out);
+  for (int i = 0; i < s->nedges; i++) {
+    fputs(i ? ",\n  " : "\n  ", out);
+    edge(out, &s->edges[i]);
+  }
+  fputs("]}\n", out);
+  if (fflush(out) || ferror(out)) {
+    *err = "cannot write the JSON file";
+    return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,454 @@
+/* svg.c — the SVG writer (see render.h). Draws phases, lanes, nodes and
+ * edges in that order, each a <g> with a stable class and id; all text
+ * goes through put_text, every ID through put_id (put_href for links). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "render.h"
+#include "utf8.h"
+
+/* ---- numbers and escaping ---- */
+
+/* Shortest of %.2f: "12.5", "3", never "-0". */
+static void num(FILE *o, double v) {
+  char b[48];
+  if (!isfinite(v)) v = 0;
+  snprintf(b, sizeof b, "%.2f", v);
+  char *e = b + strlen(b);
+  while (e[-1] == '0') e--;
+  if (e[-1] == '.') e--;
+  *e = 0;
+  fputs(strcmp(b, "-0") ? b : "0", o);
+}
+
+static void pt(FILE *o, double x, double y) {
+  num(o, x);
+  fputc(',', o);
+  num(o, y);
+}
+
+/* The next code point of s (advancing *i); invalid bytes give U+FFFD.
+ * Returns 0 for characters XML cannot hold (C0 controls but tab, U+FFFE,
+ * U+FFFF), which callers drop. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i, int *len) {
+  uint32_t cp;
+  int k = utf8_decode((const unsigned char *)s + *i, n - *i, &cp);
+  if (!k) { cp = 0xFFFD; k = 1; }
+  *i += (size_t)k;
+  *len = k;
+  if ((cp < 0x20 && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) return 0;
+  return cp;
+}
+
+/* Character data or an attribute value (inside double quotes). */
+static void put_text(FILE *o, const char *s) {
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    size_t at = i;
+    int k;
+    uint32_t cp = next_cp(s, n, &i, &k);
+    switch (cp) {
+    case 0: break;
+    case '&': fputs("&amp;", o); break;
+    case '<': fputs("&lt;", o); break;
+    case '>': fputs("&gt;", o); break;
+    case '"': fputs("&quot;", o); break;
+    case '\'': fputs("&apos;", o); break;
+    case '\t': fputs("&#9;", o); break;
+    case 0xFFFD: fputs("\xEF\xBF\xBD", o); break;
+    default: fwrite(s + at, 1, (size_t)k, o);
+    }
+  }
+}
+
+/* XML NameChar beyond ASCII (XML 1.0, 5th edition). */
+static int name_char(uint32_t cp) {
+  return cp == 0xB7 || (cp >= 0xC0 && cp <= 0x37D && cp != 0xD7 && cp != 0xF7) ||
+         (cp >= 0x37F && cp <= 0x1FFF) || cp == 0x200C || cp == 0x200D ||
+         cp == 0x203F || cp == 0x2040 || (cp >= 0x2070 && cp <= 0x218F) ||
+         (cp >= 0x2C00 && cp <= 0x2FEF) || (cp >= 0x3001 && cp <= 0xD7FF) ||
+         (cp >= 0xF900 && cp <= 0xFDCF) || (cp >= 0xFDF0 && cp <= 0xFFFD) ||
+         (cp >= 0x10000 && cp <= 0xEFFFF);
+}
+
+/* An ID as part of an id="" value: letters, digits, _ and name
+ * characters such as Chinese stay; every other byte becomes .XX (so
+ * '-', the separator in edge-FROM-TO, never appears and ids stay unique). */
+static void put_id(FILE *o, const char *s) {
+  size_t n = strlen(s), i = 0;
+  while (i < n) {
+    size_t at = i;
+    uint32_t cp;
+    int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    i += k ? (size_t)k : 1;
+    int keep = !k ? 0 : cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+                           (cp >= '0' && cp <= '9') || cp == '_'
+                         : name_char(cp);
+    if (keep) fwrite(s + at, 1, (size_t)k, o);
+    else for (size_t j = at; j < i; j++) fprintf(o, ".%02X", (unsigned char)s[j]);
+  }
+}
+
+/* A process ID as a relative file name in href: ASCII other than letters,
+ * digits, _ - . is percent-encoded (so no scheme such as javascript: can
+ * form), other characters stay as UTF-8 (an IRI). */
+static void put_href(FILE *o, const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    int keep = *p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+               (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.';
+    if (keep) fputc(*p, o);
+    else fprintf(o, "%%%02X", *p);
+  }
+  fputs(".svg", o);
+}
+
+/* A CSS string body (inside double quotes) in XML character data. */
+static void put_css_string(FILE *o, const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p < 0x20) continue;
+    if (*p == '"' || *p == '\\') fputc('\\', o);
+    if (*p == '<') fputs("&lt;", o);
+    else if (*p == '&') fputs("&amp;", o);
+    else if (*p == '>') fputs("&gt;", o);
+    else fputc(*p, o);
+  }
+}
+
+/* ---- the embedded font ---- */
+
+static void put_base64(FILE *o, const unsigned char *d, size_t n) {
+  static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)d[i] << 16;
+    if (i + 1 < n) v |= (unsigned)d[i + 1] << 8;
+    if (i + 2 < n) v |= d[i + 2];
+    char q[4] = {a[v >> 18 & 63], a[v >> 12 & 63],
+                 i + 1 < n ? a[v >> 6 & 63] : '=', i + 2 < n ? a[v & 63] : '='};
+    fwrite(q, 1, 4, o);
+  }
+}
+
+typedef struct Cps { uint32_t *v; size_t n, cap; } Cps;
+
+static void add_run(Cps *c, const TextRun *r) {
+  size_t n = strlen(r->text), i = 0;
+  while (i < n) {
+    int k;
+    uint32_t cp = next_cp(r->text, n, &i, &k);
+    if (!cp) continue;
+    if (c->n == c->cap) {
+      c->cap = c->cap ? 2 * c->cap : 256;
+      c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    c->v[c->n++] = cp;
+  }
+}
+
+static int cmp_cp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Every code point the scene's text runs use, sorted, once each. */
+static Cps scene_cps(const Scene *s) {
+  Cps c = {0};
+  for (int i = 0; i < s->nlanes; i++)
+    for (int j = 0; j < s->lanes[i].ntitle; j++) add_run(&c, &s->lanes[i].title[j]);
+  for (int i = 0; i < s->nphases; i++)
+    for (int j = 0; j < s->phases[i].ntitle; j++) add_run(&c, &s->phases[i].title[j]);
+  for (int i = 0; i < s->nnodes; i++)
+    for (int j = 0; j < s->nodes[i].nlines; j++) add_run(&c, &s->nodes[i].lines[j]);
+  for (int i = 0; i < s->nedges; i++)
+    for (int j = 0; j < s->edges[i].nlabel; j++) add_run(&c, &s->edges[i].label[j]);
+  if (c.n) qsort(c.v, c.n, sizeof *c.v, cmp_cp);
+  size_t m = 0;
+  for (size_t i = 0; i < c.n; i++)
+    if (!m || c.v[m - 1] != c.v[i]) c.v[m++] = c.v[i];
+  c.n = m;
+  return c;
+}
+
+/* The @font-face rule with the subset as a data URI; 0 when there is no
+ * text, -1 when the font cannot be subset. */
+static int put_font_face(FILE *o, const Scene *s, Font *f) {
+  Cps c = scene_cps(s);
+  if (!c.n) { free(c.v); return 0; }
+  size_t len = 0;
+  unsigned char *ttf = font_subset(f, c.v, c.n, &len);
+  free(c.v);
+  if (!ttf) return -1;
+  fputs("@font-face{font-family:\"flowc-font\";src:url(data:font/ttf;base64,", o);
+  put_base64(o, ttf, len);
+  fputs(") format(\"truetype\")}\n", o);
+  free(ttf);
+  return 0;
+}
+
+static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
+  fputs("<style>\n", o);
+  if (embed_font && put_font_face(o, s, f)) return -1;
+  fputs("text{font-family:", o);
+  if (embed_font) fputs("\"flowc-font\",", o);
+  fputc('"', o);
+  put_css_string(o, font_family(f));
+  fputs("\",sans-serif;fill:#000}\n", o);
+  fputs(".lane .col,.lane .head,.phase .band,.phase .head,.node .shape,.edge .line{stroke:#000;stroke-width:", o);
+  num(o, s->stroke);
+  fputs(";stroke-linejoin:round}\n"
+        ".lane .col{fill:none}\n"
+        ".lane .head{fill:#e8e8e8}\n"
+        ".phase .band{fill:#fff}\n"
+        ".phase.alt .band{fill:#f2f5fa}\n"
+        ".phase .head{fill:#e8e8e8}\n"
+        ".node .shape{fill:#fff}\n"
+        ".node .bar{fill:#000}\n"
+        ".edge .line{fill:none}\n"
+        ".edge .arrow{fill:#000;stroke:none}\n"
+        ".edge .label-bg,.background{fill:#fff;stroke:none}\n"
+        "</style>\n", o);
+  return 0;
+}
+
+/* ---- pieces ---- */
+
+static void put_rect(FILE *o, const char *cls, Rect r) {
+  fprintf(o, "<rect class=\"%s\" x=\"", cls);
+  num(o, r.x);
+  fputs("\" y=\"", o);
+  num(o, r.y);
+  fputs("\" width=\"", o);
+  num(o, r.w);
+  fputs("\" height=\"", o);
+  num(o, r.h);
+  fputs("\"/>\n", o);
+}
+
+static void put_runs(FILE *o, const char *cls, const TextRun *r, int n) {
+  for (int i = 0; i < n; i++) {
+    fputs("<text", o);
+    if (cls) fprintf(o, " class=\"%s\"", cls);
+    fputs(" x=\"", o);
+    num(o, r[i].x);
+    fputs("\" y=\"", o);
+    num(o, r[i].y);
+    fputs("\" font-size=\"", o);
+    num(o, r[i].size);
+    fputs("\">", o);
+    put_text(o, r[i].text);
+    fputs("</text>\n", o);
+  }
+}
+
+/* ---- shape outlines: path data for a node's box ---- */
+
+static void mv(FILE *o, double x, double y) { fputs("M", o); pt(o, x, y); }
+static void ln(FILE *o, double x, double y) { fputs("L", o); pt(o, x, y); }
+static void cl(FILE *o) { fputs("Z", o); }
+
+/* Elliptic arc to (x, y), clockwise on the page when cw. */
+static void arc(FILE *o, double rx, double ry, int cw, double x, double y) {
+  fputs("A", o);
+  pt(o, rx, ry);
+  fprintf(o, " 0 0 %d ", cw);
+  pt(o, x, y);
+}
+
+static void rect_d(FILE *o, Rect b) {
+  mv(o, b.x, b.y);
+  ln(o, b.x + b.w, b.y);
+  ln(o, b.x + b.w, b.y + b.h);
+  ln(o, b.x, b.y + b.h);
+  cl(o);
+}
+
+/* Stadium: half ellipses (radius h/2, less on a narrow box) at both ends. */
+static void terminator_d(FILE *o, Rect b) {
+  double ry = b.h / 2, rx = fmin(ry, b.w / 2);
+  mv(o, b.x + rx, b.y);
+  ln(o, b.x + b.w - rx, b.y);
+  arc(o, rx, ry, 1, b.x + b.w - rx, b.y + b.h);
+  ln(o, b.x + rx, b.y + b.h);
+  arc(o, rx, ry, 1, b.x + rx, b.y);
+  cl(o);
+}
+
+static void decision_d(FILE *o, Rect b) {
+  mv(o, b.x + b.w / 2, b.y);
+  ln(o, b.x + b.w, b.y + b.h / 2);
+  ln(o, b.x + b.w / 2, b.y + b.h);
+  ln(o, b.x, b.y + b.h / 2);
+  cl(o);
+}
+
+/* Rectangle with a vertical bar inset ~6pt inside each side. */
+static void predefined_d(FILE *o, Rect b) {
+  double k = fmin(6, b.w / 4);
+  rect_d(o, b);
+  mv(o, b.x + k, b.y);
+  ln(o, b.x + k, b.y + b.h);
+  mv(o, b.x + b.w - k, b.y);
+  ln(o, b.x + b.w - k, b.y + b.h);
+}
+
+/* Rectangle whose bottom is one S-shaped cubic: down at the left, up at
+ * the right, staying within the box (peak deviation = 0.289 × control offset). */
+static void document_d(FILE *o, Rect b) {
+  double d = fmin(b.h * 0.08, 5), yb = b.y + b.h - d, c = d / 0.2887;
+  mv(o, b.x, b.y);
+  ln(o, b.x + b.w, b.y);
+  ln(o, b.x + b.w, yb);
+  fputs("C", o);
+  pt(o, b.x + b.w / 2, yb - c);
+  fputc(' ', o);
+  pt(o, b.x + b.w / 2, yb + c);
+  fputc(' ', o);
+  pt(o, b.x, yb);
+  cl(o);
+}
+
+/* Parallelogram leaning right, skewed ~12pt. */
+static void data_d(FILE *o, Rect b) {
+  double k = fmin(12, b.w / 4);
+  mv(o, b.x + k, b.y);
+  ln(o, b.x + b.w, b.y);
+  ln(o, b.x + b.w - k, b.y + b.h);
+  ln(o, b.x, b.y + b.h);
+  cl(o);
+}
+
+/* Cylinder: outline (top and bottom half ellipses, the sides), then the
+ * front half of the top ellipse. */
+static void store_d(FILE *o, Rect b) {
+  double rx = b.w / 2, ry = fmin(b.h * 0.15, 8);
+  mv(o, b.x, b.y + ry);
+  arc(o, rx, ry, 1, b.x + b.w, b.y + ry);
+  ln(o, b.x + b.w, b.y + b.h - ry);
+  arc(o, rx, ry, 1, b.x, b.y + b.h - ry);
+  cl(o);
+  mv(o, b.x, b.y + ry);
+  arc(o, rx, ry, 0, b.x + b.w, b.y + ry);
+}
+
+/* Trapezoid, wide side on top. */
+static void manual_d(FILE *o, Rect b) {
+  double k = fmin(12, b.w / 5);
+  mv(o, b.x, b.y);
+  ln(o, b.x + b.w, b.y);
+  ln(o, b.x + b.w - k, b.y + b.h);
+  ln(o, b.x + k, b.y + b.h);
+  cl(o);
+}
+
+/* D: flat left side, half ellipse of radius h/2 on the right. */
+static void delay_d(FILE *o, Rect b) {
+  double ry = b.h / 2, rx = fmin(ry, b.w);
+  mv(o, b.x, b.y);
+  ln(o, b.x + b.w - rx, b.y);
+  arc(o, rx, ry, 1, b.x + b.w - rx, b.y + b.h);
+  ln(o, b.x, b.y + b.h);
+  cl(o);
+}
+
+static void (*const shape_d[])(FILE *, Rect) = {
+  [SH_TERMINATOR] = terminator_d, [SH_PROCESS] = rect_d,
+  [SH_DECISION] = decision_d,     [SH_PREDEFINED] = predefined_d,
+  [SH_DOCUMENT] = document_d,     [SH_DATA] = data_d,
+  [SH_STORE] = store_d,           [SH_MANUAL] = manual_d,
+  [SH_DELAY] = delay_d,           [SH_BAR] = rect_d,
+};
+
+/* ---- groups ---- */
+
+static void put_phase(FILE *o, const ScenePhase *p, int i) {
+  fprintf(o, "<g class=\"phase%s\" id=\"phase-%d\">\n", i % 2 ? " alt" : "", i);
+  put_rect(o, "band", p->box);
+  put_rect(o, "head", p->header);
+  put_runs(o, "title", p->title, p->ntitle);
+  fputs("</g>\n", o);
+}
+
+static void put_lane(FILE *o, const SceneLane *l) {
+  fputs("<g class=\"lane\" id=\"lane-", o);
+  put_id(o, l->lane->id);
+  fputs("\">\n", o);
+  put_rect(o, "col", l->box);
+  put_rect(o, "head", l->header);
+  put_runs(o, "title", l->title, l->ntitle);
+  fputs("</g>\n", o);
+}
+
+static void put_node(FILE *o, const SceneNode *n) {
+  if (n->link) {
+    fputs("<a href=\"", o);
+    put_href(o, n->link);
+    fputs("\" xlink:href=\"", o);
+    put_href(o, n->link);
+    fputs("\">\n", o);
+  }
+  NodeKind k = n->node->kind;
+  fprintf(o, "<g class=\"node %s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown");
+  put_id(o, n->node->id);
+  fprintf(o, "\">\n<path class=\"%s\" d=\"", n->shape == SH_BAR ? "shape bar" : "shape");
+  shape_d[n->shape](o, n->box);
+  fputs("\"/>\n", o);
+  put_runs(o, NULL, n->lines, n->nlines);
+  fputs("</g>\n", o);
+  if (n->link) fputs("</a>\n", o);
+}
+
+static void put_edge(FILE *o, const SceneEdge *e) {
+  fprintf(o, "<g class=\"edge%s\" id=\"edge-", e->back ? " back" : "");
+  put_id(o, e->edge->from_id);
+  fputc('-', o);
+  put_id(o, e->edge->to_id);
+  if (e->seq > 1) fprintf(o, "-%d", e->seq);
+  fputs("\">\n", o);
+  if (e->npts > 1) {
+    fputs("<path class=\"line\" d=\"", o);
+    for (int i = 0; i < e->npts; i++) (i ? ln : mv)(o, e->pts[i].x, e->pts[i].y);
+    fputs("\"/>\n", o);
+  }
+  fputs("<polygon class=\"arrow\" points=\"", o);
+  for (int i = 0; i < 3; i++) {
+    if (i) fputc(' ', o);
+    pt(o, e->head[i].x, e->head[i].y);
+  }
+  fputs("\"/>\n", o);
+  if (e->nlabel > 0) {
+    put_rect(o, "label-bg", e->label_box);
+    put_runs(o, "label", e->label, e->nlabel);
+  }
+  fputs("</g>\n", o);
+}
+
+int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err) {
+  (void)c;
+  fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+        " version=\"1.1\" xml:space=\"preserve\" viewBox=\"0 0 ", out);
+  num(out, s->width);
+  fputc(' ', out);
+  num(out, s->height);
+  fputs("\" width=\"", out);
+  num(out, s->width);
+  fputs("pt\" height=\"", out);
+  num(out, s->height);
+  fputs("pt\">\n<title>", out);
+  put_text(out, s->proc->title ? s->proc->title : s->proc->id);
+  fputs("</title>\n", out);
+  if (put_style(out, s, f, embed_font)) {
+    *err = "cannot subset the font for embedding (try --no-embed-font)";
+    return -1;
+  }
+  put_rect(out, "background", (Rect){0, 0, s->width, s->height});
+  for (int i = 0; i < s->nphases; i++) put_phase(out, &s->phases[i], i);
+  for (int i = 0; i < s->nlanes; i++) put_lane(out, &s->lanes[i]);
+  for (int i = 0; i < s->nnodes; i++) put_node(out, &s->nodes[i]);
+  for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i]);
+  fputs("</svg>\n", out);
+  if (fflush(out) || ferror(out)) {
+    *err = "cannot write the SVG file";
+    return -1;
+  }
+  return 0;
+}
