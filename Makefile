@@ -83,6 +83,7 @@ test: $(PROG) unit asan
 
 manual: $(PROG)
 	./$(PROG) check --werror flows/*.flow
+	./$(PROG) render -o output flows/*.flow
 
 bench: $(PROG)
 	@tests/bench.sh ./$(PROG)

@@ -45,7 +45,7 @@ for bin in "$@"; do
   done
   for f in tests/cli/*.cmd; do
     name=${f%.cmd}
-    out=$(FLOWC=$bin timeout 60 sh "$f" 2>&1)
+    out=$(FLOWC=$bin timeout 120 bash "$f" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   # unit test programs built beside this flowc, with NAME.args if any

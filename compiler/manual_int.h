@@ -1,0 +1,86 @@
+/* manual_int.h — what the files of the manual share: the Manual being
+ * written, its page and text helpers (manual.c), and the parts
+ * (manual_front.c, manual_section.c, manual_chart.c, manual_back.c).
+ * All of it lives in the Ctx arena; the entry arrays are freed by
+ * manual_write. Not a public interface. */
+#ifndef FLOWC_MANUAL_INT_H
+#define FLOWC_MANUAL_INT_H
+#include "ir.h"
+#include "pdf.h"
+#include "scene.h"
+
+/* A4 in points, margins, the body area. */
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define MARGIN 56.0
+#define BODY_TOP 72.0
+#define BODY_BOTTOM_GAP 62.0
+
+#define SZ_BODY 10.0
+#define SZ_TABLE 9.0
+
+/* A place the contents and the bookmarks point at. */
+typedef struct Entry {
+  int level;           /* 0: chapter (contents and bookmarks), 1: bookmarks only */
+  const char *title;
+  int page;
+  double top;
+} Entry;
+
+/* One process in the manual: its flow order and step numbers. */
+typedef struct ProcInfo {
+  const Scene *scene;  /* NULL when it could not be laid out */
+  const char *why;     /* layout error */
+  int *order;          /* node indices: by phase, then in flow order */
+  int norder;
+  int *step;           /* step number of each node, 0 for start/end/fork/join */
+  int entry;           /* its Entry index */
+} ProcInfo;
+
+typedef struct Manual {
+  Ctx *c;
+  Font *f;
+  Pdf *p;
+  const Program *prog;
+  const Meta *hm;      /* the handbook's metadata (an empty one if none) */
+  const char *title;   /* manual title */
+  ProcInfo *pi;
+  Entry *ent; int nent, capent;   /* this pass */
+  const Entry *prev; int nprev;   /* the previous pass */
+  int prev_front, prev_total;     /* page counts of the previous pass */
+  int front;                      /* pages before the body; -1 while in front matter */
+  const Process *cur;             /* the section being written, NULL elsewhere */
+  int landscape;
+  double y;                       /* the cursor on the current page */
+  int chapter;                    /* outline index of the last chapter */
+} Manual;
+
+/* manual.c */
+double m_bottom(const Manual *m);
+double m_width(const Manual *m);        /* width of the body */
+void m_new_page(Manual *m, int landscape);
+double m_table_page(void *ud);          /* PdfTable.new_page: a portrait page */
+int m_mark(Manual *m, int level, const char *title);
+void m_heading(Manual *m, int level, const char *title, int bookmark);
+void m_para(Manual *m, const char *s, double size);
+void m_space(Manual *m, double h);
+void m_table(Manual *m, int ncols, const double *widths, const char *const *head,
+             const char *const *cells, int nrows, const unsigned char *kind, const int *link);
+int m_entry_page(const Manual *m, int entry);   /* page from the previous pass, or -1 */
+int m_proc_page(const Manual *m, int proc);
+const char *m_page_label(const Manual *m, int page);
+const char *m_meta(const Meta *mt, MetaKey k);   /* the text, or "—" */
+const char *m_date(Manual *m, Date d);
+const char *m_dur(Manual *m, Duration d);
+const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep);
+const char *m_attr(const Node *n, AttrKind k);   /* first such attribute, or NULL */
+const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
+
+/* the parts */
+void m_front(Manual *m);
+void m_contents(Manual *m);
+void m_section(Manual *m, int proc);
+void m_chart(Manual *m, int proc);
+void m_back(Manual *m);
+
+#endif

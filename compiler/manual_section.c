@@ -1,0 +1,222 @@
+/* manual_section.c — one process: ID card, flowchart, procedure table,
+ * risks and controls, forms and records, terms, cross-references. */
+#include <string.h>
+#include "manual_int.h"
+
+static void id_card(Manual *m, const Process *p) {
+  const Meta *mt = &p->meta;
+  const char *cells[] = {
+      "流程编号", m_meta(mt, MK_CODE), "流程名称", p->title,
+      "责任部门", m_meta(mt, MK_OWNER), "版本", m_meta(mt, MK_VERSION),
+      "编制", m_meta(mt, MK_AUTHOR), "审核", m_meta(mt, MK_REVIEWER),
+      "批准", m_meta(mt, MK_APPROVER), "生效日期", mt->has_effective ? m_date(m, mt->effective) : "—",
+      arena_printf(&m->c->arena, "目的：%s", m_meta(mt, MK_PURPOSE)), "", "", "",
+      arena_printf(&m->c->arena, "范围：%s", m_meta(mt, MK_SCOPE)), "", "", "",
+  };
+  static const unsigned char kind[6] = {0, 0, 0, 0, 2, 2};
+  static const double w[4] = {0.14, 0.36, 0.14, 0.36};
+  m_table(m, 4, w, NULL, cells, 6, kind, NULL);
+}
+
+/* What a step leads to, for the notes of a decision: "是 → 步骤 5". */
+static const char *branches(Manual *m, const Process *p, const ProcInfo *pi, const Node *n) {
+  const char *out = "";
+  for (int i = 0; i < p->nedges; i++) {
+    const Edge *e = p->edges[i];
+    if (e->from != n->index || e->to < 0) continue;
+    const Node *t = p->nodes[e->to];
+    const char *to = pi->step[t->index]
+                         ? arena_printf(&m->c->arena, "步骤 %d", pi->step[t->index])
+                         : t->label;
+    const char *one = e->label ? arena_printf(&m->c->arena, "%s → %s", e->label, to) : to;
+    out = *out ? arena_printf(&m->c->arena, "%s；%s", out, one) : one;
+  }
+  return out;
+}
+
+static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const Node *n) {
+  Arena *a = &m->c->arena;
+  const char *out = m_join(m, n, AT_NOTE, "\n");
+  static const struct { AttrKind k; const char *name; } extra[] = {
+      {AT_SYSTEM, "系统"}, {AT_APPROVER, "审批"}, {AT_CONSULT, "征询"}, {AT_INFORM, "知会"}};
+  for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
+    const char *v = m_join(m, n, extra[i].k, "、");
+    if (*v) out = arena_printf(a, "%s%s%s：%s", out, *out ? "\n" : "", extra[i].name, v);
+  }
+  if (n->kind == NK_DECISION) {
+    const char *b = branches(m, p, pi, n);
+    out = arena_printf(a, "%s%s%s", out, *out ? "\n" : "", b);
+  }
+  if (n->kind == NK_CALL && n->callee >= 0) {
+    const Process *q = m->prog->procs[n->callee];
+    int pg = m_proc_page(m, n->callee);
+    out = arena_printf(a, "%s%s执行《%s》（第 %s 页）", out, *out ? "\n" : "", m_proc_name(m, q),
+                       m_page_label(m, pg));
+  }
+  return out;
+}
+
+static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
+  int n = pi->norder, rows = 0, ph = -2;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * 8 * sizeof *cells);
+  unsigned char *kind = arena_alloc(&m->c->arena, (size_t)(2 * n + 1));
+  int *link = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * sizeof *link);
+  for (int i = 0; i < n; i++) {
+    const Node *nd = p->nodes[pi->order[i]];
+    if (!pi->step[nd->index]) continue;
+    if (nd->phase != ph && p->nphases) {
+      ph = nd->phase;
+      const char **row = cells + rows * 8;
+      row[0] = ph >= 0 ? arena_printf(&m->c->arena, "阶段：%s", p->phases[ph].name) : "阶段：（未分阶段）";
+      for (int k = 1; k < 8; k++) row[k] = "";
+      kind[rows] = 1;
+      link[rows++] = -1;
+    }
+    const char **row = cells + rows * 8;
+    row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
+    row[1] = nd->label;
+    row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
+    row[3] = m_join(m, nd, AT_INPUT, "\n");
+    row[4] = m_join(m, nd, AT_OUTPUT, "\n");
+    row[5] = m_join(m, nd, AT_FORM, "\n");
+    row[6] = nd->x && nd->x->has_within ? m_dur(m, nd->x->within) : "";
+    row[7] = notes(m, p, pi, nd);
+    kind[rows] = 0;
+    link[rows++] = nd->kind == NK_CALL && nd->callee >= 0 ? m_proc_page(m, nd->callee) : -1;
+  }
+  static const char *const head[8] = {"步骤", "工作内容", "责任部门", "输入", "输出", "表单", "时限", "说明"};
+  static const double w[8] = {0.06, 0.21, 0.11, 0.12, 0.12, 0.12, 0.08, 0.18};
+  m_heading(m, 1, "流程说明", 1);
+  if (!rows) m_para(m, "本流程没有处理步骤。", SZ_BODY);
+  else m_table(m, 8, w, head, cells, rows, kind, link);
+}
+
+static void risks(Manual *m, const Process *p, const ProcInfo *pi) {
+  int rows = 0;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)(pi->norder + 1) * 3 * sizeof *cells);
+  for (int i = 0; i < pi->norder; i++) {
+    const Node *nd = p->nodes[pi->order[i]];
+    const char *r = m_join(m, nd, AT_RISK, "\n"), *c = m_join(m, nd, AT_CONTROL, "\n");
+    if (!*r && !*c) continue;
+    const char **row = cells + rows++ * 3;
+    row[0] = pi->step[nd->index] ? arena_printf(&m->c->arena, "%d %s", pi->step[nd->index], nd->label)
+                                 : nd->label;
+    row[1] = r;
+    row[2] = c;
+  }
+  m_heading(m, 1, "风险与控制", 1);
+  static const char *const head[3] = {"步骤", "风险", "控制措施"};
+  static const double w[3] = {0.26, 0.34, 0.40};
+  if (!rows) m_para(m, "本流程未列出风险控制点。", SZ_BODY);
+  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+}
+
+/* Forms and output records with the steps that use them. */
+static void forms(Manual *m, const Process *p, const ProcInfo *pi) {
+  Arena *a = &m->c->arena;
+  int cap = 0;
+  for (int i = 0; i < p->nnodes; i++)
+    for (const Attr *t = p->nodes[i]->attrs; t; t = t->next) cap++;
+  const char **cells = arena_alloc(a, (size_t)(cap + 1) * 3 * sizeof *cells);
+  int rows = 0;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < pi->norder; i++) {
+      const Node *nd = p->nodes[pi->order[i]];
+      for (const Attr *t = nd->attrs; t; t = t->next) {
+        if (t->kind != (pass ? AT_OUTPUT : AT_FORM)) continue;
+        const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : nd->label;
+        int r = 0;
+        while (r < rows && !(strcmp(cells[r * 3], t->text.s) == 0 &&
+                             strcmp(cells[r * 3 + 1], pass ? "记录（输出）" : "表单") == 0))
+          r++;
+        if (r < rows) {
+          cells[r * 3 + 2] = arena_printf(a, "%s、%s", cells[r * 3 + 2], step);
+          continue;
+        }
+        cells[rows * 3] = t->text.s;
+        cells[rows * 3 + 1] = pass ? "记录（输出）" : "表单";
+        cells[rows * 3 + 2] = step;
+        rows++;
+      }
+    }
+  m_heading(m, 1, "表单与记录", 1);
+  static const char *const head[3] = {"名称", "类别", "相关步骤"};
+  static const double w[3] = {0.5, 0.2, 0.3};
+  if (!rows) m_para(m, "本流程不使用表单。", SZ_BODY);
+  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+}
+
+static void terms(Manual *m, const Process *p) {
+  int n = 0;
+  for (const Term *t = p->meta.terms; t; t = t->next) n++;
+  if (!n) return;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)n * 2 * sizeof *cells);
+  int k = 0;
+  for (const Term *t = p->meta.terms; t; t = t->next) {
+    cells[k++] = t->term;
+    cells[k++] = t->definition;
+  }
+  m_heading(m, 1, "术语", 1);
+  static const char *const head[2] = {"术语", "定义"};
+  static const double w[2] = {0.25, 0.75};
+  m_table(m, 2, w, head, cells, n, NULL, NULL);
+}
+
+static void xrefs(Manual *m, int idx) {
+  const Program *g = m->prog;
+  const Process *p = g->procs[idx];
+  Arena *a = &m->c->arena;
+  int cap = 2 * p->nnodes + 2;
+  for (int i = 0; i < g->nprocs; i++) cap += g->procs[i]->nnodes;
+  const char **cells = arena_alloc(a, (size_t)cap * 3 * sizeof *cells);
+  int *link = arena_alloc(a, (size_t)cap * sizeof *link);
+  int *who = arena_alloc(a, (size_t)cap * sizeof *who);
+  int rows = 0;
+  /* the processes this one calls, then those that call it */
+  for (int k = 0; k < p->nnodes; k++) {
+    const Node *nd = p->nodes[k];
+    if (nd->kind != NK_CALL || nd->callee < 0) continue;
+    int dup = 0;
+    for (int r = 0; r < rows; r++) dup |= who[r] == nd->callee;
+    if (dup) continue;
+    who[rows] = nd->callee;
+    cells[rows * 3] = "调用";
+    rows++;
+  }
+  for (int i = 0; i < g->nprocs; i++) {
+    const Process *q = g->procs[i];
+    for (int k = 0; k < q->nnodes; k++)
+      if (q->nodes[k]->kind == NK_CALL && q->nodes[k]->callee == idx) {
+        who[rows] = i;
+        cells[rows * 3] = "被调用";
+        rows++;
+        break;
+      }
+  }
+  for (int r = 0; r < rows; r++) {
+    cells[r * 3 + 1] = m_proc_name(m, g->procs[who[r]]);
+    link[r] = m_proc_page(m, who[r]);
+    cells[r * 3 + 2] = m_page_label(m, link[r]);
+  }
+  m_heading(m, 1, "相关流程", 1);
+  static const char *const head[3] = {"关系", "流程", "页码"};
+  static const double w[3] = {0.15, 0.72, 0.13};
+  if (!rows) m_para(m, "本流程不调用其他流程，也不被其他流程调用。", SZ_BODY);
+  else m_table(m, 3, w, head, cells, rows, NULL, link);
+}
+
+void m_section(Manual *m, int idx) {
+  const Process *p = m->prog->procs[idx];
+  ProcInfo *pi = &m->pi[idx];
+  m->cur = p;
+  m_new_page(m, 0);
+  pi->entry = m->nent;
+  m_heading(m, 0, m_proc_name(m, p), 1);
+  id_card(m, p);
+  m_chart(m, idx);
+  procedure(m, p, pi);
+  risks(m, p, pi);
+  forms(m, p, pi);
+  terms(m, p);
+  xrefs(m, idx);
+}
