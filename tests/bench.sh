@@ -33,3 +33,18 @@ done
 awk -v a="${secs[10000]}" -v b="${secs[100000]}" -v c="${secs[1000000]}" 'BEGIN {
   if (a <= 0) a = 0.001
   printf "growth: 10x nodes costs %.1fx (10k->100k) and %.1fx (100k->1M) the time\n", b / a, c / b }'
+
+# flowc render (SVG, whole process) against `dot -Tsvg` on flowc's own
+# -f dot output of the same process: same machine, same run.
+echo
+printf '%-8s %12s %12s %8s\n' nodes flowc-svg-s dot-Tsvg-s ratio
+command -v dot >/dev/null || { echo "bench: needs dot (apt-get install graphviz)"; exit 2; }
+timed() { /usr/bin/time -o "$dir/time.txt" -f '%e' "$@" >/dev/null 2>&1 || true; tail -1 "$dir/time.txt"; }
+for n in 30 200 1000; do
+  f=$dir/render-$n.flow
+  [ -f "$f" ] || awk -v N=$n -f tests/genflow.awk > "$f"
+  "$flowc" render -f dot -o "$dir/render-$n.dot" "$f" 2>/dev/null
+  a=$(for i in 1 2 3; do timed "$flowc" render -o "$dir/render-$n.svg" "$f"; done | median)
+  b=$(for i in 1 2 3; do timed dot -Tsvg -o "$dir/render-$n.dot.svg" "$dir/render-$n.dot"; done | median)
+  awk -v n=$n -v a="$a" -v b="$b" 'BEGIN { printf "%-8d %12.3f %12.3f %8.2f\n", n, a, b, (b > 0 ? a / b : 0) }'
+done
