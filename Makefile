@@ -84,6 +84,7 @@ test: $(PROG) unit asan
 manual: $(PROG)
 	./$(PROG) check --werror flows/*.flow
 	./$(PROG) render -o output flows/*.flow
+	./$(PROG) manual -o output/manual.pdf flows/*.flow
 
 bench: $(PROG)
 	@tests/bench.sh ./$(PROG)

@@ -194,6 +194,9 @@ void b_phase(Parser *p, Text name, Loc loc) {
 }
 
 void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Text lane) {
+  if (p->nnodes == MAX_PROCESS_NODES)
+    p_syntax(p, loc, "process '%s' has more than %d nodes, the most flowc reads in one process: split it with 'call'",
+             p->proc->id, MAX_PROCESS_NODES);
   Node *n = arena_alloc(ARENA, sizeof *n);
   n->kind = k;
   n->id = id;

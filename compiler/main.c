@@ -16,6 +16,8 @@ static const char help[] =
   "  render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "         [--scale N] [--no-embed-font] FILE...\n"
   "        draw each process as a swimlane flowchart (default: output/ID.svg)\n"
+  "  manual [-o output/manual.pdf] [--font PATH] FILE...\n"
+  "        write the controlled A4 PDF procedure manual of all processes\n"
   "\n"
   "options:\n"
   "  --help       show this help\n"
@@ -39,6 +41,7 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
   if (!strcmp(cmd, "render")) return cmd_render(argc - 2, argv + 2);
+  if (!strcmp(cmd, "manual")) return cmd_manual(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

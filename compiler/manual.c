@@ -186,7 +186,7 @@ void m_para(Manual *m, const char *s, double size) {
     pdf_text(m->p, MARGIN, m->y + asc, size, lines[i], 0);
     m->y += lh;
   }
-  m->y += 4;
+  m->y += 8;
 }
 
 void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
@@ -206,7 +206,8 @@ static int cmp_ll(const void *a, const void *b) {
 
 /* Orders the nodes by phase, then by rank (longest path from the start,
  * loops cut where a depth-first search closes them), then by that
- * search's preorder; numbers the steps in that order. */
+ * search's preorder; numbers the steps (all but start and end) in
+ * that order. */
 static void flow_order(Manual *m, ProcInfo *pi, const Process *p) {
   Arena *a = &m->c->arena;
   int n = p->nnodes;
@@ -274,7 +275,7 @@ static void flow_order(Manual *m, ProcInfo *pi, const Process *p) {
     int v = by_pre[key[i] & ((1 << 21) - 1)];
     pi->order[i] = v;
     NodeKind k = p->nodes[v]->kind;
-    if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN) pi->step[v] = ++step;
+    if (k != NK_START && k != NK_END) pi->step[v] = ++step;
   }
 }
 

@@ -131,7 +131,7 @@ void m_chart(Manual *m, int idx) {
     else {
       double sp = fmax(smin, fmin(1.0, awp / s->width)), sl = fmax(smin, fmin(1.0, awl / s->width));
       double cp = ceil(s->width * sp / awp - 0.01), cl = ceil(s->width * sl / awl - 0.01);
-      double tp = cp * ceil(s->height * sp / (ahp - 2 * MARK_H)), tl = cl * ceil(s->height * sl / (ahl - 2 * MARK_H));
+      double tp = cp * ceil(s->height * sp / (ahp - 3 * MARK_H)), tl = cl * ceil(s->height * sl / (ahl - 3 * MARK_H));
       land = tl < tp || (tl == tp && cl <= cp);
     }
     m_new_page(m, land);
@@ -155,8 +155,8 @@ void m_chart(Manual *m, int idx) {
     double y0 = 0;
     int part = 0;
     while (y0 < s->height - 0.5) {
-      double room = part ? (m_bottom(m) - BODY_TOP - 2 - 2 * MARK_H) / sc - band
-                         : (m_bottom(m) - yfirst - 2 * MARK_H) / sc;
+      double room = part ? (m_bottom(m) - BODY_TOP - 2 - 4 * MARK_H) / sc - band
+                         : (m_bottom(m) - yfirst - 3 * MARK_H) / sc;
       double y1 = y0 + room >= s->height ? s->height : cut_at(s, y0, y0 + room, 0);
       if (y1 <= y0 + 1) y1 = fmin(s->height, y0 + room);
       if (pass) {
@@ -178,17 +178,18 @@ void m_chart(Manual *m, int idx) {
             pdf_scene(m->p, s, ox - x0 * sc, y, sc, (Rect){x0, 0, x1 - x0, band}, page_of, m);
             y += band * sc;
           }
+          if (part) y += MARK_H; /* the row of connectors from the part above */
           pdf_scene(m->p, s, ox - x0 * sc, y - y0 * sc, sc, (Rect){x0, y0, x1 - x0, y1 - y0},
                     page_of, m);
-          if (part) crossings(m, s, y0, ox, sc, x0, x1, y + 8, base, 1);
+          if (part) crossings(m, s, y0, ox, sc, x0, x1, y - MARK_H / 2, base, 1);
           double yb = y + (y1 - y0) * sc;
           if (y1 < s->height) {
-            next = crossings(m, s, y1, ox, sc, x0, x1, yb - 8, conn, 1);
+            next = crossings(m, s, y1, ox, sc, x0, x1, yb + MARK_H / 2, conn, 1);
             pdf_text_rgb(m->p, 0.3, 0.3, 0.3);
-            pdf_text(m->p, MARGIN + aw, yb + 12, 8.5, "接下页 ▼", 2);
+            pdf_text(m->p, MARGIN + aw, yb + MARK_H + 10, 8.5, "接下页 ▼", 2);
             pdf_text_rgb(m->p, 0, 0, 0);
           }
-          m->y = yb + MARK_H;
+          m->y = yb + 2 * MARK_H;
           x0 = x1;
         }
         base = conn;

@@ -33,7 +33,7 @@ typedef struct ProcInfo {
   const char *why;     /* layout error */
   int *order;          /* node indices: by phase, then in flow order */
   int norder;
-  int *step;           /* step number of each node, 0 for start/end/fork/join */
+  int *step;           /* step number of each node, 0 for start and end */
   int entry;           /* its Entry index */
 } ProcInfo;
 

@@ -43,10 +43,11 @@ static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const 
     const char *v = m_join(m, n, extra[i].k, "、");
     if (*v) out = arena_printf(a, "%s%s%s：%s", out, *out ? "\n" : "", extra[i].name, v);
   }
-  if (n->kind == NK_DECISION) {
+  if (n->kind == NK_DECISION || n->kind == NK_FORK) {
     const char *b = branches(m, p, pi, n);
-    out = arena_printf(a, "%s%s%s", out, *out ? "\n" : "", b);
+    out = arena_printf(a, "%s%s%s%s", out, *out ? "\n" : "", n->kind == NK_FORK ? "并行：" : "", b);
   }
+  if (n->kind == NK_JOIN) out = arena_printf(a, "%s%s汇合并行分支", out, *out ? "\n" : "");
   if (n->kind == NK_CALL && n->callee >= 0) {
     const Process *q = m->prog->procs[n->callee];
     int pg = m_proc_page(m, n->callee);

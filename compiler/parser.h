@@ -51,6 +51,10 @@ typedef struct Parser {
 
 /* Syntax errors in one file stop being reported after this many. */
 #define MAX_SYNTAX_ERRORS 50
+/* Limits against hostile input; each has its own error message. */
+#define MAX_TEXT_BYTES 16384        /* one label or other text */
+#define MAX_NAME_BYTES 256          /* one name (ID) */
+#define MAX_PROCESS_NODES 5000000   /* nodes in one process */
 
 void p_syntax(Parser *p, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void p_string_byte(Parser *p, const char *s, size_t n);
