@@ -9,6 +9,24 @@
 #include <string.h>
 #include <sys/mman.h>
 
+/* Under AddressSanitizer the free part of each chunk is poisoned and every
+ * block is followed by a redzone, so overruns inside the arena are caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define REDZONE 16
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define REDZONE 0
+#endif
+
 struct ArenaChunk {
   ArenaChunk *next;
   size_t size; /* bytes mapped, header included */
@@ -41,6 +59,7 @@ void arena_free(Arena *a) {
   ArenaChunk *c = a->head;
   while (c) {
     ArenaChunk *n = c->next;
+    ASAN_UNPOISON_MEMORY_REGION(c, c->size);
     munmap(c, c->size);
     c = n;
   }
@@ -58,18 +77,20 @@ static ArenaChunk *chunk_new(Arena *a, size_t need, int exact) {
   ArenaChunk *c = m;
   c->size = sz;
   a->total += sz;
+  ASAN_POISON_MEMORY_REGION(c->data, sz - sizeof *c);
   return c;
 }
 
-void *arena_alloc(Arena *a, size_t n) {
-  n = (n + 7) & ~(size_t)7;
-  if (n == 0) n = 8;
+void *arena_alloc(Arena *a, size_t size) {
+  size_t n = ((size + 7) & ~(size_t)7) + REDZONE;
+  if (size == 0) n += 8;
   if ((size_t)(a->end - a->cur) < n) {
     if (n > CHUNK_MIN / 4 && a->head) {
       /* a big block gets a chunk of its own; keep filling the current one */
       ArenaChunk *c = chunk_new(a, n, 1);
       c->next = a->head->next;
       a->head->next = c;
+      ASAN_UNPOISON_MEMORY_REGION(c->data, size);
       return c->data;
     }
     ArenaChunk *c = chunk_new(a, n, 0);
@@ -80,6 +101,7 @@ void *arena_alloc(Arena *a, size_t n) {
   }
   void *p = a->cur;
   a->cur += n;
+  ASAN_UNPOISON_MEMORY_REGION(p, size);
   return p;
 }
 

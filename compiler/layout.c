@@ -15,10 +15,12 @@
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 10.0
-#define LABEL_PT 9.0
+#define LABEL_PT 10.0
 #define HEADER_PT 10.5
 #define PAD_X 10.0
 #define PAD_Y 7.0
+/* Wider than this, a chart with lanes stacks side-by-side nodes instead. */
+#define MAX_WIDE 660.0
 
 static ShapeKind shape_of(NodeKind k) {
   switch (k) {
@@ -63,23 +65,28 @@ static void node_size(Grid *g, int v, double tw, double th) {
   GNode *n = &g->n[v];
   double w = tw + 2 * PAD_X, h = th + 2 * PAD_Y;
   switch (n->shape) {
-  case SH_TERMINATOR: h = fmax(h, 30); w = fmax(w + h * 0.6, 72); break;
-  case SH_DECISION: w = fmax(2 * tw + 16, 96); h = fmax(2 * th + 14, 52); break;
-  case SH_PREDEFINED: w = fmax(w + 16, 96); h = fmax(h, 38); break;
-  case SH_DOCUMENT: w = fmax(w, 96); h = fmax(h + 8, 44); break;
-  case SH_DATA: w = fmax(w + 24, 100); h = fmax(h, 38); break;
-  case SH_STORE: w = fmax(w, 90); h = fmax(h + 14, 48); break;
-  case SH_MANUAL: w = fmax(w + 24, 100); h = fmax(h, 38); break;
-  case SH_DELAY: w = fmax(w + h / 2, 90); h = fmax(h, 38); break;
-  case SH_BAR: w = 96; h = 7; break;
-  default: w = fmax(w, 96); h = fmax(h, 38); break;
+  case SH_TERMINATOR: h = fmax(h, 30); w = fmax(w + h * 0.6, 64); break;
+  case SH_DECISION: /* the text box fits when tw/w + th/h <= 1 */
+    w = fmax(1.6 * tw + 12, 80); h = fmax(th / (1 - tw / (w - 8)) + 8, 48); break;
+  case SH_PREDEFINED: w = fmax(w + 16, 80); h = fmax(h, 38); break;
+  case SH_DOCUMENT: w = fmax(w, 80); h = fmax(h + 8, 44); break;
+  case SH_DATA: w = fmax(w + 24, 84); h = fmax(h, 38); break;
+  case SH_STORE: w = fmax(w, 80); h = fmax(h + 14, 48); break;
+  case SH_MANUAL: w = fmax(w + 24, 84); h = fmax(h, 38); break;
+  case SH_DELAY: w = fmax(w + h / 2, 80); h = fmax(h, 38); break;
+  case SH_BAR: w = 80; h = 7; break;
+  default: w = fmax(w, 80); h = fmax(h, 38); break;
   }
   n->w = w;
   n->h = h;
 }
 
-static double wrap_width(ShapeKind s) {
-  return s == SH_DECISION ? 80 : s == SH_TERMINATOR ? 96 : 120;
+/* How wide a label may be before it wraps: narrower with more lanes, so
+ * that a chart of up to eight lanes stays about as wide as a portrait A4
+ * page can show at 7 pt text. */
+static double wrap_width(ShapeKind s, int nlanes) {
+  double w = nlanes > 1 ? fmin(120, fmax(60, 640.0 / nlanes - 24)) : 120;
+  return s == SH_DECISION ? fmax(56, w * 0.7) : s == SH_TERMINATOR ? fmin(w, 96) : w;
 }
 
 /* The column of each node: its lane; a node outside lanes (a start or an
@@ -186,6 +193,31 @@ static int by_rank(const void *a, const void *b) {
   return x[0] != y[0] ? x[0] - y[0] : x[1] - y[1];
 }
 
+static int by_row_col_x(const void *a, const void *b, void *ctx);
+
+/* When a chart with lanes would be too wide for a page, nodes that dot put
+ * side by side in one lane go into rows of their own, one under the other:
+ * charts grow down (pages continue down) rather than wide. No edge joins
+ * nodes of one rank. */
+static void split_cells(Ctx *c, Grid *g, int np) {
+  int *ord = NEW(c, int, g->nn + 1), *sub = NEW(c, int, g->nn + 1);
+  int *extra = NEW(c, int, g->nrows + 1), *base = NEW(c, int, g->nrows + 2);
+  for (int v = 0; v < g->nn; v++) ord[v] = v;
+  qsort_r(ord, (size_t)g->nn, sizeof(int), by_row_col_x, g);
+  for (int i = 0; i < g->nn; i++) {
+    const GNode *n = &g->n[ord[i]], *prev = i ? &g->n[ord[i - 1]] : NULL;
+    sub[ord[i]] = prev && prev->row == n->row && prev->col == n->col ? sub[ord[i - 1]] + 1 : 0;
+    if (sub[ord[i]] > extra[n->row]) extra[n->row] = sub[ord[i]];
+  }
+  for (int r = 0; r < g->nrows; r++) base[r + 1] = base[r] + 1 + extra[r];
+  for (int v = 0; v < g->nn; v++) g->n[v].row = base[g->n[v].row] + sub[v];
+  for (int ph = 0; ph < np; ph++) {
+    if (g->phase_last[ph] >= g->phase_first[ph]) g->phase_last[ph] = base[g->phase_last[ph] + 1] - 1;
+    g->phase_first[ph] = base[g->phase_first[ph]];
+  }
+  g->nrows = base[g->nrows];
+}
+
 static void assign_rows(Ctx *c, Grid *g, const Process *p) {
   int np = p->nphases + 1; /* group 0: nodes before the first phase */
   int *pair = NEW(c, int, 2 * g->nn + 2);
@@ -205,11 +237,12 @@ static void assign_rows(Ctx *c, Grid *g, const Process *p) {
     if (k) g->nrows++;
     g->phase_last[ph] = g->nrows - 1;
   }
+  g->ngroups = np;
 }
 
 /* ---- columns: nodes of one lane and row side by side, in dot's order ---- */
 
-static int by_dotx(const void *a, const void *b, void *ctx) {
+static int by_row_col_x(const void *a, const void *b, void *ctx) {
   const Grid *g = ctx;
   const GNode *x = &g->n[*(const int *)a], *y = &g->n[*(const int *)b];
   if (x->row != y->row) return x->row - y->row;
@@ -221,7 +254,7 @@ static int by_dotx(const void *a, const void *b, void *ctx) {
 static void build_cells(Ctx *c, Grid *g) {
   g->order = NEW(c, int, g->nn + 1);
   for (int v = 0; v < g->nn; v++) g->order[v] = v;
-  qsort_r(g->order, (size_t)g->nn, sizeof(int), by_dotx, g);
+  qsort_r(g->order, (size_t)g->nn, sizeof(int), by_row_col_x, g);
   g->colw = NEW(c, double, g->ncols + 1);
   for (int i = 0; i < g->nn;) {
     int j = i;
@@ -322,7 +355,7 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
     sn->shape = g.n[v].shape = shape_of(nd->kind);
     double tw = 0, th = 0;
     if (sn->shape != SH_BAR)
-      sn->lines = runs(c, f, nd->label, NODE_PT, wrap_width(sn->shape), &sn->nlines, &tw, &th);
+      sn->lines = runs(c, f, nd->label, NODE_PT, wrap_width(sn->shape, p->nlanes), &sn->nlines, &tw, &th);
     node_size(&g, v, tw, th);
     g.n[v].texth = th;
     if (nd->kind == NK_CALL && nd->callee >= 0) sn->link = c->prog->procs[nd->callee]->id;
@@ -331,6 +364,14 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   if (dot_ranks(c, &g, p, err) != 0) return NULL;
   assign_rows(c, &g, p);
   build_cells(c, &g);
+  if (p->nlanes > 0) {
+    double w = (p->nphases > 0 ? PHASE_STRIP : 0) + 18.0 * (g.ncols + 1);
+    for (int k = 0; k < g.ncols; k++) w += g.colw[k];
+    if (w > MAX_WIDE) {
+      split_cells(c, &g, g.ngroups);
+      build_cells(c, &g);
+    }
+  }
 
   /* lane header band and phase strip */
   g.left = p->nphases > 0 ? PHASE_STRIP : 0;

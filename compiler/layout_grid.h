@@ -34,6 +34,7 @@ typedef struct Grid {
   double *gutw, *gutx;  /* gutter widths and left edges, ncols + 1 */
   double left, top, width, height;
   int *phase_first, *phase_last; /* rows of each phase group (0: before any phase) */
+  int ngroups;                   /* phase groups: phases + 1 */
   double *rowy, *rowh, *chanh;
 } Grid;
 

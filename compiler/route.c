@@ -20,7 +20,7 @@
 #define STUB 14.0          /* out of a decision's side corner */
 #define ARROW_LEN 8.0
 #define ARROW_HALF 3.5
-#define LABEL_PT 9.0
+#define LABEL_PT 10.0
 
 enum { EXIT_BOTTOM, EXIT_RIGHT, EXIT_LEFT };
 
