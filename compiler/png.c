@@ -10,6 +10,7 @@
 #include <hb.h>
 #include <hb-ft.h>
 #include "render.h"
+#include "shape.h"
 
 /* Colours of svg.c's style sheet. */
 #define GRAY_HEAD 0xe8 / 255.0, 0xe8 / 255.0, 0xe8 / 255.0
@@ -26,107 +27,23 @@ typedef struct Pen {
   unsigned cap;
 } Pen;
 
-/* ---- shape outlines: one function per ShapeKind, each a path in box b ---- */
-
-/* Arc of the ellipse centred at (cx, cy), from angle a0 to a1, clockwise
- * on the page (cairo's positive direction when y points down). */
-static void ellipse_arc(cairo_t *cr, double cx, double cy, double rx, double ry,
-                        double a0, double a1) {
-  if (rx <= 0 || ry <= 0) { cairo_line_to(cr, cx, cy); return; }
-  cairo_save(cr);
-  cairo_translate(cr, cx, cy);
-  cairo_scale(cr, rx, ry);
-  cairo_arc(cr, 0, 0, 1, a0, a1);
-  cairo_restore(cr);
-}
+/* ---- shape outlines (shape.c) as a cairo path ---- */
 
 static void rect_path(cairo_t *cr, Rect b) { cairo_rectangle(cr, b.x, b.y, b.w, b.h); }
 
-/* Stadium: half ellipses (radius h/2, less on a narrow box) at both ends. */
-static void terminator_path(cairo_t *cr, Rect b) {
-  double ry = b.h / 2, rx = fmin(ry, b.w / 2), cy = b.y + ry;
-  cairo_new_sub_path(cr);
-  ellipse_arc(cr, b.x + b.w - rx, cy, rx, ry, -M_PI / 2, M_PI / 2);
-  ellipse_arc(cr, b.x + rx, cy, rx, ry, M_PI / 2, 3 * M_PI / 2);
-  cairo_close_path(cr);
+static void shape(cairo_t *cr, ShapeKind k, Rect b) {
+  ShapePath sp;
+  shape_path(k, b, &sp);
+  for (int i = 0; i < sp.n; i++) {
+    const Pt *q = sp.seg[i].p;
+    switch (sp.seg[i].op) {
+    case SEG_MOVE: cairo_move_to(cr, q[0].x, q[0].y); break;
+    case SEG_LINE: cairo_line_to(cr, q[0].x, q[0].y); break;
+    case SEG_CURVE: cairo_curve_to(cr, q[0].x, q[0].y, q[1].x, q[1].y, q[2].x, q[2].y); break;
+    case SEG_CLOSE: cairo_close_path(cr); break;
+    }
+  }
 }
-
-static void decision_path(cairo_t *cr, Rect b) {
-  cairo_move_to(cr, b.x + b.w / 2, b.y);
-  cairo_line_to(cr, b.x + b.w, b.y + b.h / 2);
-  cairo_line_to(cr, b.x + b.w / 2, b.y + b.h);
-  cairo_line_to(cr, b.x, b.y + b.h / 2);
-  cairo_close_path(cr);
-}
-
-/* Rectangle with a vertical bar inset ~6pt inside each side. */
-static void predefined_path(cairo_t *cr, Rect b) {
-  double k = fmin(6, b.w / 4);
-  rect_path(cr, b);
-  cairo_move_to(cr, b.x + k, b.y);
-  cairo_line_to(cr, b.x + k, b.y + b.h);
-  cairo_move_to(cr, b.x + b.w - k, b.y);
-  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
-}
-
-/* Rectangle whose bottom is one S-shaped cubic (as in svg.c). */
-static void document_path(cairo_t *cr, Rect b) {
-  double d = fmin(b.h * 0.08, 5), yb = b.y + b.h - d, c = d / 0.2887;
-  cairo_move_to(cr, b.x, b.y);
-  cairo_line_to(cr, b.x + b.w, b.y);
-  cairo_line_to(cr, b.x + b.w, yb);
-  cairo_curve_to(cr, b.x + b.w / 2, yb - c, b.x + b.w / 2, yb + c, b.x, yb);
-  cairo_close_path(cr);
-}
-
-/* Parallelogram leaning right, skewed ~12pt. */
-static void data_path(cairo_t *cr, Rect b) {
-  double k = fmin(12, b.w / 4);
-  cairo_move_to(cr, b.x + k, b.y);
-  cairo_line_to(cr, b.x + b.w, b.y);
-  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
-  cairo_line_to(cr, b.x, b.y + b.h);
-  cairo_close_path(cr);
-}
-
-/* Cylinder: outline, then the front half of the top ellipse (left open,
- * so only its arc is stroked). */
-static void store_path(cairo_t *cr, Rect b) {
-  double rx = b.w / 2, ry = fmin(b.h * 0.15, 8), cx = b.x + rx;
-  cairo_move_to(cr, b.x, b.y + ry);
-  ellipse_arc(cr, cx, b.y + ry, rx, ry, M_PI, 2 * M_PI);
-  ellipse_arc(cr, cx, b.y + b.h - ry, rx, ry, 0, M_PI);
-  cairo_close_path(cr);
-  cairo_new_sub_path(cr);
-  ellipse_arc(cr, cx, b.y + ry, rx, ry, 0, M_PI);
-}
-
-/* Trapezoid, wide side on top. */
-static void manual_path(cairo_t *cr, Rect b) {
-  double k = fmin(12, b.w / 5);
-  cairo_move_to(cr, b.x, b.y);
-  cairo_line_to(cr, b.x + b.w, b.y);
-  cairo_line_to(cr, b.x + b.w - k, b.y + b.h);
-  cairo_line_to(cr, b.x + k, b.y + b.h);
-  cairo_close_path(cr);
-}
-
-/* D: flat left side, half ellipse of radius h/2 on the right. */
-static void delay_path(cairo_t *cr, Rect b) {
-  double ry = b.h / 2, rx = fmin(ry, b.w);
-  cairo_move_to(cr, b.x, b.y);
-  ellipse_arc(cr, b.x + b.w - rx, b.y + ry, rx, ry, -M_PI / 2, M_PI / 2);
-  cairo_line_to(cr, b.x, b.y + b.h);
-  cairo_close_path(cr);
-}
-
-static void (*const shape_path[])(cairo_t *, Rect) = {
-  [SH_TERMINATOR] = terminator_path, [SH_PROCESS] = rect_path,
-  [SH_DECISION] = decision_path,     [SH_PREDEFINED] = predefined_path,
-  [SH_DOCUMENT] = document_path,     [SH_DATA] = data_path,
-  [SH_STORE] = store_path,           [SH_MANUAL] = manual_path,
-  [SH_DELAY] = delay_path,           [SH_BAR] = rect_path,
-};
 
 /* ---- painting ---- */
 
@@ -201,7 +118,7 @@ static void draw_lane(Pen *p, const SceneLane *l) {
 }
 
 static void draw_node(Pen *p, const SceneNode *n) {
-  shape_path[n->shape](p->cr, n->box);
+  shape(p->cr, n->shape, n->box);
   if (n->shape == SH_BAR) fill_stroke(p->cr, 0, 0, 0);
   else fill_stroke(p->cr, 1, 1, 1);
   draw_runs(p, n->lines, n->nlines);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
+#include "shape.h"
 #include "utf8.h"
 
 /* ---- numbers and escaping ---- */
@@ -239,123 +240,25 @@ static void put_runs(FILE *o, const char *cls, const TextRun *r, int n) {
   }
 }
 
-/* ---- shape outlines: path data for a node's box ---- */
+/* ---- shape outlines (shape.c) as path data ---- */
 
-static void mv(FILE *o, double x, double y) { fputs("M", o); pt(o, x, y); }
-static void ln(FILE *o, double x, double y) { fputs("L", o); pt(o, x, y); }
-static void cl(FILE *o) { fputs("Z", o); }
-
-/* Elliptic arc to (x, y), clockwise on the page when cw. */
-static void arc(FILE *o, double rx, double ry, int cw, double x, double y) {
-  fputs("A", o);
-  pt(o, rx, ry);
-  fprintf(o, " 0 0 %d ", cw);
-  pt(o, x, y);
+static void path_d(FILE *o, const ShapePath *sp) {
+  for (int i = 0; i < sp->n; i++) {
+    const ShapeSeg *g = &sp->seg[i];
+    switch (g->op) {
+    case SEG_MOVE: fputs("M", o); pt(o, g->p[0].x, g->p[0].y); break;
+    case SEG_LINE: fputs("L", o); pt(o, g->p[0].x, g->p[0].y); break;
+    case SEG_CURVE:
+      fputs("C", o);
+      for (int k = 0; k < 3; k++) {
+        if (k) fputc(' ', o);
+        pt(o, g->p[k].x, g->p[k].y);
+      }
+      break;
+    case SEG_CLOSE: fputs("Z", o); break;
+    }
+  }
 }
-
-static void rect_d(FILE *o, Rect b) {
-  mv(o, b.x, b.y);
-  ln(o, b.x + b.w, b.y);
-  ln(o, b.x + b.w, b.y + b.h);
-  ln(o, b.x, b.y + b.h);
-  cl(o);
-}
-
-/* Stadium: half ellipses (radius h/2, less on a narrow box) at both ends. */
-static void terminator_d(FILE *o, Rect b) {
-  double ry = b.h / 2, rx = fmin(ry, b.w / 2);
-  mv(o, b.x + rx, b.y);
-  ln(o, b.x + b.w - rx, b.y);
-  arc(o, rx, ry, 1, b.x + b.w - rx, b.y + b.h);
-  ln(o, b.x + rx, b.y + b.h);
-  arc(o, rx, ry, 1, b.x + rx, b.y);
-  cl(o);
-}
-
-static void decision_d(FILE *o, Rect b) {
-  mv(o, b.x + b.w / 2, b.y);
-  ln(o, b.x + b.w, b.y + b.h / 2);
-  ln(o, b.x + b.w / 2, b.y + b.h);
-  ln(o, b.x, b.y + b.h / 2);
-  cl(o);
-}
-
-/* Rectangle with a vertical bar inset ~6pt inside each side. */
-static void predefined_d(FILE *o, Rect b) {
-  double k = fmin(6, b.w / 4);
-  rect_d(o, b);
-  mv(o, b.x + k, b.y);
-  ln(o, b.x + k, b.y + b.h);
-  mv(o, b.x + b.w - k, b.y);
-  ln(o, b.x + b.w - k, b.y + b.h);
-}
-
-/* Rectangle whose bottom is one S-shaped cubic: down at the left, up at
- * the right, staying within the box (peak deviation = 0.289 × control offset). */
-static void document_d(FILE *o, Rect b) {
-  double d = fmin(b.h * 0.08, 5), yb = b.y + b.h - d, c = d / 0.2887;
-  mv(o, b.x, b.y);
-  ln(o, b.x + b.w, b.y);
-  ln(o, b.x + b.w, yb);
-  fputs("C", o);
-  pt(o, b.x + b.w / 2, yb - c);
-  fputc(' ', o);
-  pt(o, b.x + b.w / 2, yb + c);
-  fputc(' ', o);
-  pt(o, b.x, yb);
-  cl(o);
-}
-
-/* Parallelogram leaning right, skewed ~12pt. */
-static void data_d(FILE *o, Rect b) {
-  double k = fmin(12, b.w / 4);
-  mv(o, b.x + k, b.y);
-  ln(o, b.x + b.w, b.y);
-  ln(o, b.x + b.w - k, b.y + b.h);
-  ln(o, b.x, b.y + b.h);
-  cl(o);
-}
-
-/* Cylinder: outline (top and bottom half ellipses, the sides), then the
- * front half of the top ellipse. */
-static void store_d(FILE *o, Rect b) {
-  double rx = b.w / 2, ry = fmin(b.h * 0.15, 8);
-  mv(o, b.x, b.y + ry);
-  arc(o, rx, ry, 1, b.x + b.w, b.y + ry);
-  ln(o, b.x + b.w, b.y + b.h - ry);
-  arc(o, rx, ry, 1, b.x, b.y + b.h - ry);
-  cl(o);
-  mv(o, b.x, b.y + ry);
-  arc(o, rx, ry, 0, b.x + b.w, b.y + ry);
-}
-
-/* Trapezoid, wide side on top. */
-static void manual_d(FILE *o, Rect b) {
-  double k = fmin(12, b.w / 5);
-  mv(o, b.x, b.y);
-  ln(o, b.x + b.w, b.y);
-  ln(o, b.x + b.w - k, b.y + b.h);
-  ln(o, b.x + k, b.y + b.h);
-  cl(o);
-}
-
-/* D: flat left side, half ellipse of radius h/2 on the right. */
-static void delay_d(FILE *o, Rect b) {
-  double ry = b.h / 2, rx = fmin(ry, b.w);
-  mv(o, b.x, b.y);
-  ln(o, b.x + b.w - rx, b.y);
-  arc(o, rx, ry, 1, b.x + b.w - rx, b.y + b.h);
-  ln(o, b.x, b.y + b.h);
-  cl(o);
-}
-
-static void (*const shape_d[])(FILE *, Rect) = {
-  [SH_TERMINATOR] = terminator_d, [SH_PROCESS] = rect_d,
-  [SH_DECISION] = decision_d,     [SH_PREDEFINED] = predefined_d,
-  [SH_DOCUMENT] = document_d,     [SH_DATA] = data_d,
-  [SH_STORE] = store_d,           [SH_MANUAL] = manual_d,
-  [SH_DELAY] = delay_d,           [SH_BAR] = rect_d,
-};
 
 /* ---- groups ---- */
 
@@ -389,7 +292,9 @@ static void put_node(FILE *o, const SceneNode *n) {
   fprintf(o, "<g class=\"node %s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown");
   put_id(o, n->node->id);
   fprintf(o, "\">\n<path class=\"%s\" d=\"", n->shape == SH_BAR ? "shape bar" : "shape");
-  shape_d[n->shape](o, n->box);
+  ShapePath sp;
+  shape_path(n->shape, n->box, &sp);
+  path_d(o, &sp);
   fputs("\"/>\n", o);
   put_runs(o, NULL, n->lines, n->nlines);
   fputs("</g>\n", o);
@@ -405,7 +310,10 @@ static void put_edge(FILE *o, const SceneEdge *e) {
   fputs("\">\n", o);
   if (e->npts > 1) {
     fputs("<path class=\"line\" d=\"", o);
-    for (int i = 0; i < e->npts; i++) (i ? ln : mv)(o, e->pts[i].x, e->pts[i].y);
+    for (int i = 0; i < e->npts; i++) {
+      fputs(i ? "L" : "M", o);
+      pt(o, e->pts[i].x, e->pts[i].y);
+    }
     fputs("\"/>\n", o);
   }
   fputs("<polygon class=\"arrow\" points=\"", o);
