@@ -39,17 +39,23 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
 }
 
 static int usage(void) {
-  fputs("usage: flowc check [--format text|json|sarif] [--werror] FILE...\n", stderr);
+  fputs("usage: flowc check [--format text|json|sarif] [--werror] [--root DIR] FILE...\n", stderr);
   return 2;
 }
 
 int cmd_check(int argc, char **argv) {
   ReportFormat fmt = FMT_TEXT;
   int werror = 0, nfiles = 0;
+  const char *root = NULL;
   char **files = argv; /* reuses argv's slots */
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i], *val = NULL;
     if (!strcmp(a, "--werror")) { werror = 1; continue; }
+    if (!strcmp(a, "--root")) {
+      if (++i >= argc) return usage();
+      root = argv[i];
+      continue;
+    }
     if (!strncmp(a, "--format=", 9)) val = a + 9;
     else if (!strcmp(a, "--format")) {
       if (++i >= argc) return usage();
@@ -76,6 +82,7 @@ int cmd_check(int argc, char **argv) {
   Ctx c;
   ctx_init(&c);
   c.werror = werror;
+  c.root = root;
   int status = cli_compile(&c, files, nfiles);
   report(&c, fmt, fmt == FMT_TEXT ? stderr : stdout);
   if (!status && c.nerrors) status = 1;

@@ -16,6 +16,18 @@ static int usage(void) {
   return 2;
 }
 
+/* Makes dir and its missing parents (mkdir -p). */
+static int make_dirs(char *dir, char *buf, size_t len) {
+  for (char *s = dir + 1; *s; s++) {
+    if (*s != '/') continue;
+    *s = 0;
+    int rc = out_mkdir(dir, buf, len);
+    *s = '/';
+    if (rc) return rc;
+  }
+  return out_mkdir(dir, buf, len);
+}
+
 int cmd_manual(int argc, char **argv) {
   const char *out = "output/manual.pdf", *font = NULL;
   char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
@@ -65,7 +77,7 @@ int cmd_manual(int argc, char **argv) {
   if (!status) {
     char *dir = arena_strdup(&c.arena, out);
     dir = dirname(dir);
-    if (strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
+    if (strcmp(dir, ".") && make_dirs(dir, buf, sizeof buf) != 0) {
       fprintf(stderr, "flowc manual: %s\n", buf);
       status = 2;
     }

@@ -13,14 +13,14 @@ static const char *const ext[] = {"svg", "png", "json", "dot"};
 
 typedef struct Opts {
   OutFormat fmt;
-  const char *proc, *out, *font;
+  const char *proc, *out, *font, *root;
   double scale;
   int embed;
 } Opts;
 
 static int usage(void) {
   fputs("usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
-        "                    [--scale N] [--no-embed-font] FILE...\n", stderr);
+        "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n", stderr);
   return 2;
 }
 
@@ -83,6 +83,10 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
       if (!val) return -1;
       o->out = val;
       i++;
+    } else if (!strcmp(a, "--root")) {
+      if (!val) return -1;
+      o->root = val;
+      i++;
     } else if (!strcmp(a, "--font")) {
       if (!val) return -1;
       o->font = val;
@@ -118,6 +122,7 @@ int cmd_render(int argc, char **argv) {
   }
   Ctx c;
   ctx_init(&c);
+  c.root = o.root;
   status = cli_compile(&c, files, nfiles);
   report(&c, FMT_TEXT, stderr);
   if (!status && c.nerrors) status = 1; /* errors: write nothing */

@@ -30,6 +30,8 @@ typedef struct SourceFile {
   int nlines, capl;
   int state;        /* 0 new, 1 being read (import cycle), 2 done */
   int cmdline;      /* named on the command line (not only imported) */
+  int imported;     /* read for an import: */
+  Loc imported_at;  /* the first import statement naming it */
 } SourceFile;
 
 typedef enum { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;
@@ -61,6 +63,7 @@ typedef struct Ctx {
   int nerrors, nwarnings;
   int werror;
   struct Program *prog;
+  const char *root;  /* --root: the directory imports must stay in */
   /* interned names: open addressing, keys in the arena */
   const char **istr;
   unsigned *ihash;

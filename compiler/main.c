@@ -10,7 +10,7 @@ static const char help[] =
   "usage: flowc COMMAND [OPTIONS] FILE...\n"
   "\n"
   "commands:\n"
-  "  check [--format text|json|sarif] [--werror] FILE...\n"
+  "  check [--format text|json|sarif] [--werror] [--root DIR] FILE...\n"
   "        prove every process complete; report problems as\n"
   "        file:line:col: error: message [rule]\n"
   "  render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"

@@ -320,8 +320,10 @@ int manual_write(Ctx *c, Font *f, const char *out_path, const char **err) {
     if (!p) { rc = -1; break; }
     m.p = p;
     m.prev = prev;
-    pdf_info(p, m.title, m_meta(m.hm, MK_AUTHOR),
-             arena_printf(&c->arena, "%s 版本 %s", m_meta(m.hm, MK_CODE), m_meta(m.hm, MK_VERSION)),
+    const char *code = m.hm->field[MK_CODE].s, *ver = m.hm->field[MK_VERSION].s;
+    pdf_info(p, m.title, m.hm->field[MK_AUTHOR].s,
+             code || ver ? arena_printf(&c->arena, "%s 版本 %s", m_meta(m.hm, MK_CODE),
+                                        m_meta(m.hm, MK_VERSION)) : NULL,
              arena_printf(&c->arena, "%s%s流程手册, 受控文件, 程序文件",
                           m.hm->field[MK_COMPANY].s ? m.hm->field[MK_COMPANY].s : "",
                           m.hm->field[MK_COMPANY].s ? ", " : ""));

@@ -9,6 +9,8 @@
 
 #define MIN_TEXT 7.0
 #define MARK_H 16.0   /* room for a continuation line */
+#define HEAD 26.0     /* room for the heading */
+#define MIN_FIRST 250.0 /* least room for the first part below the ID card */
 
 static double min_text(const Scene *s) {
   double t = 1e9;
@@ -28,11 +30,11 @@ static double header_band(const Scene *s) {
   return b;
 }
 
-/* Where to end a part that starts at a and may reach b: the lowest gap
- * between nodes in its lower half, else b. Along x when horiz. */
-static double cut_at(const Scene *s, double a, double b, int horiz) {
-  double best = b;
-  int found = 0;
+/* Where to end a part that starts at a, aiming at t and reaching at
+ * most b: the gap between nodes nearest t in the upper part of (a, b],
+ * else t. Along x when horiz. */
+static double cut_near(const Scene *s, double a, double t, double b, int horiz) {
+  double best = t, dist = 1e18;
   for (int i = 0; i < s->nnodes + s->nlanes; i++) {
     double c;
     if (i < s->nnodes) {
@@ -43,19 +45,32 @@ static double cut_at(const Scene *s, double a, double b, int horiz) {
       if (!horiz) continue;
       c = r.x;
     }
-    if (c <= a + (b - a) * 0.4 || c > b) continue;
+    if (c <= a + (t - a) * 0.4 || c > b || fabs(c - t) >= dist) continue;
     int clear = 1;
     for (int k = 0; k < s->nnodes && clear; k++) {
       Rect r = s->nodes[k].box;
       double lo = horiz ? r.x : r.y, hi = lo + (horiz ? r.w : r.h);
       if (c > lo - 2 && c < hi + 2) clear = 0;
     }
-    if (clear && (!found || c > best)) {
+    if (clear) {
       best = c;
-      found = 1;
+      dist = fabs(c - t);
     }
   }
-  return found ? best : b;
+  return best;
+}
+
+/* The next cut from a: parts left to fill (counting this one) share what
+ * remains equally, none beyond room; the last part may also take the
+ * room `spare` its continuation marks would have used. */
+static double next_cut(const Scene *s, double a, double room, double rest_room, double spare,
+                       int horiz) {
+  double len = horiz ? s->width : s->height;
+  if (a + room + spare >= len) return len;
+  int parts = 1 + (int)ceil((len - a - room) / rest_room - 0.01);
+  double t = fmin(a + room, a + (len - a) / parts);
+  double c = cut_near(s, a, t, a + room, horiz);
+  return c <= a + 1 ? fmin(len, a + room) : c;
 }
 
 /* An off-page connector: a small circle with a number. */
@@ -107,6 +122,39 @@ static int page_of(void *ud, const char *id) {
   return -1;
 }
 
+/* Where the chart goes: 0 below what is on this page, 1 on a page of its
+ * own, 2 split starting on this page, 3 split starting on a new page;
+ * *land says whether that new page is landscape. */
+static int place(const Manual *m, const Scene *s, int *land) {
+  double smin = MIN_TEXT / min_text(s), extra = HEAD + 8;
+  double aw = m_width(m), ah = m_bottom(m) - m->y - extra;
+  *land = 0;
+  if (fmin(1.0, fmin(aw / s->width, ah / s->height)) >= smin) return 0;
+  /* a page of its own: the orientation that shows it larger, or when it
+   * must be split, the one that needs fewer pages */
+  double awp = PAGE_W - 2 * MARGIN, ahp = PAGE_H - BODY_BOTTOM_GAP - BODY_TOP - extra;
+  double awl = PAGE_H - 2 * MARGIN, ahl = PAGE_W - BODY_BOTTOM_GAP - BODY_TOP - extra;
+  double fp = fmin(1.0, fmin(awp / s->width, ahp / s->height));
+  double fl = fmin(1.0, fmin(awl / s->width, ahl / s->height));
+  if (fmax(fp, fl) >= smin) {
+    *land = fl > fp;
+    return 1;
+  }
+  double sp = fmax(smin, fmin(1.0, awp / s->width)), sl = fmax(smin, fmin(1.0, awl / s->width));
+  double cp = ceil(s->width * sp / awp - 0.01), cl = ceil(s->width * sl / awl - 0.01);
+  double tp = cp * ceil(s->height * sp / (ahp - 3 * MARK_H));
+  double tl = cl * ceil(s->height * sl / (ahl - 3 * MARK_H));
+  *land = tl < tp || (tl == tp && cl <= cp);
+  /* split anyway: start below what is here when a good part fits */
+  return !*land && !m->landscape && ah > MIN_FIRST ? 2 : 3;
+}
+
+int m_chart_apart(const Manual *m, int idx) {
+  int land;
+  const Scene *s = m->pi[idx].scene;
+  return s && (place(m, s, &land) & 1);
+}
+
 void m_chart(Manual *m, int idx) {
   const ProcInfo *pi = &m->pi[idx];
   const Scene *s = pi->scene;
@@ -116,29 +164,10 @@ void m_chart(Manual *m, int idx) {
     return;
   }
   double smin = MIN_TEXT / min_text(s);
-  double head = 26; /* the heading */
-  double aw = m_width(m), ah = m_bottom(m) - m->y - head - 8;
-  double sc = fmin(1.0, fmin(aw / s->width, ah / s->height));
-  if (sc < smin) {
-    /* a page of its own: the orientation that shows it larger, or when
-     * it must be split, the one that needs fewer pages */
-    double awp = PAGE_W - 2 * MARGIN, ahp = PAGE_H - BODY_BOTTOM_GAP - BODY_TOP - head - 8;
-    double awl = PAGE_H - 2 * MARGIN, ahl = PAGE_W - BODY_BOTTOM_GAP - BODY_TOP - head - 8;
-    double fp = fmin(1.0, fmin(awp / s->width, ahp / s->height));
-    double fl = fmin(1.0, fmin(awl / s->width, ahl / s->height));
-    int land;
-    if (fmax(fp, fl) >= smin) land = fl > fp;
-    else {
-      double sp = fmax(smin, fmin(1.0, awp / s->width)), sl = fmax(smin, fmin(1.0, awl / s->width));
-      double cp = ceil(s->width * sp / awp - 0.01), cl = ceil(s->width * sl / awl - 0.01);
-      double tp = cp * ceil(s->height * sp / (ahp - 3 * MARK_H)), tl = cl * ceil(s->height * sl / (ahl - 3 * MARK_H));
-      land = tl < tp || (tl == tp && cl <= cp);
-    }
-    m_new_page(m, land);
-    aw = m_width(m);
-    ah = m_bottom(m) - m->y - head - 8;
-    sc = fmin(1.0, fmin(aw / s->width, ah / s->height));
-  }
+  int land, where = place(m, s, &land);
+  if (where & 1) m_new_page(m, land);
+  double aw = m_width(m), ah = m_bottom(m) - m->y - HEAD - 8;
+  double sc = where == 0 || where == 1 ? fmin(1.0, fmin(aw / s->width, ah / s->height)) : 0;
   m_heading(m, 1, "流程图", 1);
   if (sc >= smin) {
     double x = MARGIN + (aw - s->width * sc) / 2;
@@ -150,15 +179,14 @@ void m_chart(Manual *m, int idx) {
   /* split: the scale that fills the width, but no text under 7 pt */
   sc = fmax(smin, fmin(1.0, aw / s->width));
   double band = header_band(s), yfirst = m->y;
+  double later = (m_bottom(m) - BODY_TOP - 2 - 4 * MARK_H) / sc - band; /* room of parts 2.. */
   int nparts = 0, conn = 1, base = 1;
   for (int pass = 0; pass < 2; pass++) { /* count the parts, then draw them */
     double y0 = 0;
     int part = 0;
     while (y0 < s->height - 0.5) {
-      double room = part ? (m_bottom(m) - BODY_TOP - 2 - 4 * MARK_H) / sc - band
-                         : (m_bottom(m) - yfirst - 3 * MARK_H) / sc;
-      double y1 = y0 + room >= s->height ? s->height : cut_at(s, y0, y0 + room, 0);
-      if (y1 <= y0 + 1) y1 = fmin(s->height, y0 + room);
+      double room = part ? later : (m_bottom(m) - yfirst - 3 * MARK_H) / sc;
+      double y1 = next_cut(s, y0, room, later, 2 * MARK_H / sc, 0);
       if (pass) {
         if (part) m_new_page(m, m->landscape);
         const char *cap = arena_printf(&m->c->arena, "%s流程图第 %d / %d 部分", part ? "▲ 接上页　" : "",
@@ -166,8 +194,7 @@ void m_chart(Manual *m, int idx) {
         double x0 = 0;
         int next = conn;
         while (x0 < s->width - 0.5) {
-          double x1 = x0 + aw / sc >= s->width ? s->width : cut_at(s, x0, x0 + aw / sc, 1);
-          if (x1 <= x0 + 1) x1 = fmin(s->width, x0 + aw / sc);
+          double x1 = next_cut(s, x0, aw / sc, aw / sc, 0, 1);
           double ox = MARGIN + (aw - (x1 - x0) * sc) / 2;
           if (x0 > 0) m_new_page(m, m->landscape); /* a further column of this part */
           pdf_text_rgb(m->p, 0.3, 0.3, 0.3);

@@ -90,6 +90,10 @@ void m_contents(Manual *m) {
   m_new_page(m, 0);
   m_heading(m, 0, "目录", 1);
   double lh = 17, right = MARGIN + m_width(m);
+  int n = 0;
+  for (int i = 0; i < m->nprev; i++) n += m->prev[i].level == 0;
+  /* a little tighter when that keeps the contents on one page */
+  if (n * lh > m_bottom(m) - m->y && n * 14 <= m_bottom(m) - m->y) lh = (m_bottom(m) - m->y) / n;
   for (int i = 0; i < m->nprev; i++) {
     const Entry *e = &m->prev[i];
     if (e->level != 0) continue;

@@ -81,6 +81,7 @@ void m_front(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
 void m_chart(Manual *m, int proc);
+int m_chart_apart(const Manual *m, int proc);  /* the chart needs a new page */
 void m_back(Manual *m);
 
 #endif

@@ -57,6 +57,13 @@ static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const 
   return out;
 }
 
+/* The step's text; a fork or join bar's label is only its ID. */
+static const char *step_label(const Node *n) {
+  if (n->kind == NK_FORK) return "并行开始";
+  if (n->kind == NK_JOIN) return "并行汇合";
+  return n->label && *n->label ? n->label : "—";
+}
+
 static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   int n = pi->norder, rows = 0, ph = -2;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * 8 * sizeof *cells);
@@ -75,7 +82,7 @@ static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     }
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
-    row[1] = nd->label;
+    row[1] = step_label(nd);
     row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
@@ -214,8 +221,15 @@ void m_section(Manual *m, int idx) {
   pi->entry = m->nent;
   m_heading(m, 0, m_proc_name(m, p), 1);
   id_card(m, p);
-  m_chart(m, idx);
-  procedure(m, p, pi);
+  /* a chart that needs a page of its own comes after the procedure, so
+   * that the procedure fills the page of the ID card */
+  if (m_chart_apart(m, idx)) {
+    procedure(m, p, pi);
+    m_chart(m, idx);
+  } else {
+    m_chart(m, idx);
+    procedure(m, p, pi);
+  }
   risks(m, p, pi);
   forms(m, p, pi);
   terms(m, p);

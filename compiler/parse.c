@@ -5,17 +5,19 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "parser.h"
 #include "flow.tab.h"
 #include "flow.lex.h"
 
 #define MAX_IMPORT_DEPTH 64
+#define MAX_IMPORTS 1000
 
 typedef struct Loader {
   Ctx *c;
+  char *root;              /* imports must stay inside this directory */
   int stack[MAX_IMPORT_DEPTH + 1];
-  Loc at[MAX_IMPORT_DEPTH + 1];
-  int depth;
+  int depth, count;
 } Loader;
 
 static void load(Loader *L, int file);
@@ -49,11 +51,56 @@ static const char *join_path(Ctx *c, const char *base, const char *rel) {
   return arena_printf(&c->arena, "%.*s/%s", (int)(slash - base), base, rel);
 }
 
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* An import names a .flow file by a relative path that stays inside the
+ * root directory, after following links. Returns its canonical path
+ * (malloc'd), or NULL after reporting why not; never reads the file. */
+static char *allowed(Loader *L, Import *im, const char *path) {
+  Ctx *c = L->c;
+  const char *rel = im->path.s;
+  if (rel[0] == '/') {
+    diag(c, SEV_ERROR, "import", im->path.loc,
+         "import %s: write the path relative to the importing file; absolute paths are not allowed",
+         ctx_quote(c, rel));
+    return NULL;
+  }
+  if (!ends_with(rel, ".flow")) {
+    diag(c, SEV_ERROR, "import", im->path.loc, "import %s: only .flow files can be imported", ctx_quote(c, rel));
+    return NULL;
+  }
+  char *real = realpath(path, NULL);
+  if (!real) {
+    diag(c, SEV_ERROR, "import", im->path.loc, "cannot read imported file %s: %s",
+         ctx_quote(c, path), strerror(errno));
+    return NULL;
+  }
+  size_t n = strlen(L->root);
+  if (strncmp(real, L->root, n) != 0 || (real[n] != '/' && strcmp(L->root, "/") != 0)) {
+    diag(c, SEV_ERROR, "import", im->path.loc,
+         "import %s leads outside the project directory: imports must stay inside the directory of the file given (or of --root)",
+         ctx_quote(c, rel));
+    free(real);
+    return NULL;
+  }
+  struct stat st;
+  if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+    diag(c, SEV_ERROR, "import", im->path.loc, "import %s is not a regular file", ctx_quote(c, rel));
+    free(real);
+    return NULL;
+  }
+  return real;
+}
+
 static void import_one(Loader *L, int from, Import *im) {
   Ctx *c = L->c;
   const char *path = join_path(c, c->files[from]->path, im->path.s);
-  char *real = realpath(path, NULL);
-  int id = real ? ctx_find_real(c, real) : -1;
+  char *real = allowed(L, im, path);
+  if (!real) return;
+  int id = ctx_find_real(c, real);
   free(real);
   if (id >= 0) {
     if (c->files[id]->state == 1) {
@@ -79,7 +126,12 @@ static void import_one(Loader *L, int from, Import *im) {
          ctx_quote(c, path), strerror(errno));
     return;
   }
-  L->at[L->depth + 1] = im->path.loc;
+  if (++L->count > MAX_IMPORTS) {
+    diag(c, SEV_ERROR, "import", im->path.loc, "more than %d files imported", MAX_IMPORTS);
+    return;
+  }
+  c->files[id]->imported_at = im->path.loc;
+  c->files[id]->imported = 1;
   load(L, id);
 }
 
@@ -116,7 +168,16 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
       bad++;
       continue;
     }
+    /* imports stay in the directory of this file, or of --root */
+    char *dir = realpath(c->root ? c->root : paths[i], NULL);
+    if (dir && !c->root) {
+      char *slash = strrchr(dir, '/');
+      if (slash && slash != dir) *slash = 0;
+      else if (slash) slash[1] = 0;
+    }
+    L.root = dir ? dir : strdup("/nonexistent-root");
     load(&L, id);
+    free(L.root);
   }
   return bad;
 }
@@ -124,5 +185,8 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
 void load_source(Ctx *c, const char *name, const char *buf, size_t len) {
   ensure_program(c);
   Loader L = {.c = c, .depth = -1};
+  L.root = realpath(c->root ? c->root : ".", NULL);
+  if (!L.root) L.root = strdup("/nonexistent-root");
   load(&L, ctx_add_source(c, name, buf, len));
+  free(L.root);
 }

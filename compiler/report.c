@@ -78,11 +78,23 @@ static void text_one(Ctx *c, FILE *out, Severity sev, const char *rule, Loc loc,
   show_source(c, out, loc);
 }
 
+/* "In file imported from a.flow:3:8:" for each import leading to file. */
+static void import_chain(Ctx *c, FILE *out, int file) {
+  for (int depth = 0; c->files[file]->imported && depth < 100; depth++) {
+    Loc at = c->files[file]->imported_at;
+    LineCol lc = ctx_linecol(c, at);
+    fprintf(out, "In file imported from %s:%d:%d:\n", c->files[at.file]->path, lc.line, lc.col);
+    file = at.file;
+  }
+}
+
 static void report_text(Ctx *c, Diag **d, int n, FILE *out) {
-  int shown = 0, hidden = 0;
+  int shown = 0, hidden = 0, last_file = -1;
   for (int i = 0; i < n; i++) {
     if (shown >= REPORT_MAX_TEXT) { hidden++; continue; }
     shown++;
+    if (d[i]->loc.file != last_file) import_chain(c, out, d[i]->loc.file);
+    last_file = d[i]->loc.file;
     text_one(c, out, d[i]->sev, d[i]->rule, d[i]->loc, d[i]->msg);
     for (DiagNote *nt = d[i]->notes; nt; nt = nt->next)
       text_one(c, out, SEV_NOTE, NULL, nt->loc, nt->msg);

@@ -260,23 +260,26 @@ static int cut_at(const Ch *ch, int a, int i) {
   return i;
 }
 
-/* The text as valid UTF-8: each invalid byte becomes U+FFFD. */
+/* The text as valid UTF-8: each invalid byte, and the noncharacters
+ * U+FFFE and U+FFFF (libunibreak takes U+FFFF for the end of the text
+ * and fails an assertion), becomes U+FFFD. */
 static const char *valid_utf8(Ctx *c, const char *s, size_t n, size_t *outn) {
-  size_t bad = 0;
+  size_t bad = 0, non = 0;
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
     if (!k) bad++;
+    else if (cp == 0xFFFE || cp == 0xFFFF) non++;
     i += k ? (size_t)k : 1;
   }
   *outn = n + 2 * bad;
-  if (!bad) return s;
+  if (!bad && !non) return s;
   char *t = arena_alloc(&c->arena, *outn + 1), *o = t;
   for (size_t i = 0; i < n;) {
     uint32_t cp;
     int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-    if (k) memcpy(o, s + i, (size_t)k), o += k, i += (size_t)k;
-    else memcpy(o, "\xEF\xBF\xBD", 3), o += 3, i++;
+    if (k && cp != 0xFFFE && cp != 0xFFFF) memcpy(o, s + i, (size_t)k), o += k, i += (size_t)k;
+    else memcpy(o, "\xEF\xBF\xBD", 3), o += 3, i += k ? (size_t)k : 1;
   }
   return t;
 }

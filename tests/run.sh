@@ -6,7 +6,8 @@
 #   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
 #       the top directory) with NAME.expect: its output and "[exit N]"
 # then valgrind on a subset, and `flowc check --werror flows/*.flow`.
-# UPDATE=1 rewrites the .expect files from the first binary's output.
+# UPDATE=1 rewrites the .expect files from the first binary's output;
+# ONLY=PATTERN runs only the cases whose path matches the grep pattern.
 # Usage: tests/run.sh FLOWC [FLOWC...]
 set -u
 cd "$(dirname "$0")/.."
@@ -36,6 +37,7 @@ for bin in "$@"; do
   case $bin in /*) ;; *) bin=$top/$bin ;; esac
   tag=$(basename "$(dirname "$bin")")
   for f in tests/check/*.flow; do
+    [ -n "${ONLY:-}" ] && ! echo "$f" | grep -q -- "$ONLY" && continue
     name=${f%.flow}
     args=""
     [ -f "$name.args" ] && args=$(cat "$name.args")
@@ -44,6 +46,7 @@ for bin in "$@"; do
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   for f in tests/cli/*.cmd; do
+    [ -n "${ONLY:-}" ] && ! echo "$f" | grep -q -- "$ONLY" && continue
     name=${f%.cmd}
     out=$(FLOWC=$bin timeout 120 bash "$f" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
