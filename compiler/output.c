@@ -1,11 +1,40 @@
 /* output.c — atomic output files (see output.h). */
 #include "output.h"
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "arena.h"
+
+/* The temporary files being written, for the signal handler: the one
+ * piece of global state in flowc, since a handler gets no argument. */
+#define MAX_PENDING 8
+static char *volatile pending[MAX_PENDING];
+
+static void on_signal(int sig) {
+  for (int i = 0; i < MAX_PENDING; i++)
+    if (pending[i]) unlink(pending[i]);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void track(char *tmp, int add) {
+  static int installed;
+  if (!installed) {
+    installed = 1;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    signal(SIGXFSZ, SIG_IGN); /* over the file size limit: a write error, not death */
+  }
+  for (int i = 0; i < MAX_PENDING; i++)
+    if (add ? !pending[i] : pending[i] == tmp) {
+      pending[i] = add ? tmp : NULL;
+      return;
+    }
+}
 
 int out_open(OutFile *o, const char *path, char *errbuf, size_t errlen) {
   memset(o, 0, sizeof *o);
@@ -22,6 +51,7 @@ int out_open(OutFile *o, const char *path, char *errbuf, size_t errlen) {
     o->tmp = o->path = NULL;
     return -1;
   }
+  track(o->tmp, 1);
   fchmod(fd, 0644);
   o->fp = fdopen(fd, "wb");
   if (!o->fp) {
@@ -45,6 +75,7 @@ int out_commit(OutFile *o, char *errbuf, size_t errlen) {
     snprintf(errbuf, errlen, "cannot write '%s': %s", o->path, strerror(e));
     unlink(o->tmp);
   }
+  track(o->tmp, 0);
   free(o->tmp);
   free(o->path);
   o->tmp = o->path = NULL;
@@ -54,6 +85,7 @@ int out_commit(OutFile *o, char *errbuf, size_t errlen) {
 void out_abort(OutFile *o) {
   if (o->fp) fclose(o->fp);
   if (o->tmp) unlink(o->tmp);
+  track(o->tmp, 0);
   free(o->tmp);
   free(o->path);
   memset(o, 0, sizeof *o);
