@@ -31,6 +31,8 @@ typedef struct Route {
   int gutter;                  /* -1: straight track at xs or the entry */
   int track_at_entry;          /* the track is the entry's x */
   int direct;                  /* side exit straight across to its gutter track */
+  int stub_gutter, stub_idx;   /* a side exit at a column's edge drops down a
+                                  track of that gutter (else stub_gutter -1) */
   int track_idx;               /* position among the gutter's tracks */
   int lvl1, lvl2;              /* levels in the channels below ru / above rv */
   double xs, xe, xt;           /* exit x (after a stub), entry x, track x */
@@ -38,6 +40,7 @@ typedef struct Route {
 
 static double exit_x(const Grid *g, const Route *r) {
   const GNode *n = &g->n[r->u];
+  if (r->stub_gutter >= 0) return g->gutx[r->stub_gutter] + GUTTER_EDGE + TRACK_GAP * (r->stub_idx + 0.5);
   if (r->exit == EXIT_RIGHT) return n->x + n->w / 2 + STUB;
   if (r->exit == EXIT_LEFT) return n->x - n->w / 2 - STUB;
   return n->x + r->exit_off;
@@ -188,6 +191,7 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
     r->rv = g->n[r->v].row;
     r->exit = EXIT_BOTTOM;
     r->gutter = -1;
+    r->stub_gutter = -1;
   }
   for (int v = 0; v < g->nn; v++) {
     int k = 0;
@@ -237,6 +241,19 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
             (r->exit == EXIT_RIGHT ? o->x > g->n[r->u].x : o->x < g->n[r->u].x)) r->direct = 0;
       }
     }
+  }
+  /* a side exit whose stub would end on the lane border drops down a
+     track of the gutter instead */
+  for (int i = 0; i < m; i++) {
+    Route *r = &rt[i];
+    if (r->exit == EXIT_BOTTOM || r->direct) continue;
+    const GNode *u = &g->n[r->u];
+    int cu = u->col;
+    double room = r->exit == EXIT_RIGHT ? g->colx[cu] + g->colw[cu] - (u->x + u->w / 2)
+                                        : u->x - u->w / 2 - g->colx[cu];
+    if (room >= STUB + 4) continue;
+    r->stub_gutter = r->exit == EXIT_RIGHT ? cu + 1 : cu;
+    r->stub_idx = tracks[r->stub_gutter]++;
   }
   /* a gutter: the lane border GUTTER_EDGE from its left, then its tracks;
      wide enough for the label of a branch leaving a decision sideways */
