@@ -24,6 +24,7 @@ typedef struct Parser {
   int bol_line;          /* line of the last token */
   Loc str_loc;           /* opening quote of the string being scanned */
   char *sbuf; size_t slen, scap;
+  int str_long;          /* the text was cut at MAX_TEXT_BYTES */
   const char *last_bad;  /* end of the last invalid byte reported */
   enum { RECOVER_NONE, RECOVER_SKIP, RECOVER_REPLAY, RECOVER_PENDING } recover;
   Loc err_loc;           /* the token of the last syntax error */
