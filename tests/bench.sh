@@ -48,3 +48,7 @@ for n in 30 200 1000; do
   b=$(for i in 1 2 3; do timed dot -Tsvg -o "$dir/render-$n.dot.svg" "$dir/render-$n.dot"; done | median)
   awk -v n=$n -v a="$a" -v b="$b" 'BEGIN { printf "%-8d %12.3f %12.3f %8.2f\n", n, a, b, (b > 0 ? a / b : 0) }'
 done
+
+# flowc manual: flows/ and generated sets of 50, 100 and 200 processes.
+echo
+tests/bench-manual.sh "$flowc"
