@@ -2,114 +2,32 @@
  * GB/T 1526) as PDF vectors. */
 #include <math.h>
 #include "pdf.h"
+#include "shape.h"
 
-#define KAPPA 0.5522847498 /* Bézier control distance of a quarter circle */
-
-/* A quarter ellipse from the current point (x0,y0) to (x1,y1), bulging
- * towards the corner (cx,cy). */
-static void quarter(Pdf *p, double x0, double y0, double cx, double cy, double x1, double y1) {
-  pdf_curve(p, x0 + (cx - x0) * KAPPA, y0 + (cy - y0) * KAPPA, x1 + (cx - x1) * KAPPA,
-            y1 + (cy - y1) * KAPPA, x1, y1);
+static void segments(Pdf *p, const ShapePath *sp, int from, int to) {
+  for (int i = from; i < to; i++) {
+    const Pt *q = sp->seg[i].p;
+    switch (sp->seg[i].op) {
+    case SEG_MOVE: pdf_move(p, q[0].x, q[0].y); break;
+    case SEG_LINE: pdf_lineto(p, q[0].x, q[0].y); break;
+    case SEG_CURVE: pdf_curve(p, q[0].x, q[0].y, q[1].x, q[1].y, q[2].x, q[2].y); break;
+    case SEG_CLOSE: pdf_closepath(p); break;
+    }
+  }
 }
 
-static void polygon(Pdf *p, const double *xy, int n) {
-  pdf_move(p, xy[0], xy[1]);
-  for (int i = 1; i < n; i++) pdf_lineto(p, xy[2 * i], xy[2 * i + 1]);
-  pdf_closepath(p);
-}
-
-/* The outline of shape k in r, filled with the current fill colour and
- * stroked. */
+/* The outline of shape k in r (shape.c, as in the SVG and PNG), filled
+ * with the current fill colour (a bar: dark) and stroked; then its inner
+ * lines. */
 void pdf_shape(Pdf *p, ShapeKind k, Rect r) {
-  double x = r.x, y = r.y, w = r.w, h = r.h;
-  switch (k) {
-  case SH_TERMINATOR: {
-    double rad = fmin(h / 2, w / 2);
-    pdf_move(p, x + rad, y);
-    pdf_lineto(p, x + w - rad, y);
-    quarter(p, x + w - rad, y, x + w, y, x + w, y + h / 2);
-    quarter(p, x + w, y + h / 2, x + w, y + h, x + w - rad, y + h);
-    pdf_lineto(p, x + rad, y + h);
-    quarter(p, x + rad, y + h, x, y + h, x, y + h / 2);
-    quarter(p, x, y + h / 2, x, y, x + rad, y);
-    pdf_closepath(p);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_DECISION: {
-    double d[8] = {x + w / 2, y, x + w, y + h / 2, x + w / 2, y + h, x, y + h / 2};
-    polygon(p, d, 4);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_PREDEFINED: {
-    double b = fmin(8, w * 0.08);
-    pdf_rect(p, x, y, w, h, PDF_BOTH);
-    pdf_segment(p, x + b, y, x + b, y + h);
-    pdf_segment(p, x + w - b, y, x + w - b, y + h);
-    break;
-  }
-  case SH_DOCUMENT: {
-    double a = h * 0.1;
-    pdf_move(p, x, y);
-    pdf_lineto(p, x + w, y);
-    pdf_lineto(p, x + w, y + h - a);
-    pdf_curve(p, x + w * 0.75, y + h - 3 * a, x + w * 0.25, y + h + a, x, y + h - a);
-    pdf_closepath(p);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_DATA: {
-    double s = fmin(h * 0.35, w * 0.15);
-    double d[8] = {x + s, y, x + w, y, x + w - s, y + h, x, y + h};
-    polygon(p, d, 4);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_MANUAL: {
-    double s = fmin(h * 0.3, w * 0.12);
-    double d[8] = {x, y, x + w, y, x + w - s, y + h, x + s, y + h};
-    polygon(p, d, 4);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_STORE: {
-    double ry = fmin(h * 0.15, 8), cx = x + w / 2;
-    pdf_move(p, x, y + ry);
-    pdf_lineto(p, x, y + h - ry);
-    quarter(p, x, y + h - ry, x, y + h, cx, y + h);
-    quarter(p, cx, y + h, x + w, y + h, x + w, y + h - ry);
-    pdf_lineto(p, x + w, y + ry);
-    quarter(p, x + w, y + ry, x + w, y, cx, y);
-    quarter(p, cx, y, x, y, x, y + ry);
-    pdf_closepath(p);
-    pdf_paint(p, PDF_BOTH);
-    /* the near rim of the top */
-    pdf_move(p, x, y + ry);
-    quarter(p, x, y + ry, x, y + 2 * ry, cx, y + 2 * ry);
-    quarter(p, cx, y + 2 * ry, x + w, y + 2 * ry, x + w, y + ry);
+  ShapePath sp;
+  shape_path(k, r, &sp);
+  if (k == SH_BAR) pdf_fill_rgb(p, 0.1, 0.1, 0.1);
+  segments(p, &sp, 0, sp.outline);
+  pdf_paint(p, PDF_BOTH);
+  if (sp.n > sp.outline) {
+    segments(p, &sp, sp.outline, sp.n);
     pdf_paint(p, PDF_STROKE);
-    break;
-  }
-  case SH_DELAY: {
-    double rad = fmin(h / 2, w / 2);
-    pdf_move(p, x, y);
-    pdf_lineto(p, x + w - rad, y);
-    quarter(p, x + w - rad, y, x + w, y, x + w, y + h / 2);
-    quarter(p, x + w, y + h / 2, x + w, y + h, x + w - rad, y + h);
-    pdf_lineto(p, x, y + h);
-    pdf_closepath(p);
-    pdf_paint(p, PDF_BOTH);
-    break;
-  }
-  case SH_BAR:
-    pdf_fill_rgb(p, 0.1, 0.1, 0.1);
-    pdf_rect(p, x, y, w, h, PDF_BOTH);
-    break;
-  case SH_PROCESS:
-  default:
-    pdf_rect(p, x, y, w, h, PDF_BOTH);
-    break;
   }
 }
 
@@ -167,7 +85,7 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];
     if (e->npts < 2) continue;
-    pdf_dash(p, e->back ? 4 * scale + 1 : 0, 2 * scale + 1);
+    pdf_dash(p, e->back ? 5 * scale : 0, 3 * scale); /* as in the SVG and PNG */
     pdf_move(p, PX(v, e->pts[0].x), PY(v, e->pts[0].y));
     for (int k = 1; k < e->npts; k++) pdf_lineto(p, PX(v, e->pts[k].x), PY(v, e->pts[k].y));
     pdf_paint(p, PDF_STROKE);

@@ -127,8 +127,11 @@ static void draw_node(Pen *p, const SceneNode *n) {
 static void draw_edge(Pen *p, const SceneEdge *e) {
   cairo_t *cr = p->cr;
   cairo_set_source_rgb(cr, 0, 0, 0);
+  static const double dash[] = {5, 3}; /* loops back are dashed, as in the SVG and PDF */
+  cairo_set_dash(cr, dash, e->back ? 2 : 0, 0);
   for (int i = 0; i < e->npts; i++) cairo_line_to(cr, e->pts[i].x, e->pts[i].y);
   cairo_stroke(cr);
+  cairo_set_dash(cr, NULL, 0, 0);
   for (int i = 0; i < 3; i++) cairo_line_to(cr, e->head[i].x, e->head[i].y);
   cairo_close_path(cr);
   cairo_fill(cr);

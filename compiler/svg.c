@@ -204,6 +204,7 @@ static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
         ".node .shape{fill:#fff}\n"
         ".node .bar{fill:#000}\n"
         ".edge .line{fill:none}\n"
+        ".edge.back .line{stroke-dasharray:5 3}\n"
         ".edge .arrow{fill:#000;stroke:none}\n"
         ".edge .label-bg,.background{fill:#fff;stroke:none}\n"
         "</style>\n", o);
