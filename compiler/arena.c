@@ -33,7 +33,11 @@ struct ArenaChunk {
   _Alignas(16) char data[];
 };
 
+#ifdef ARENA_ASAN /* small compiles (tests, fuzzing) start small */
+#define CHUNK_MIN ((size_t)64 << 10)
+#else
 #define CHUNK_MIN ((size_t)1 << 20)
+#endif
 #define CHUNK_MAX ((size_t)64 << 20)
 
 void oom(void) {
@@ -114,15 +118,21 @@ char *arena_strndup(Arena *a, const char *s, size_t n) {
 
 char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
 
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap) {
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  if (n < 0) n = 0;
+  char *p = arena_alloc(a, (size_t)n + 1);
+  vsnprintf(p, (size_t)n + 1, fmt, again);
+  va_end(again);
+  return p;
+}
+
 char *arena_printf(Arena *a, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  char *p = arena_alloc(a, (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  char *p = arena_vprintf(a, fmt, ap);
   va_end(ap);
   return p;
 }

@@ -2,6 +2,7 @@
  * Arena owned by its Ctx and is released at once by arena_free. */
 #ifndef FLOWC_ARENA_H
 #define FLOWC_ARENA_H
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct ArenaChunk ArenaChunk;
@@ -20,6 +21,7 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(Arena *a, const char *fmt, va_list ap);
 
 /* malloc/realloc that end the run cleanly when memory runs out. */
 void *xmalloc(size_t n);

@@ -216,11 +216,7 @@ Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...
   Diag *d = arena_alloc(&c->arena, sizeof *d);
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  char *m = arena_alloc(&c->arena, (size_t)(n < 0 ? 0 : n) + 1);
-  va_start(ap, fmt);
-  vsnprintf(m, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+  const char *m = arena_vprintf(&c->arena, fmt, ap);
   va_end(ap);
   if (sev == SEV_WARNING && c->werror) sev = SEV_ERROR;
   d->sev = sev;
@@ -244,13 +240,8 @@ static DiagNote *note_new(Ctx *c, Loc loc, const char *msg, DiagNote **list) {
 void diag_note(Ctx *c, Diag *d, Loc loc, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  note_new(c, loc, arena_vprintf(&c->arena, fmt, ap), &d->notes);
   va_end(ap);
-  char *m = arena_alloc(&c->arena, (size_t)(n < 0 ? 0 : n) + 1);
-  va_start(ap, fmt);
-  vsnprintf(m, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-  va_end(ap);
-  note_new(c, loc, m, &d->notes);
 }
 
 void diag_path(Ctx *c, Diag *d, Loc loc, const char *name) {

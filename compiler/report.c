@@ -130,6 +130,19 @@ static void json_loc(Ctx *c, FILE *out, Loc at) {
           l.line, l.col, l.eline, l.ecol);
 }
 
+/* , "key": [{location, "text": ...}, ...] */
+static void json_notes(Ctx *c, FILE *out, const char *key, const char *text, const DiagNote *list) {
+  fprintf(out, ", \"%s\": [", key);
+  for (const DiagNote *nt = list; nt; nt = nt->next) {
+    fputs(nt == list ? "{" : ", {", out);
+    json_loc(c, out, nt->loc);
+    fprintf(out, ", \"%s\": ", text);
+    json_string(out, nt->msg);
+    fputs("}", out);
+  }
+  fputs("]", out);
+}
+
 static void report_json(Ctx *c, Diag **d, int n, FILE *out) {
   fputs("[", out);
   for (int i = 0; i < n; i++) {
@@ -137,23 +150,9 @@ static void report_json(Ctx *c, Diag **d, int n, FILE *out) {
     json_loc(c, out, d[i]->loc);
     fprintf(out, ", \"severity\": \"%s\", \"rule\": \"%s\", \"message\": ", sev_name(d[i]->sev), d[i]->rule);
     json_string(out, d[i]->msg);
-    fputs(", \"notes\": [", out);
-    for (DiagNote *nt = d[i]->notes; nt; nt = nt->next) {
-      fputs(nt == d[i]->notes ? "{" : ", {", out);
-      json_loc(c, out, nt->loc);
-      fputs(", \"message\": ", out);
-      json_string(out, nt->msg);
-      fputs("}", out);
-    }
-    fputs("], \"path\": [", out);
-    for (DiagNote *nt = d[i]->path; nt; nt = nt->next) {
-      fputs(nt == d[i]->path ? "{" : ", {", out);
-      json_loc(c, out, nt->loc);
-      fputs(", \"node\": ", out);
-      json_string(out, nt->msg);
-      fputs("}", out);
-    }
-    fputs("]}", out);
+    json_notes(c, out, "notes", "message", d[i]->notes);
+    json_notes(c, out, "path", "node", d[i]->path);
+    fputs("}", out);
   }
   fputs(n ? "\n]\n" : "]\n", out);
 }
