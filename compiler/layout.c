@@ -335,9 +335,9 @@ static void place_runs(TextRun *r, int n, double cx, double top) {
 }
 
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
-  if (p->nnodes > LAYOUT_MAX_NODES) {
-    *err = arena_printf(&c->arena, "process '%s' has %d nodes; flowc draws at most %d in one chart: split it into sub-processes with 'call'",
-                        p->id, p->nnodes, LAYOUT_MAX_NODES);
+  if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
+    *err = arena_printf(&c->arena, "process '%s' has %d nodes and %d edges; flowc draws at most %d nodes and %d edges in one chart: split it into sub-processes with 'call'",
+                        p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
   Scene *s = NEW(c, Scene, 1);

@@ -12,6 +12,7 @@
 /* Above this many nodes a process is not laid out (dot's cost grows
  * about N^2.2); the error tells the user to split it with `call`. */
 #define LAYOUT_MAX_NODES 2000
+#define LAYOUT_MAX_EDGES 8000
 
 /* Returns NULL with *err set when the process cannot be laid out. */
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err);

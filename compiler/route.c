@@ -181,7 +181,6 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
   grid_place_x(g);
 
   /* ends of each edge */
-  int *ids = NEW(c, int, m + 1);
   for (int i = 0; i < m; i++) {
     const Edge *e = p->edges[i];
     Route *r = &rt[i];
@@ -193,18 +192,19 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
     r->gutter = -1;
     r->stub_gutter = -1;
   }
+  /* each node's outgoing and incoming edges, in source order */
+  int *out_off = NEW(c, int, g->nn + 2), *in_off = NEW(c, int, g->nn + 2);
+  int *outs = NEW(c, int, m + 1), *ins = NEW(c, int, m + 1);
+  for (int i = 0; i < m; i++) { out_off[rt[i].u + 1]++; in_off[rt[i].v + 1]++; }
+  for (int v = 0; v < g->nn; v++) { out_off[v + 1] += out_off[v]; in_off[v + 1] += in_off[v]; }
+  for (int i = 0; i < m; i++) { outs[out_off[rt[i].u]++] = i; ins[in_off[rt[i].v]++] = i; }
+  for (int v = g->nn; v > 0; v--) { out_off[v] = out_off[v - 1]; in_off[v] = in_off[v - 1]; }
+  out_off[0] = in_off[0] = 0;
   for (int v = 0; v < g->nn; v++) {
-    int k = 0;
-    for (int i = 0; i < m; i++)
-      if (rt[i].u == v) ids[k++] = i;
-    if (g->n[v].shape == SH_DECISION && k > 1) decision_exits(g, row_start, rt, ids, k);
-    else if (g->n[v].shape == SH_BAR) spread(g, rt, ids, k, 1);
-    if (g->n[v].shape == SH_BAR) {
-      k = 0;
-      for (int i = 0; i < m; i++)
-        if (rt[i].v == v) ids[k++] = i;
-      spread(g, rt, ids, k, 0);
-    }
+    int k = out_off[v + 1] - out_off[v];
+    if (g->n[v].shape == SH_DECISION && k > 1) decision_exits(g, row_start, rt, outs + out_off[v], k);
+    else if (g->n[v].shape == SH_BAR) spread(g, rt, outs + out_off[v], k, 1);
+    if (g->n[v].shape == SH_BAR) spread(g, rt, ins + in_off[v], in_off[v + 1] - in_off[v], 0);
   }
 
   /* tracks: straight down where the rows in between are clear, else a gutter */
@@ -339,9 +339,9 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
     se->from = r->u;
     se->to = r->v;
     se->back = r->rv <= r->ru;
-    se->seq = 1;
-    for (int j = 0; j < i; j++)
-      if (p->edges[j]->from == e->from && p->edges[j]->to == e->to) se->seq++;
+    se->seq = 1; /* repeats of this edge before it, among the source's edges */
+    for (int j = out_off[r->u]; j < out_off[r->u + 1] && outs[j] < i; j++)
+      if (rt[outs[j]].v == r->v) se->seq++;
     Pt *pts = NEW(c, Pt, 10);
     int n = 0;
     int k1 = r->ru + 1, k2 = r->rv;
