@@ -19,8 +19,9 @@
 #define HEADER_PT 10.5
 #define PAD_X 10.0
 #define PAD_Y 7.0
-/* Wider than this, a chart with lanes stacks side-by-side nodes instead. */
-#define MAX_WIDE 660.0
+/* Wider than this (A4 portrait text width at 7/10 of the size), a chart
+ * with lanes stacks side-by-side nodes instead. */
+#define MAX_WIDE 690.0
 
 static ShapeKind shape_of(NodeKind k) {
   switch (k) {
@@ -85,7 +86,7 @@ static void node_size(Grid *g, int v, double tw, double th) {
  * that a chart of up to eight lanes stays about as wide as a portrait A4
  * page can show at 7 pt text. */
 static double wrap_width(ShapeKind s, int nlanes) {
-  double w = nlanes > 1 ? fmin(120, fmax(60, 640.0 / nlanes - 24)) : 120;
+  double w = nlanes > 1 ? fmin(120, fmax(60, 540.0 / nlanes - 24)) : 120;
   return s == SH_DECISION ? fmax(56, w * 0.7) : s == SH_TERMINATOR ? fmin(w, 96) : w;
 }
 
@@ -334,7 +335,20 @@ static void place_runs(TextRun *r, int n, double cx, double top) {
   }
 }
 
+static Scene *layout_grid(Ctx *c, const Process *p, Font *f, const char **err, int stack);
+
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
+  Scene *s = layout_grid(c, p, f, err, 0);
+  /* too wide for a portrait page at the smallest text the manual uses:
+     stack side-by-side nodes and lay out again */
+  if (s && s->width > MAX_WIDE && p->nlanes > 0) {
+    Scene *narrow = layout_grid(c, p, f, err, 1);
+    if (narrow && narrow->width < s->width) s = narrow;
+  }
+  return s;
+}
+
+static Scene *layout_grid(Ctx *c, const Process *p, Font *f, const char **err, int stack) {
   if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
     *err = arena_printf(&c->arena, "process '%s' has %d nodes and %d edges; flowc draws at most %d nodes and %d edges in one chart: split it into sub-processes with 'call'",
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
@@ -364,13 +378,9 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   if (dot_ranks(c, &g, p, err) != 0) return NULL;
   assign_rows(c, &g, p);
   build_cells(c, &g);
-  if (p->nlanes > 0) {
-    double w = (p->nphases > 0 ? PHASE_STRIP : 0) + 18.0 * (g.ncols + 1);
-    for (int k = 0; k < g.ncols; k++) w += g.colw[k];
-    if (w > MAX_WIDE) {
-      split_cells(c, &g, g.ngroups);
-      build_cells(c, &g);
-    }
+  if (stack) {
+    split_cells(c, &g, g.ngroups);
+    build_cells(c, &g);
   }
 
   /* lane header band and phase strip */
