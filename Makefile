@@ -23,7 +23,7 @@ DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test unit asan manual bench clean
+.PHONY: all deps test unit asan manual bench fuzz clean
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
@@ -88,6 +88,18 @@ manual: $(PROG)
 
 bench: $(PROG)
 	@tests/bench.sh ./$(PROG)
+
+# libFuzzer targets (clang); FUZZ_SECONDS per target, default 60.
+FUZZ_PKGS := clang libclang-rt-14-dev
+fuzz: $(PROG)
+	@missing=""; for p in $(FUZZ_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing || exit 1; \
+	  else echo "make: run:  sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+	@tests/fuzz/run.sh
 
 clean:
 	rm -rf build $(PROG)

@@ -18,6 +18,29 @@ typedef struct PC {
 static const char *q(PC *k, const char *s) { return ctx_quote(k->c, s); }
 static Node *N(PC *k, int v) { return k->pr->nodes[v]; }
 
+/* Steps of a long cycle shown at its start and at its end. */
+#define PATH_SHOWN 10
+
+/* "a → b → c → a": the cycle ids[0..n-1] back to ids[0], built in one
+ * pass; a long cycle shows its first and last steps around "…". */
+static const char *cycle_text(Ctx *c, const char *const *ids, int n) {
+  static const char arrow[] = " \xE2\x86\x92 ", dots[] = "\xE2\x80\xA6";
+  size_t len = strlen(ids[0]) + 64;
+  for (int i = 0; i < n; i++) len += strlen(ids[i]) + sizeof arrow;
+  char *s = arena_alloc(&c->arena, len), *o = s;
+  int cut = n > 2 * PATH_SHOWN;
+  for (int i = 0; i < n; i++) {
+    if (cut && i == PATH_SHOWN) {
+      o = stpcpy(stpcpy(o, dots), arrow);
+      i = n - PATH_SHOWN;
+    }
+    o = stpcpy(stpcpy(o, ids[i]), arrow);
+  }
+  o = stpcpy(o, ids[0]);
+  if (cut) sprintf(o, " (%d steps)", n);
+  return s;
+}
+
 static void check_terminals(PC *k) {
   Ctx *c = k->c;
   int nstart = 0, nend = 0, first_start = -1;
@@ -113,10 +136,9 @@ static void check_exits(PC *k, int has_end) {
         if (comp[k->out.adj[e]] == cc) { u = k->out.adj[e]; break; }
     }
     int from = pos[u];
-    char *text = arena_strdup(&c->arena, "");
-    for (int i = from; i < len; i++)
-      text = arena_printf(&c->arena, "%s%s \xE2\x86\x92 ", text, N(k, path[i])->id);
-    text = arena_printf(&c->arena, "%s%s", text, N(k, path[from])->id);
+    const char **ids = NEW(c, const char *, len - from);
+    for (int i = from; i < len; i++) ids[i - from] = N(k, path[i])->id;
+    const char *text = cycle_text(c, ids, len - from);
     Diag *d = diag(c, SEV_ERROR, "no-exit", N(k, path[from])->loc,
                    "loop without exit: %s; no step of it leads to an end", text);
     for (int i = from; i < len; i++) diag_path(c, d, N(k, path[i])->loc, N(k, path[i])->id);
@@ -345,13 +367,17 @@ static void check_calls(Ctx *c) {
   int *comp = NEW(c, int, g->nprocs + 1);
   graph_scc(c, &cg, all, comp);
   unsigned char *done = NEW(c, unsigned char, g->nprocs + 1);
+  /* one set of arrays for every search; each search resets what it used */
+  int *prev = NEW(c, int, g->nprocs + 1), *queue = NEW(c, int, g->nprocs + 1);
+  int *chain = NEW(c, int, g->nprocs + 1);
+  const char **ids = NEW(c, const char *, g->nprocs + 1);
+  for (int p = 0; p < g->nprocs; p++) prev[p] = -2;
   for (int i = 0; i < m; i++) {
     int a = from[i], b = to[i];
     if (comp[a] != comp[b] || done[comp[a]]) continue;
     done[comp[a]] = 1;
     /* path b ... a inside the component, by breadth-first search */
-    int *prev = NEW(c, int, g->nprocs + 1), *queue = NEW(c, int, g->nprocs + 1), h = 0, t = 0;
-    for (int p = 0; p < g->nprocs; p++) prev[p] = -2;
+    int h = 0, t = 0;
     prev[b] = -1;
     queue[t++] = b;
     while (h < t && prev[a] == -2) {
@@ -361,12 +387,14 @@ static void check_calls(Ctx *c) {
         if (comp[w] == comp[a] && prev[w] == -2) { prev[w] = u; queue[t++] = w; }
       }
     }
-    char *text = arena_strdup(&c->arena, g->procs[a]->id);
-    int *chain = NEW(c, int, g->nprocs + 1), len = 0;
+    int len = 0;
     for (int u = a; u != -1 && a != b; u = prev[u]) chain[len++] = u;
     if (a == b) chain[len++] = a;
-    for (int j = len - 1; j >= 0; j--)
-      text = arena_printf(&c->arena, "%s \xE2\x86\x92 %s", text, g->procs[chain[j]]->id);
+    for (int j = 0; j < t; j++) prev[queue[j]] = -2;
+    /* a, then b ... back to the caller of a */
+    ids[0] = g->procs[a]->id;
+    for (int j = len - 1; j >= 1; j--) ids[len - j] = g->procs[chain[j]]->id;
+    const char *text = cycle_text(c, ids, len);
     Diag *d = diag(c, SEV_ERROR, "call", site[i]->loc, "calls form a cycle: %s", text);
     diag_path(c, d, site[i]->loc, g->procs[a]->id);
   }

@@ -228,24 +228,25 @@ Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...
   return push(c, d);
 }
 
-static DiagNote *note_new(Ctx *c, Loc loc, const char *msg, DiagNote **list) {
+static DiagNote *note_new(Ctx *c, Loc loc, const char *msg, DiagNote **list, DiagNote **last) {
   DiagNote *n = arena_alloc(&c->arena, sizeof *n);
   n->loc = loc;
   n->msg = msg;
-  while (*list) list = &(*list)->next;
-  *list = n;
+  if (*last) (*last)->next = n;
+  else *list = n;
+  *last = n;
   return n;
 }
 
 void diag_note(Ctx *c, Diag *d, Loc loc, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  note_new(c, loc, arena_vprintf(&c->arena, fmt, ap), &d->notes);
+  note_new(c, loc, arena_vprintf(&c->arena, fmt, ap), &d->notes, &d->notes_last);
   va_end(ap);
 }
 
 void diag_path(Ctx *c, Diag *d, Loc loc, const char *name) {
-  note_new(c, loc, name, &d->path);
+  note_new(c, loc, name, &d->path, &d->path_last);
 }
 
 const char *ctx_quote(Ctx *c, const char *s) {

@@ -49,6 +49,7 @@ typedef struct Diag {
   const char *msg;
   DiagNote *notes;    /* printed as note: lines */
   DiagNote *path;     /* a loop as a path of nodes (SARIF relatedLocations) */
+  DiagNote *notes_last, *path_last; /* for appending in constant time */
   int seq;
 } Diag;
 

@@ -80,7 +80,11 @@ static void text_one(Ctx *c, FILE *out, Severity sev, const char *rule, Loc loc,
 
 /* "In file imported from a.flow:3:8:" for each import leading to file. */
 static void import_chain(Ctx *c, FILE *out, int file) {
-  for (int depth = 0; c->files[file]->imported && depth < 100; depth++) {
+  for (int depth = 0; c->files[file]->imported; depth++) {
+    if (depth == 8) { /* a long chain: its nearest links are enough */
+      fputs("In file imported from …\n", out);
+      break;
+    }
     Loc at = c->files[file]->imported_at;
     LineCol lc = ctx_linecol(c, at);
     fprintf(out, "In file imported from %s:%d:%d:\n", c->files[at.file]->path, lc.line, lc.col);

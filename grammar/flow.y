@@ -241,7 +241,8 @@ static const char *sym_desc(yysymbol_kind_t k) {
   static char buf[64];
   size_t len = strlen(n);
   if (len >= 2 && n[0] == '"') snprintf(buf, sizeof buf, "'%.*s'", (int)len - 2, n + 1);
-  else snprintf(buf, sizeof buf, "%s", n);
+  else if (n[0] == '\'') snprintf(buf, sizeof buf, "%s", n); /* '}' and the like */
+  else snprintf(buf, sizeof buf, "'%s'", n);
   return buf;
 }
 
@@ -255,7 +256,7 @@ static const char *tok_found(Parser *p, int t, const char *text) {
   case DURATION: return "a duration";
   }
   if (text) return arena_printf(&p->ctx->arena, "'%s'", text);
-  return sym_desc(YYTRANSLATE(t));
+  return arena_strdup(&p->ctx->arena, sym_desc(YYTRANSLATE(t))); /* sym_desc's buffer is reused */
 }
 
 static int expects(const yysymbol_kind_t *exp, int n, yysymbol_kind_t k) {
@@ -310,11 +311,14 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
       snprintf(list + used, sizeof list - used, "%s%s",
                i == 0 ? "" : i == n - 1 ? " or " : ", ", sym_desc(exp[i]));
     }
+    /* a keyword where a name belongs */
+    const char *why = expects(exp, n, YYSYMBOL_ID) && la > YYSYMBOL_DURATION && la < YYSYMBOL_SYNC &&
+                      la != YYSYMBOL_ARROW ? " (it is a reserved word and cannot be a name)" : "";
     if (p->prev_tok == ID || p->prev_tok == 0 || p->prev_tok == STRING)
-      msg = arena_printf(a, "expected %s, found %s", list, found);
+      msg = arena_printf(a, "expected %s, found %s%s", list, found, why);
     else
-      msg = arena_printf(a, "expected %s after %s, found %s", list,
-                         tok_found(p, p->prev_tok, p->prev_text), found);
+      msg = arena_printf(a, "expected %s after %s, found %s%s", list,
+                         tok_found(p, p->prev_tok, p->prev_text), found, why);
   } else {
     msg = arena_printf(a, "unexpected %s", found);
   }
