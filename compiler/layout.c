@@ -335,33 +335,38 @@ static void place_runs(TextRun *r, int n, double cx, double top) {
   }
 }
 
-static Scene *layout_grid(Ctx *c, const Process *p, Font *f, const char **err, int stack);
+static int measure(Ctx *c, const Process *p, Font *f, Grid *g, Scene *s, const char **err);
+static Scene *place(Ctx *c, const Process *p, Font *f, const Grid *g0, const Scene *s0, int stack,
+                    const char **err);
 
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
-  Scene *s = layout_grid(c, p, f, err, 0);
-  /* too wide for a portrait page at the smallest text the manual uses:
-     stack side-by-side nodes and lay out again */
-  if (s && s->width > MAX_WIDE && p->nlanes > 0) {
-    Scene *narrow = layout_grid(c, p, f, err, 1);
-    if (narrow && narrow->width < s->width) s = narrow;
-  }
-  return s;
-}
-
-static Scene *layout_grid(Ctx *c, const Process *p, Font *f, const char **err, int stack) {
   if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
     *err = arena_printf(&c->arena, "process '%s' has %d nodes and %d edges; flowc draws at most %d nodes and %d edges in one chart: split it into sub-processes with 'call'",
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
-  Scene *s = NEW(c, Scene, 1);
+  Grid g;
+  Scene base;
+  if (measure(c, p, f, &g, &base, err) != 0) return NULL;
+  Scene *s = place(c, p, f, &g, &base, 0, err);
+  /* too wide for a portrait page at the smallest text the manual uses:
+     stack side-by-side nodes and place again (dot's ranks stay) */
+  if (s && s->width > MAX_WIDE && p->nlanes > 0) {
+    Scene *narrow = place(c, p, f, &g, &base, 1, err);
+    if (narrow && narrow->width < s->width) s = narrow;
+  }
+  return s;
+}
+
+/* Text, sizes, columns and dot's ranks: what both placements share. */
+static int measure(Ctx *c, const Process *p, Font *f, Grid *gp, Scene *s, const char **err) {
+  memset(s, 0, sizeof *s);
   s->proc = p;
   s->stroke = 1.0;
   s->nnodes = p->nnodes;
   s->nodes = NEW(c, SceneNode, p->nnodes + 1);
   Grid g = {.nn = p->nnodes, .font = f, .ctx = c};
   g.n = NEW(c, GNode, g.nn + 1);
-  double asc = font_ascent(f, NODE_PT);
   for (int v = 0; v < g.nn; v++) {
     const Node *nd = p->nodes[v];
     SceneNode *sn = &s->nodes[v];
@@ -375,7 +380,26 @@ static Scene *layout_grid(Ctx *c, const Process *p, Font *f, const char **err, i
     if (nd->kind == NK_CALL && nd->callee >= 0) sn->link = c->prog->procs[nd->callee]->id;
   }
   assign_columns(&g, p);
-  if (dot_ranks(c, &g, p, err) != 0) return NULL;
+  if (dot_ranks(c, &g, p, err) != 0) return -1;
+  *gp = g;
+  return 0;
+}
+
+/* Rows, cells, routes and the final positions, on copies of g0 and s0. */
+static Scene *place(Ctx *c, const Process *p, Font *f, const Grid *g0, const Scene *s0, int stack,
+                    const char **err) {
+  Grid g = *g0;
+  g.n = NEW(c, GNode, g.nn + 1);
+  memcpy(g.n, g0->n, sizeof *g.n * (size_t)g.nn);
+  Scene *s = NEW(c, Scene, 1);
+  *s = *s0;
+  s->nodes = NEW(c, SceneNode, s->nnodes + 1);
+  for (int v = 0; v < s->nnodes; v++) {
+    s->nodes[v] = s0->nodes[v];
+    s->nodes[v].lines = NEW(c, TextRun, s0->nodes[v].nlines + 1);
+    memcpy(s->nodes[v].lines, s0->nodes[v].lines, sizeof(TextRun) * (size_t)s0->nodes[v].nlines);
+  }
+  double asc = font_ascent(f, NODE_PT);
   assign_rows(c, &g, p);
   build_cells(c, &g);
   if (stack) {
