@@ -1,6 +1,7 @@
 /* check.c — process rules (see check.h). Every rule runs in time linear
  * or nearly linear in the size of the process. */
 #include "check.h"
+#include <stdlib.h>
 #include <string.h>
 #include "graph.h"
 
@@ -146,6 +147,31 @@ static void check_exits(PC *k, int has_end) {
   }
 }
 
+/* Orders edge indices by label, then by position. */
+static int by_label(const void *a, const void *b, void *ctx) {
+  Edge *const *edges = ctx;
+  const Edge *x = edges[*(const int *)a], *y = edges[*(const int *)b];
+  int d = strcmp(x->label, y->label);
+  return d ? d : *(const int *)a - *(const int *)b;
+}
+
+/* Two branches of decision v with one label: sorting the labels keeps
+ * this O(d log d) for a decision of d branches. */
+static void same_labels(PC *k, Node *nd, int v) {
+  int deg = graph_deg(&k->out, v), n = 0;
+  int *ids = NEW(k->c, int, deg + 1);
+  for (int e = k->out.off[v]; e < k->out.off[v + 1]; e++)
+    if (k->pr->edges[k->out.eid[e]]->label) ids[n++] = k->out.eid[e];
+  qsort_r(ids, (size_t)n, sizeof *ids, by_label, k->pr->edges);
+  for (int i = 1, first = 0; i < n; i++) {
+    Edge *ed = k->pr->edges[ids[i]], *prev = k->pr->edges[ids[first]];
+    if (strcmp(prev->label, ed->label) != 0) { first = i; continue; }
+    Diag *d = diag(k->c, SEV_ERROR, "decision", ed->label_loc,
+                   "decision %s has two branches labelled %s", q(k, nd->id), q(k, ed->label));
+    diag_note(k->c, d, prev->label_loc, "the other branch labelled %s", q(k, ed->label));
+  }
+}
+
 static void check_decisions(PC *k) {
   Ctx *c = k->c;
   for (int v = 0; v < k->n; v++) {
@@ -164,16 +190,8 @@ static void check_decisions(PC *k) {
                q(k, nd->id), q(k, ed->to_id), nd->id, ed->to_id, ed->to_id);
           continue;
         }
-        for (int f = k->out.off[v]; f < e; f++) {
-          Edge *prev = k->pr->edges[k->out.eid[f]];
-          if (prev->label && strcmp(prev->label, ed->label) == 0) {
-            Diag *d = diag(c, SEV_ERROR, "decision", ed->label_loc,
-                           "decision %s has two branches labelled %s", q(k, nd->id), q(k, ed->label));
-            diag_note(c, d, prev->label_loc, "the other branch labelled %s", q(k, ed->label));
-            break;
-          }
-        }
       }
+      same_labels(k, nd, v);
     } else if (k->targets[v] > 1 && nd->kind != NK_FORK) {
       diag(c, SEV_WARNING, "implicit-split", nd->loc,
            "%s leads to %d different steps: use a decision (one path is taken) or a fork (all run in parallel)",
