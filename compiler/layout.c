@@ -397,7 +397,8 @@ static Scene *place(Ctx *c, const Process *p, Font *f, const Grid *g0, const Sce
   for (int v = 0; v < s->nnodes; v++) {
     s->nodes[v] = s0->nodes[v];
     s->nodes[v].lines = NEW(c, TextRun, s0->nodes[v].nlines + 1);
-    memcpy(s->nodes[v].lines, s0->nodes[v].lines, sizeof(TextRun) * (size_t)s0->nodes[v].nlines);
+    if (s0->nodes[v].nlines) /* bars have no text */
+      memcpy(s->nodes[v].lines, s0->nodes[v].lines, sizeof(TextRun) * (size_t)s0->nodes[v].nlines);
   }
   double asc = font_ascent(f, NODE_PT);
   assign_rows(c, &g, p);
