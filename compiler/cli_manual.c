@@ -12,7 +12,7 @@
 #include "text.h"
 
 static int usage(void) {
-  fputs("usage: flowc manual [-o output/manual.pdf] [--font PATH] FILE...\n", stderr);
+  fputs("usage: flowc manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n", stderr);
   return 2;
 }
 
@@ -29,17 +29,18 @@ static int make_dirs(char *dir, char *buf, size_t len) {
 }
 
 int cmd_manual(int argc, char **argv) {
-  const char *out = "output/manual.pdf", *font = NULL;
+  const char *out = "output/manual.pdf", *font = NULL, *root = NULL;
   char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
   int nfiles = 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--font")) {
+    if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--font") || !strcmp(a, "--root")) {
       if (i + 1 >= argc) {
         free(files);
         return usage();
       }
       if (!strcmp(a, "--font")) font = argv[++i];
+      else if (!strcmp(a, "--root")) root = argv[++i];
       else out = argv[++i];
     } else if (!strcmp(a, "--")) {
       while (++i < argc) files[nfiles++] = argv[i];
@@ -60,6 +61,7 @@ int cmd_manual(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   Ctx c;
   ctx_init(&c);
+  c.root = root;
   int status = cli_compile(&c, files, nfiles);
   report(&c, FMT_TEXT, stderr);
   if (!status && c.nerrors) status = 1; /* errors: write nothing */
