@@ -61,6 +61,15 @@ static int write_one(Ctx *c, const Process *p, Font *f, const Opts *o, const cha
   return 0;
 }
 
+/* Where the value of a string-valued option goes, or NULL. */
+static const char **string_opt(Opts *o, const char *a) {
+  if (!strcmp(a, "-p") || !strcmp(a, "--process")) return &o->proc;
+  if (!strcmp(a, "-o")) return &o->out;
+  if (!strcmp(a, "--root")) return &o->root;
+  if (!strcmp(a, "--font")) return &o->font;
+  return NULL;
+}
+
 static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles) {
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
@@ -75,21 +84,9 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
       }
       o->fmt = (OutFormat)k;
       i++;
-    } else if (!strcmp(a, "-p") || !strcmp(a, "--process")) {
+    } else if (string_opt(o, a)) {
       if (!val) return -1;
-      o->proc = val;
-      i++;
-    } else if (!strcmp(a, "-o")) {
-      if (!val) return -1;
-      o->out = val;
-      i++;
-    } else if (!strcmp(a, "--root")) {
-      if (!val) return -1;
-      o->root = val;
-      i++;
-    } else if (!strcmp(a, "--font")) {
-      if (!val) return -1;
-      o->font = val;
+      *string_opt(o, a) = val;
       i++;
     } else if (!strcmp(a, "--scale")) {
       if (!val) return -1;

@@ -12,6 +12,12 @@ typedef struct Rows {
   int *link;
 } Rows;
 
+/* The collected rows as a table, or the sentence `empty` when there are none. */
+static void emit(Rows *r, const char *const *head, const double *w, const char *empty) {
+  if (!r->n && empty) m_para(r->m, empty, SZ_BODY);
+  else m_table(r->m, r->ncols, w, head, r->cells, r->n, r->kind, r->link);
+}
+
 static const char **add(Rows *r, int kind, int link) {
   if (r->n == r->cap) {
     int cap = r->cap ? r->cap * 2 : 64;
@@ -80,7 +86,7 @@ static void roles(Manual *m) {
   m_para(m, "各部门、岗位（流程图中的泳道）负责的流程和步骤。", SZ_BODY);
   static const char *const head[3] = {"流程", "负责的步骤", "页码"};
   static const double w[3] = {0.36, 0.54, 0.10};
-  m_table(m, 3, w, head, r.cells, r.n, r.kind, r.link);
+  emit(&r, head, w, NULL);
 }
 
 static void raci(Manual *m) {
@@ -113,8 +119,7 @@ static void raci(Manual *m) {
          SZ_BODY);
   static const char *const head[5] = {"步骤", "R 负责", "A 审批", "C 征询", "I 知会"};
   static const double w[5] = {0.36, 0.16, 0.16, 0.16, 0.16};
-  if (!r.n) m_para(m, "各流程均未指定审批、征询或知会对象。", SZ_BODY);
-  else m_table(m, 5, w, head, r.cells, r.n, r.kind, r.link);
+  emit(&r, head, w, "各流程均未指定审批、征询或知会对象。");
 }
 
 static void register_of_forms(Manual *m) {
@@ -146,8 +151,7 @@ static void register_of_forms(Manual *m) {
   m_heading(m, 0, "表单与记录登记表", 1);
   static const char *const head[3] = {"序号", "表单名称", "使用的流程与步骤"};
   static const double w[3] = {0.08, 0.30, 0.62};
-  if (!r.n) m_para(m, "各流程均未使用表单。", SZ_BODY);
-  else m_table(m, 3, w, head, r.cells, r.n, r.kind, r.link);
+  emit(&r, head, w, "各流程均未使用表单。");
 }
 
 static void glossary(Manual *m) {
@@ -170,8 +174,7 @@ static void glossary(Manual *m) {
   m_heading(m, 0, "术语表", 1);
   static const char *const head[3] = {"术语", "定义", "出处"};
   static const double w[3] = {0.18, 0.52, 0.30};
-  if (!r.n) m_para(m, "本手册没有定义术语。", SZ_BODY);
-  else m_table(m, 3, w, head, r.cells, r.n, r.kind, r.link);
+  emit(&r, head, w, "本手册没有定义术语。");
 }
 
 void m_back(Manual *m) {

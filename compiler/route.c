@@ -118,11 +118,8 @@ static int colour(Ctx *c, Seg *segs, int n) {
   return levels;
 }
 
-static double chan_level_y(const Grid *g, int k, double top, int level) {
-  (void)g;
-  (void)k;
-  return top + LABEL_STRIP + TRACK_GAP * (level + 1);
-}
+/* y of a level in the channel whose top is at top: below the labels */
+static double chan_level_y(double top, int level) { return top + LABEL_STRIP + TRACK_GAP * (level + 1); }
 
 static void add_pt(Pt *pts, int *n, double x, double y) {
   if (*n > 0 && fabs(pts[*n - 1].x - x) < 0.01 && fabs(pts[*n - 1].y - y) < 0.01) return;
@@ -345,8 +342,8 @@ int route(Grid *g, const Process *p, Scene *s, const char **err) {
     Pt *pts = NEW(c, Pt, 10);
     int n = 0;
     int k1 = r->ru + 1, k2 = r->rv;
-    double y1 = chan_level_y(g, k1, chantop[k1], r->lvl1);
-    double y2 = k1 == k2 ? y1 : chan_level_y(g, k2, chantop[k2], r->lvl2);
+    double y1 = chan_level_y(chantop[k1], r->lvl1);
+    double y2 = k1 == k2 ? y1 : chan_level_y(chantop[k2], r->lvl2);
     double top = v->y - v->h / 2;
     Pt side = {r->exit == EXIT_RIGHT ? u->x + u->w / 2 : u->x - u->w / 2, u->y};
     if (r->direct) {                   /* side corner straight to the track */

@@ -51,26 +51,27 @@ static void lines(FILE *o, const TextRun *r, int n) {
   fputc(']', o);
 }
 
+/* , "x": .. "h": .., "header": {..}} — the end of a lane or phase */
+static void band(FILE *o, Rect box, Rect header) {
+  fputs(", ", o);
+  rect(o, box);
+  fputs(", \"header\": {", o);
+  rect(o, header);
+  fputs("}}", o);
+}
+
 static void lane(FILE *o, const SceneLane *l) {
   fputs("{\"id\": ", o);
   str(o, l->lane->id);
   fputs(", \"name\": ", o);
   str(o, l->lane->name);
-  fputs(", ", o);
-  rect(o, l->box);
-  fputs(", \"header\": {", o);
-  rect(o, l->header);
-  fputs("}}", o);
+  band(o, l->box, l->header);
 }
 
 static void phase(FILE *o, const ScenePhase *p) {
   fputs("{\"name\": ", o);
   str(o, p->phase->name);
-  fputs(", ", o);
-  rect(o, p->box);
-  fputs(", \"header\": {", o);
-  rect(o, p->header);
-  fputs("}}", o);
+  band(o, p->box, p->header);
 }
 
 static void node(FILE *o, const Process *proc, const SceneNode *sn) {
