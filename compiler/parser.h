@@ -25,7 +25,7 @@ typedef struct Parser {
   Loc str_loc;           /* opening quote of the string being scanned */
   char *sbuf; size_t slen, scap;
   int str_long;          /* the text was cut at MAX_TEXT_BYTES */
-  const char *last_bad;  /* end of the last invalid byte reported */
+  unsigned bad_next;     /* 1 + offset just past the last invalid byte */
   enum { RECOVER_NONE, RECOVER_SKIP, RECOVER_REPLAY, RECOVER_PENDING } recover;
   Loc err_loc;           /* the token of the last syntax error */
   _Alignas(16) unsigned char val[64]; /* semantic value of the last token */
