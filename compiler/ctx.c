@@ -23,8 +23,7 @@ void ctx_free(Ctx *c) {
   }
   free(c->files);
   free(c->diags);
-  free(c->istr);
-  free(c->ihash);
+  free(c->itab);
   arena_free(&c->arena);
   memset(c, 0, sizeof *c);
 }
@@ -54,30 +53,35 @@ static unsigned hash_bytes(const char *s, size_t n) {
 const char *ctx_intern(Ctx *c, const char *s, size_t n) {
   if (c->icount >= c->imask / 4 * 3) { /* grow and rehash */
     unsigned cap = c->imask ? (c->imask + 1) * 2 : 1024;
-    const char **keys = calloc(cap, sizeof *keys);
-    unsigned *hashes = calloc(cap, sizeof *hashes);
-    if (!keys || !hashes) oom();
+    struct Interned *t = calloc(cap, sizeof *t);
+    if (!t) oom();
     for (unsigned i = 0; c->imask && i <= c->imask; i++) {
-      if (!c->istr[i]) continue;
-      unsigned j = c->ihash[i] & (cap - 1);
-      while (keys[j]) j = (j + 1) & (cap - 1);
-      keys[j] = c->istr[i];
-      hashes[j] = c->ihash[i];
+      if (!c->itab[i].s) continue;
+      unsigned j = c->itab[i].hash & (cap - 1);
+      while (t[j].s) j = (j + 1) & (cap - 1);
+      t[j] = c->itab[i];
     }
-    free(c->istr);
-    free(c->ihash);
-    c->istr = keys;
-    c->ihash = hashes;
+    free(c->itab);
+    c->itab = t;
     c->imask = cap - 1;
   }
   unsigned h = hash_bytes(s, n), i = h & c->imask;
-  while (c->istr[i]) {
-    if (c->ihash[i] == h && strncmp(c->istr[i], s, n) == 0 && c->istr[i][n] == 0) return c->istr[i];
-    i = (i + 1) & c->imask;
-  }
+  /* names come back soon after their first use: try the recent ones,
+     which stay in cache, before the big table, which does not */
+  struct Interned *r = &c->irecent[h & 255];
+  if (r->s && r->hash == h && r->len == n && memcmp(r->s, s, n) == 0) return r->s;
+  struct Interned *e;
+  for (; (e = &c->itab[i])->s; i = (i + 1) & c->imask)
+    if (e->hash == h && e->len == n && memcmp(e->s, s, n) == 0) return (*r = *e).s;
   c->icount++;
-  c->ihash[i] = h;
-  return c->istr[i] = arena_strndup(&c->arena, s, n);
+  char *copy = arena_alloc(&c->arena, sizeof(NameSlot) + n + 1);
+  memset(copy, 0, sizeof(NameSlot));
+  copy += sizeof(NameSlot);
+  memcpy(copy, s, n);
+  copy[n] = 0;
+  *e = (struct Interned){copy, h, (unsigned)n};
+  *r = *e;
+  return copy;
 }
 
 int ctx_add_source(Ctx *c, const char *shown, const char *src, size_t len) {

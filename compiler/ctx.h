@@ -4,6 +4,7 @@
 #ifndef FLOWC_CTX_H
 #define FLOWC_CTX_H
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "arena.h"
 
@@ -66,9 +67,10 @@ typedef struct Ctx {
   struct Program *prog;
   const char *root;  /* --root: the directory imports must stay in */
   /* interned names: open addressing, keys in the arena */
-  const char **istr;
-  unsigned *ihash;
+  struct Interned { const char *s; unsigned hash, len; } *itab;
   unsigned imask, icount;
+  struct Interned irecent[256];   /* recently seen names, by hash */
+  unsigned scopes;                /* serials handed out for NameSlot.scope */
 } Ctx;
 
 void ctx_init(Ctx *c);
@@ -88,8 +90,18 @@ LineCol ctx_linecol(Ctx *c, Loc l);
 const char *ctx_line(Ctx *c, int file, int line, size_t *len);
 
 /* The one arena copy of the n bytes at s (NUL-terminated), so that a
- * name used many times is stored once. */
+ * name used many times is stored once, and equal names are equal
+ * pointers. */
 const char *ctx_intern(Ctx *c, const char *s, size_t n);
+
+/* Every interned name carries one binding slot, stored just before its
+ * bytes: resolve.c binds node IDs there (val is meaningful while scope
+ * equals the serial of the process being resolved), which saves a hash
+ * lookup per reference. Only for results of ctx_intern(). */
+typedef struct NameSlot { unsigned scope; int val; } NameSlot;
+static inline NameSlot *ctx_name_slot(const char *interned) {
+  return (NameSlot *)(void *)((char *)(uintptr_t)interned - sizeof(NameSlot));
+}
 
 /* Diagnostics. fmt may use %s with ctx_quote() results. */
 Diag *diag(Ctx *c, Severity sev, const char *rule, Loc loc, const char *fmt, ...)

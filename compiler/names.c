@@ -13,26 +13,26 @@ static unsigned hash(const char *s) {
 void names_init(Ctx *c, NameTable *t, int n) {
   unsigned cap = 16;
   while (cap < (unsigned)n + (unsigned)n / 2 + 2) cap <<= 1;
-  t->keys = arena_alloc(&c->arena, sizeof *t->keys * cap);
-  t->vals = arena_alloc(&c->arena, sizeof *t->vals * cap);
+  t->slots = arena_alloc(&c->arena, sizeof *t->slots * cap);
+  memset(t->slots, 0, sizeof *t->slots * cap);
   t->mask = cap - 1;
 }
 
 int names_add(NameTable *t, const char *name, int val) {
   unsigned i = hash(name) & t->mask;
-  while (t->keys[i]) {
-    if (t->keys[i] == name) return t->vals[i];
+  while (t->slots[i].key) {
+    if (t->slots[i].key == name) return t->slots[i].val;
     i = (i + 1) & t->mask;
   }
-  t->keys[i] = name;
-  t->vals[i] = val;
+  t->slots[i].key = name;
+  t->slots[i].val = val;
   return -1;
 }
 
 int names_get(const NameTable *t, const char *name) {
   unsigned i = hash(name) & t->mask;
-  while (t->keys[i]) {
-    if (t->keys[i] == name) return t->vals[i];
+  while (t->slots[i].key) {
+    if (t->slots[i].key == name) return t->slots[i].val;
     i = (i + 1) & t->mask;
   }
   return -1;

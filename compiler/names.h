@@ -5,9 +5,9 @@
 #define FLOWC_NAMES_H
 #include "ctx.h"
 
+typedef struct NameEntry { const char *key; int val; } NameEntry;
 typedef struct NameTable {
-  const char **keys;
-  int *vals;
+  NameEntry *slots;   /* key and value side by side: one cache miss */
   unsigned mask;
 } NameTable;
 

@@ -23,9 +23,14 @@ static void duplicate(Ctx *c, const char *what, const char *id, Loc again, Loc f
   diag_note(c, d, first, "first declared here");
 }
 
+static int node_named(unsigned scope, const char *id) {
+  const NameSlot *slot = ctx_name_slot(id);
+  return slot->scope == scope ? slot->val : -1;
+}
+
 static void resolve_process(Resolver *r, Process *pr) {
   Ctx *c = r->c;
-  NameTable lanes, nodes;
+  NameTable lanes;
   names_init(c, &lanes, pr->nlanes);
   const char **lane_names = arena_alloc(&c->arena, sizeof *lane_names * (size_t)(pr->nlanes + 1));
   for (int i = 0; i < pr->nlanes; i++) {
@@ -33,15 +38,19 @@ static void resolve_process(Resolver *r, Process *pr) {
     if (first >= 0) duplicate(c, "lane", pr->lanes[i].id, pr->lanes[i].loc, pr->lanes[first].loc);
     lane_names[i] = pr->lanes[i].id;
   }
-  names_init(c, &nodes, pr->nnodes);
+  /* node IDs are bound in their interned names' slots (ctx.h) */
+  unsigned scope = ++c->scopes;
   const char **node_names = arena_alloc(&c->arena, sizeof *node_names * (size_t)(pr->nnodes + 1));
   for (int i = 0; i < pr->nnodes; i++) {
     Node *n = pr->nodes[i];
     node_names[i] = n->id;
-    int first = names_add(&nodes, n->id, i);
-    if (first >= 0) {
-      duplicate(c, "node", n->id, n->loc, pr->nodes[first]->loc);
+    NameSlot *slot = ctx_name_slot(n->id);
+    if (slot->scope == scope) {
+      duplicate(c, "node", n->id, n->loc, pr->nodes[slot->val]->loc);
       pr->resolve_errors++;
+    } else {
+      slot->scope = scope;
+      slot->val = i;
     }
     if (n->lane_ref.s) {
       n->lane = names_get(&lanes, n->lane_ref.s);
@@ -74,8 +83,8 @@ static void resolve_process(Resolver *r, Process *pr) {
   }
   for (int i = 0; i < pr->nedges; i++) {
     Edge *e = pr->edges[i];
-    e->from = names_get(&nodes, e->from_id);
-    e->to = names_get(&nodes, e->to_id);
+    e->from = node_named(scope, e->from_id);
+    e->to = node_named(scope, e->to_id);
     /* in a chain a -> b -> c, b is the end of one edge and the start of
        the next: report it once */
     int chained = i > 0 && pr->edges[i - 1]->to_loc.start == e->from_loc.start &&
