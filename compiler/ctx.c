@@ -151,6 +151,13 @@ int ctx_find_real(Ctx *c, const char *real) {
   return -1;
 }
 
+/* Where the line containing offset i ends: its CR or LF, or the end of
+ * the file. Lines end with LF, CRLF or a lone CR, as in the scanner. */
+static size_t line_end(const SourceFile *f, size_t i) {
+  while (i < f->len && f->buf[i] != '\n' && f->buf[i] != '\r') i++;
+  return i;
+}
+
 const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
   SourceFile *f = c->files[file];
   if (!f->lines) {
@@ -162,9 +169,9 @@ const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
   /* index line starts only as far as asked */
   size_t i = f->lines[f->nlines - 1];
   while (f->nlines < line && i < f->len) {
-    const char *nl = memchr(f->buf + i, '\n', f->len - i);
-    if (!nl) break;
-    i = (size_t)(nl - f->buf) + 1;
+    i = line_end(f, i);
+    if (i == f->len) break;
+    i += f->buf[i] == '\r' && i + 1 < f->len && f->buf[i + 1] == '\n' ? 2 : 1;
     if (f->nlines == f->capl) {
       f->capl *= 2;
       f->lines = xrealloc(f->lines, sizeof *f->lines * (size_t)f->capl);
@@ -173,10 +180,7 @@ const char *ctx_line(Ctx *c, int file, int line, size_t *len) {
   }
   if (line < 1 || line > f->nlines) { *len = 0; return ""; }
   size_t s = f->lines[line - 1];
-  const char *nl = memchr(f->buf + s, '\n', f->len - s);
-  size_t e = nl ? (size_t)(nl - f->buf) : f->len;
-  if (e > s && f->buf[e - 1] == '\r') e--;
-  *len = e - s;
+  *len = line_end(f, s) - s;
   return f->buf + s;
 }
 
@@ -196,10 +200,10 @@ LineCol ctx_linecol(Ctx *c, Loc l) {
   if (start < ls) start = ls;
   r.col = 1 + (int)utf8_count(f->buf + ls, start - ls);
   r.ecol = r.col;
-  if (end > start + 1 || (end == start + 1 && f->buf[start] != '\n')) {
+  if (end > start + 1 || (end == start + 1 && f->buf[start] != '\n' && f->buf[start] != '\r')) {
     size_t last = end - 1, els = ls;
     for (size_t i = start; i < last; i++)
-      if (f->buf[i] == '\n') { r.eline++; els = i + 1; }
+      if (f->buf[i] == '\n' || (f->buf[i] == '\r' && f->buf[i + 1] != '\n')) { r.eline++; els = i + 1; }
     while (last > els && ((unsigned char)f->buf[last] & 0xC0) == 0x80) last--;
     r.ecol = 1 + (int)utf8_count(f->buf + els, last - els);
   }

@@ -22,6 +22,20 @@ typedef struct Loader {
 
 static void load(Loader *L, int file);
 
+/* A UTF-16 file (a byte-order mark, or NUL in every other byte of its
+ * first characters) gets one error instead of one per NUL byte. */
+static int utf16(Ctx *c, int file) {
+  const SourceFile *f = c->files[file];
+  const unsigned char *b = (const unsigned char *)f->buf;
+  size_t n = f->len;
+  int bom = n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+  int zeros = n >= 4 && ((b[1] == 0 && b[3] == 0 && b[0] && b[2]) || (b[0] == 0 && b[2] == 0 && b[1] && b[3]));
+  if (!bom && !zeros) return 0;
+  diag(c, SEV_ERROR, "syntax", (Loc){file, 1, 0, 0},
+       "this file is UTF-16 encoded: save it as UTF-8 (flowc reads only UTF-8)");
+  return 1;
+}
+
 static Import *parse_one(Ctx *c, int file) {
   SourceFile *f = c->files[file];
   Parser p;
@@ -33,6 +47,7 @@ static Import *parse_one(Ctx *c, int file) {
   p.imports_tail = &p.imports;
   p.src = f->buf + f->start;
   p.src_len = f->len - f->start;
+  if (utf16(c, file)) return NULL;
   yyscan_t s;
   if (flow_lex_init_extra(&p, &s) != 0) oom();
   yyparse(s);

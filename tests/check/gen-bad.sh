@@ -107,6 +107,8 @@ outf utf8-in-cquote 'process p { start s \xE2\x80\x9C\xE5\xBC\xE2\x80\x9D; end e
 outf utf8-latin1 'process p { start s "d\xE9but"; end e; s -> e }\n'
 outf utf8-gbk 'process p { start s "\xBF\xAA\xCA\xBC"; end e; s -> e }\n'
 outf utf16le '\xFF\xFEp\0r\0o\0c\0e\0s\0s\0 \0p\0 \0{\0}\0\n\0'
+outf utf16be '\xFE\xFF\0p\0r\0o\0c\0e\0s\0s\0 \0p\0 \0{\0}\0\n'
+outf utf16le-no-bom 'p\0r\0o\0c\0e\0s\0s\0 \0p\0 \0{\0}\0\n\0'
 
 # --- NUL bytes, control characters, line ends ---
 outf nul-first '\0%s\n' "$ok"
@@ -119,6 +121,7 @@ outf control-chars 'process p { start s "a\x01\x1B[31m\x7F"; end e; s -> e \x07}
 outf raw-tab-in-string 'process p { start s "a\tb"; end e; s -> e }\n'
 printf '%s' "${spec//$'\n'/$'\r'}" | sed 's/"开始"/"开始/' > bad-cr-only.flow
 printf 'process p {\r  start s "开始\r  end e\r  s -> x\r}\r' > bad-cr-only-error.flow
+printf '# note\rprocess p {\r  start s # comment\r  end e\r  s -> x\r}\r' > bad-cr-only-comment.flow
 printf '%s\r\n' "process p {" "  start s \"开始" "  end e" "  s -> e" "}" > bad-crlf-unclosed.flow
 printf 'process p {\r\n  start s\n  end e\r  s -> x\n}\n' > bad-mixed-line-ends.flow
 
