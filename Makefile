@@ -55,15 +55,15 @@ $(BUILD)/flow.lex.c $(BUILD)/flow.lex.h: grammar/flow.l | $(BUILD)/.deps
 	  echo "grammar/flow.l: the scanner backs up, which slows every byte (see $(BUILD)/flow.backup)"; exit 1; }
 
 $(BUILD)/flow.tab.o: $(BUILD)/flow.tab.c $(BUILD)/flow.lex.h
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/flow.lex.o: $(BUILD)/flow.lex.c $(BUILD)/flow.tab.h
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/%.o: compiler/%.c $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d)  # flow.tab.d and flow.lex.d too: the parser includes ctx.h
 
 # Unit tests: programs in tests/unit linked with the compiler's objects.
 UNIT_SRCS := $(wildcard tests/unit/*_test.c)

@@ -1,11 +1,13 @@
-/* arena.c — bump allocator with chunk list. Chunks come from mmap with
- * MAP_POPULATE: one system call maps and zeroes a whole chunk, which on
- * these virtual machines is several times cheaper than a page fault per
- * 4 KiB page. Chunks grow with the arena so a big compile takes few. */
+/* arena.c — bump allocator with chunk list. A chunk's pages are made
+ * ready (mapped and zeroed) a few MiB at a time by one system call, which
+ * on these virtual machines is several times cheaper than a page fault
+ * per 4 KiB page, and never for the unused end of the last chunk. Chunks
+ * grow with the arena so a big compile takes few. */
 #include "arena.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -70,14 +72,37 @@ void arena_free(Arena *a) {
   memset(a, 0, sizeof *a);
 }
 
+#define STEP ((size_t)4 << 20)
+#ifdef MADV_POPULATE_WRITE
+#define LAZY 0
+/* Maps and zeroes n bytes at p now (if the kernel cannot, they fault in
+ * one page at a time when used). */
+static void make_ready(void *p, size_t n) { (void)madvise(p, n, MADV_POPULATE_WRITE); }
+#else
+#define LAZY MAP_POPULATE
+static void make_ready(void *p, size_t n) { (void)p; (void)n; }
+#endif
+
+/* Makes at least n more bytes of the head chunk ready. */
+static void ready_more(Arena *a, size_t n) {
+  size_t want = n - (size_t)(a->end - a->cur);
+  if (want < STEP) want = STEP;
+  want = (want + 4095) & ~(size_t)4095;
+  if (want > (size_t)(a->limit - a->end)) want = (size_t)(a->limit - a->end);
+  char *from = (char *)((uintptr_t)a->end & ~(uintptr_t)4095); /* madvise wants pages */
+  a->end += want;
+  make_ready(from, (size_t)(a->end - from));
+}
+
 static ArenaChunk *chunk_new(Arena *a, size_t need, int exact) {
   size_t sz = a->total / 4;
   if (sz < CHUNK_MIN) sz = CHUNK_MIN;
   if (sz > CHUNK_MAX) sz = CHUNK_MAX;
   if (exact || sz < need + sizeof(ArenaChunk)) sz = need + sizeof(ArenaChunk);
   sz = (sz + 4095) & ~(size_t)4095;
-  void *m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  void *m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | LAZY, -1, 0);
   if (m == MAP_FAILED) oom();
+  if (exact) make_ready(m, sz);
   ArenaChunk *c = m;
   c->size = sz;
   a->total += sz;
@@ -88,6 +113,7 @@ static ArenaChunk *chunk_new(Arena *a, size_t need, int exact) {
 void *arena_alloc(Arena *a, size_t size) {
   size_t n = ((size + 7) & ~(size_t)7) + REDZONE;
   if (size == 0) n += 8;
+  if ((size_t)(a->end - a->cur) < n && (size_t)(a->limit - a->cur) >= n) ready_more(a, n);
   if ((size_t)(a->end - a->cur) < n) {
     if (n > CHUNK_MIN / 4 && a->head) {
       /* a big block gets a chunk of its own; keep filling the current one */
@@ -100,8 +126,9 @@ void *arena_alloc(Arena *a, size_t size) {
     ArenaChunk *c = chunk_new(a, n, 0);
     c->next = a->head;
     a->head = c;
-    a->cur = c->data;
-    a->end = (char *)c + c->size;
+    a->cur = a->end = c->data;
+    a->limit = (char *)c + c->size;
+    ready_more(a, n);
   }
   void *p = a->cur;
   a->cur += n;

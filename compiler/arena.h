@@ -8,7 +8,8 @@
 typedef struct ArenaChunk ArenaChunk;
 typedef struct Arena {
   ArenaChunk *head;
-  char *cur, *end;
+  char *cur, *end;  /* free and ready (mapped and zeroed) part of head */
+  char *limit;      /* end of head */
   size_t total;
 } Arena;
 

@@ -14,10 +14,13 @@ typedef struct PC {
   Graph out, in;
   unsigned char *reach, *coreach;
   int *targets;       /* number of distinct successors */
+  unsigned char *kind;   /* each node's NodeKind, copied in one pass so */
+  unsigned char *inlane; /* the checks' passes do not visit every Node */
 } PC;
 
 static const char *q(PC *k, const char *s) { return ctx_quote(k->c, s); }
 static Node *N(PC *k, int v) { return k->pr->nodes[v]; }
+static NodeKind K(PC *k, int v) { return (NodeKind)k->kind[v]; }
 
 /* Steps of a long cycle shown at its start and at its end. */
 #define PATH_SHOWN 10
@@ -46,6 +49,7 @@ static void check_terminals(PC *k) {
   Ctx *c = k->c;
   int nstart = 0, nend = 0, first_start = -1;
   for (int v = 0; v < k->n; v++) {
+    if (K(k, v) != NK_START && K(k, v) != NK_END) continue;
     Node *nd = N(k, v);
     if (nd->kind == NK_START) {
       if (nstart++ == 0) first_start = v;
@@ -81,8 +85,8 @@ static void compute_reach(PC *k) {
   Ctx *c = k->c;
   int *src = NEW(c, int, k->n + 1), ns = 0, ne = 0, *ends = NEW(c, int, k->n + 1);
   for (int v = 0; v < k->n; v++) {
-    if (N(k, v)->kind == NK_START) src[ns++] = v;
-    if (N(k, v)->kind == NK_END) ends[ne++] = v;
+    if (K(k, v) == NK_START) src[ns++] = v;
+    if (K(k, v) == NK_END) ends[ne++] = v;
   }
   k->reach = NEW(c, unsigned char, k->n + 1);
   k->coreach = NEW(c, unsigned char, k->n + 1);
@@ -90,10 +94,10 @@ static void compute_reach(PC *k) {
   graph_reach(c, &k->in, ends, ne, k->coreach);
   if (ns)
     for (int v = 0; v < k->n; v++)
-      if (!k->reach[v] && N(k, v)->kind != NK_START)
+      if (!k->reach[v] && K(k, v) != NK_START)
         diag(c, SEV_ERROR, "unreachable", N(k, v)->loc, "%s cannot be reached from the start", q(k, N(k, v)->id));
   for (int v = 0; v < k->n; v++) {
-    NodeKind kind = N(k, v)->kind;
+    NodeKind kind = K(k, v);
     if (graph_deg(&k->out, v) == 0 && kind != NK_END && kind != NK_DECISION)
       diag(c, SEV_ERROR, "dead-end", N(k, v)->loc,
            "%s has no outgoing edge: every step except an end must lead somewhere", q(k, N(k, v)->id));
@@ -175,8 +179,10 @@ static void same_labels(PC *k, Node *nd, int v) {
 static void check_decisions(PC *k) {
   Ctx *c = k->c;
   for (int v = 0; v < k->n; v++) {
+    NodeKind kd = K(k, v);
+    int deg = graph_deg(&k->out, v), indeg = graph_deg(&k->in, v);
+    if (kd != NK_DECISION && (k->targets[v] < 2 || kd == NK_FORK) && (kd != NK_FORK || indeg < 2)) continue;
     Node *nd = N(k, v);
-    int deg = graph_deg(&k->out, v);
     if (nd->kind == NK_DECISION) {
       if (deg < 2)
         diag(c, SEV_ERROR, "decision", nd->loc,
@@ -197,7 +203,6 @@ static void check_decisions(PC *k) {
            "%s leads to %d different steps: use a decision (one path is taken) or a fork (all run in parallel)",
            q(k, nd->id), k->targets[v]);
     }
-    int indeg = graph_deg(&k->in, v);
     if ((nd->kind == NK_DECISION || nd->kind == NK_FORK) && indeg > 1)
       diag(c, SEV_WARNING, "implicit-join", nd->loc,
            "%s %s has %d incoming edges: let the paths meet at a step before it",
@@ -213,20 +218,21 @@ static void check_parallel(PC *k) {
   Ctx *c = k->c;
   int any = 0;
   for (int v = 0; v < k->n; v++)
-    if (N(k, v)->kind == NK_FORK || N(k, v)->kind == NK_JOIN) any = 1;
+    if (K(k, v) == NK_FORK || K(k, v) == NK_JOIN) any = 1;
   if (!any) return;
   /* dominators from a virtual root before every start; post-dominators
      from a virtual exit after every end (the reversed graph) */
   int root = k->n, ns = 0, ne = 0;
   int *starts = NEW(c, int, k->n + 1), *ends = NEW(c, int, k->n + 1);
   for (int v = 0; v < k->n; v++) {
-    if (N(k, v)->kind == NK_START) starts[ns++] = v;
-    if (N(k, v)->kind == NK_END) ends[ne++] = v;
+    if (K(k, v) == NK_START) starts[ns++] = v;
+    if (K(k, v) == NK_END) ends[ne++] = v;
   }
   int *idom = NEW(c, int, k->n + 1), *ipdom = NEW(c, int, k->n + 1);
   graph_idom(c, &k->out, &k->in, starts, ns, idom);
   graph_idom(c, &k->in, &k->out, ends, ne, ipdom);
   for (int v = 0; v < k->n; v++) {
+    if (K(k, v) != NK_FORK && K(k, v) != NK_JOIN) continue;
     Node *nd = N(k, v);
     if (nd->kind == NK_FORK) {
       int deg = graph_deg(&k->out, v);
@@ -240,7 +246,7 @@ static void check_parallel(PC *k) {
       if (j == root || j < 0)
         diag(c, SEV_ERROR, "parallel", nd->loc,
              "the branches of fork %s never meet again at one join", q(k, nd->id));
-      else if (N(k, j)->kind != NK_JOIN) {
+      else if (K(k, j) != NK_JOIN) {
         Diag *d = diag(c, SEV_ERROR, "parallel", nd->loc,
                        "the branches of fork %s meet at %s, which is not a join: synchronise them with a join first",
                        q(k, nd->id), q(k, N(k, j)->id));
@@ -275,7 +281,7 @@ static void check_parallel(PC *k) {
           const char *why = "";
           for (int e = k->in.off[v]; e < k->in.off[v + 1] && !*why; e++)
             for (int u = k->in.adj[e], steps = 0; u != d0 && u >= 0 && u != root && steps < 100000; u = idom[u], steps++)
-              if (N(k, u)->kind == NK_DECISION) {
+              if (K(k, u) == NK_DECISION) {
                 why = arena_printf(&c->arena, ": the alternative paths of decision %s arrive separately, so the join waits forever (deadlock)",
                                    q(k, N(k, u)->id));
                 break;
@@ -294,9 +300,9 @@ static void check_lanes(PC *k) {
   Process *pr = k->pr;
   if (pr->nlanes == 0) return;
   for (int v = 0; v < k->n; v++) {
+    if (k->inlane[v] || K(k, v) == NK_START || K(k, v) == NK_END) continue;
     Node *nd = N(k, v);
-    if (!nd->lane_ref.s && nd->kind != NK_START && nd->kind != NK_END)
-      diag(c, SEV_WARNING, "lane", nd->loc, "%s is in no lane: add 'in LANE' (process %s declares lanes)",
+    diag(c, SEV_WARNING, "lane", nd->loc, "%s is in no lane: add 'in LANE' (process %s declares lanes)",
            q(k, nd->id), q(k, pr->id));
   }
   for (int i = 0; i < pr->nlanes; i++)
@@ -351,7 +357,13 @@ static void check_process(Ctx *c, Process *pr) {
   graph_build(c, &k.out, k.n, k.m, from, to, 0);
   graph_build(c, &k.in, k.n, k.m, from, to, 1);
   int has_end = 0;
-  for (int v = 0; v < k.n; v++) has_end |= pr->nodes[v]->kind == NK_END;
+  k.kind = NEW(c, unsigned char, k.n + 1);
+  k.inlane = NEW(c, unsigned char, k.n + 1);
+  for (int v = 0; v < k.n; v++) {
+    k.kind[v] = (unsigned char)pr->nodes[v]->kind;
+    k.inlane[v] = pr->nodes[v]->lane_ref.s != NULL;
+    has_end |= k.kind[v] == NK_END;
+  }
   check_meta(&k);
   check_terminals(&k);
   compute_reach(&k);
@@ -366,15 +378,13 @@ static void check_process(Ctx *c, Process *pr) {
 static void check_calls(Ctx *c) {
   Program *g = c->prog;
   int m = 0;
-  for (int i = 0; i < g->nprocs; i++)
-    for (int v = 0; v < g->procs[i]->nnodes; v++)
-      if (g->procs[i]->nodes[v]->callee >= 0) m++;
+  for (int i = 0; i < g->nprocs; i++) m += g->procs[i]->ncalls;
   if (!m) return;
   int *from = NEW(c, int, m), *to = NEW(c, int, m);
   Node **site = NEW(c, Node *, m);
   m = 0;
   for (int i = 0; i < g->nprocs; i++)
-    for (int v = 0; v < g->procs[i]->nnodes; v++) {
+    for (int v = 0; v < g->procs[i]->nnodes && g->procs[i]->ncalls; v++) {
       Node *nd = g->procs[i]->nodes[v];
       if (nd->callee >= 0) { from[m] = i; to[m] = nd->callee; site[m++] = nd; }
     }

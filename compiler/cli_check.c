@@ -20,6 +20,7 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
   double t0 = now();
   int bad = load_program(c, files, nfiles);
   double t1 = now();
+  size_t parsed = c->arena.total;
   int syntax = 0;
   for (int i = 0; i < c->ndiags; i++)
     if (c->diags[i]->sev == SEV_ERROR && !strcmp(c->diags[i]->rule, "syntax")) syntax++;
@@ -33,8 +34,8 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
     t3 = now();
   }
   if (times)
-    fprintf(stderr, "flowc: parse %.3f s, resolve %.3f s, check %.3f s, arena %zu MiB\n",
-            t1 - t0, t2 - t1, t3 - t2, c->arena.total >> 20);
+    fprintf(stderr, "flowc: parse %.3f s, resolve %.3f s, check %.3f s, arena %zu MiB (%zu after parse)\n",
+            t1 - t0, t2 - t1, t3 - t2, c->arena.total >> 20, parsed >> 20);
   return bad ? 2 : 0;
 }
 

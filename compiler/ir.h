@@ -102,6 +102,7 @@ typedef struct Process {
   Node **nodes; int nnodes;   /* declaration order */
   Edge **edges; int nedges;   /* source order */
   int resolve_errors;         /* checks skip a process that has them */
+  int ncalls;                 /* call nodes bound to a process (resolve) */
   int index;                  /* position in Program.procs */
 } Process;
 

@@ -66,6 +66,7 @@ static void resolve_process(Resolver *r, Process *pr) {
       const Text *ref = n->x && n->x->process_ref.s ? &n->x->process_ref : NULL;
       const char *target = ref ? ref->s : n->id;
       n->callee = names_get(&r->procs, target);
+      pr->ncalls += n->callee >= 0;
       if (n->callee < 0) {
         int nprocs = c->prog->nprocs;
         if (ref)
