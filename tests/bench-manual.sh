@@ -4,12 +4,7 @@
 # 15 nodes, 3 lanes, 3 phases, decisions, forms, risks, calls each):
 # median of three runs, pages, bytes, peak memory.
 # Goals: flows/ under 1 s and 1 MB; 200 processes under 20 s, linear.
-set -eu
-cd "$(dirname "$0")/.."
-flowc=${1:-./flowc}
-dir=build/bench
-mkdir -p "$dir"
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 2; }
+source "$(dirname "$0")/bench-env.sh"
 command -v pdfinfo >/dev/null || { echo "bench: needs pdfinfo (apt-get install poppler-utils)"; exit 2; }
 export SOURCE_DATE_EPOCH=1767225600
 

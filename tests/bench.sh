@@ -2,12 +2,7 @@
 # make bench: `flowc check` on generated processes of 10 k, 100 k and 1 M
 # nodes (lanes, a decision every five steps with a rework loop, parallel
 # blocks): median of three runs, throughput and peak memory.
-set -eu
-cd "$(dirname "$0")/.."
-flowc=${1:-./flowc}
-dir=build/bench
-mkdir -p "$dir"
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time (apt-get install time)"; exit 2; }
+source "$(dirname "$0")/bench-env.sh"
 
 median() { sort -n | sed -n 2p; }
 
