@@ -260,7 +260,7 @@ void diag_path(Ctx *c, Diag *d, Loc loc, const char *name) {
 const char *ctx_quote(Ctx *c, const char *s) {
   enum { MAXCP = 60 };
   size_t n = strlen(s), cps = 0;
-  char *out = arena_alloc(&c->arena, n * 4 + 16), *o = out;
+  char *out = arena_alloc(&c->arena, n * 5 + 16), *o = out; /* \u{XXXXX} per 4 bytes at most */
   *o++ = '\'';
   for (size_t i = 0; i < n && cps < MAXCP; cps++) {
     uint32_t cp;
@@ -269,6 +269,7 @@ const char *ctx_quote(Ctx *c, const char *s) {
     if (cp == '\n') { memcpy(o, "\\n", 2); o += 2; }
     else if (cp == '\t') { memcpy(o, "\\t", 2); o += 2; }
     else if (cp < 0x20 || cp == 0x7F) o += sprintf(o, "\\x%02X", (unsigned)cp);
+    else if (utf8_is_invisible(cp)) o += sprintf(o, "\\u{%04X}", (unsigned)cp);
     else { memcpy(o, s + i, (size_t)k); o += k; }
     i += (size_t)k;
     if (cps + 1 == MAXCP && i < n) { memcpy(o, "\xE2\x80\xA6", 3); o += 3; }

@@ -47,7 +47,7 @@ static int decode_all(const char *s, uint32_t *out) {
     uint32_t cp;
     int k = utf8_decode((const unsigned char *)s + i, len - i, &cp);
     if (!k) { cp = (unsigned char)s[i]; k = 1; }
-    out[n++] = cp;
+    if (!utf8_is_invisible(cp)) out[n++] = cp; /* 'a' is next to 'a\u{FEFF}' */
     i += (size_t)k;
   }
   return n;

@@ -15,6 +15,10 @@ int utf8_encode(uint32_t cp, char out[4]);
 size_t utf8_count(const char *s, size_t n);
 /* Punctuation that never belongs to an identifier (flow-language.md). */
 int utf8_is_punct(uint32_t cp);
+/* Characters that show as nothing or as a plain space (no-break and
+ * zero-width spaces, format controls, variation selectors): messages show
+ * them as \u{XXXX}, and name suggestions look past them. */
+int utf8_is_invisible(uint32_t cp);
 /* Terminal columns a code point occupies (East Asian wide: 2). */
 int utf8_width(uint32_t cp);
 
