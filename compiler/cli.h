@@ -11,5 +11,8 @@ int cmd_manual(int argc, char **argv);
  * Returns 2 when a file could not be read, else 0. */
 struct Ctx;
 int cli_compile(struct Ctx *c, char *const *files, int nfiles);
+/* With -h or --help among the arguments, prints usage to standard output
+ * and returns 1; else returns 0. */
+int cli_help(int argc, char **argv, const char *usage);
 
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include "check.h"
 #include "cli.h"
@@ -15,7 +16,21 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+int cli_help(int argc, char **argv, const char *usage) {
+  for (int i = 0; i < argc && strcmp(argv[i], "--"); i++)
+    if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+      fputs(usage, stdout);
+      return 1;
+    }
+  return 0;
+}
+
 int cli_compile(Ctx *c, char *const *files, int nfiles) {
+  struct stat st;
+  if (c->root && (stat(c->root, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    fprintf(stderr, "flowc: error: --root '%s' is not a directory\n", c->root);
+    return 2;
+  }
   int times = getenv("FLOWC_TIMES") != NULL; /* phase times, for benchmarks */
   double t0 = now();
   int bad = load_program(c, files, nfiles);
@@ -39,8 +54,11 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
   return bad ? 2 : 0;
 }
 
+static const char usage_text[] =
+  "usage: flowc check [--format text|json|sarif] [--werror] [--root DIR] FILE...\n";
+
 static int usage(void) {
-  fputs("usage: flowc check [--format text|json|sarif] [--werror] [--root DIR] FILE...\n", stderr);
+  fputs(usage_text, stderr);
   return 2;
 }
 
@@ -49,6 +67,7 @@ int cmd_check(int argc, char **argv) {
   int werror = 0, nfiles = 0;
   const char *root = NULL;
   char **files = argv; /* reuses argv's slots */
+  if (cli_help(argc, argv, usage_text)) return 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i], *val = NULL;
     if (!strcmp(a, "--werror")) { werror = 1; continue; }

@@ -11,24 +11,16 @@
 #include "report.h"
 #include "text.h"
 
+static const char usage_text[] =
+  "usage: flowc manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n";
+
 static int usage(void) {
-  fputs("usage: flowc manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n", stderr);
+  fputs(usage_text, stderr);
   return 2;
 }
 
-/* Makes dir and its missing parents (mkdir -p). */
-static int make_dirs(char *dir, char *buf, size_t len) {
-  for (char *s = dir + 1; *s; s++) {
-    if (*s != '/') continue;
-    *s = 0;
-    int rc = out_mkdir(dir, buf, len);
-    *s = '/';
-    if (rc) return rc;
-  }
-  return out_mkdir(dir, buf, len);
-}
-
 int cmd_manual(int argc, char **argv) {
+  if (cli_help(argc, argv, usage_text)) return 0;
   const char *out = "output/manual.pdf", *font = NULL, *root = NULL;
   char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
   int nfiles = 0;
@@ -79,7 +71,7 @@ int cmd_manual(int argc, char **argv) {
   if (!status) {
     char *dir = arena_strdup(&c.arena, out);
     dir = dirname(dir);
-    if (strcmp(dir, ".") && make_dirs(dir, buf, sizeof buf) != 0) {
+    if (strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
       fprintf(stderr, "flowc manual: %s\n", buf);
       status = 2;
     }

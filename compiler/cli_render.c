@@ -1,5 +1,6 @@
 /* cli_render.c — `flowc render`: each process of the files named on the
  * command line as SVG, PNG, scene JSON or DOT. */
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -13,14 +14,20 @@ static const char *const ext[] = {"svg", "png", "json", "dot"};
 
 typedef struct Opts {
   OutFormat fmt;
+  int fmt_given;
   const char *proc, *out, *font, *root;
   double scale;
   int embed;
 } Opts;
 
+static const char usage_text[] =
+  "usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
+  "OUT is a directory (default output/) that gets PROCESS.svg etc., or, for one\n"
+  "process, a file whose extension gives the format when -f is not given.\n";
+
 static int usage(void) {
-  fputs("usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
-        "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n", stderr);
+  fputs(usage_text, stderr);
   return 2;
 }
 
@@ -83,6 +90,7 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
         return -1;
       }
       o->fmt = (OutFormat)k;
+      o->fmt_given = 1;
       i++;
     } else if (string_opt(o, a)) {
       if (!val) return -1;
@@ -109,13 +117,29 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
   return 0;
 }
 
+/* The format an -o file name asks for, or -1. */
+static int out_format(const char *out) {
+  for (int k = 0; k < 4; k++)
+    if (ends_with(out, ext[k])) return k;
+  return -1;
+}
+
 int cmd_render(int argc, char **argv) {
+  if (cli_help(argc, argv, usage_text)) return 0;
   Opts o = {.fmt = OUT_SVG, .out = "output", .scale = 2, .embed = 1};
   char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
   int nfiles = 0, status = 0;
   if (parse_opts(argc, argv, &o, files, &nfiles) != 0 || !nfiles) {
     free(files);
     return usage();
+  }
+  /* -o NAME.png: one file, in the format its extension names */
+  int named = out_format(o.out);
+  if (named >= 0 && !o.fmt_given) o.fmt = (OutFormat)named;
+  if (named >= 0 && named != (int)o.fmt) {
+    fprintf(stderr, "flowc render: -o %s names a .%s file, but -f asks for %s\n", o.out, ext[named], ext[o.fmt]);
+    free(files);
+    return 2;
   }
   Ctx c;
   ctx_init(&c);
@@ -143,9 +167,15 @@ int cmd_render(int argc, char **argv) {
       status = 2;
     }
   }
-  int to_file = !status && count == 1 && ends_with(o.out, ext[o.fmt]);
+  int to_file = named >= 0;
+  if (!status && to_file && count > 1) {
+    fprintf(stderr, "flowc render: -o %s names one file, but %d processes would be rendered: "
+                    "choose one with -p, or give a directory\n", o.out, count);
+    status = 2;
+  }
   char buf[512];
-  if (!status && count && !to_file && out_mkdir(o.out, buf, sizeof buf) != 0) {
+  char *dir = to_file ? dirname(arena_strdup(&c.arena, o.out)) : (char *)o.out;
+  if (!status && count && strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
     fprintf(stderr, "flowc render: %s\n", buf);
     status = 2;
   }

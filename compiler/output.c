@@ -91,7 +91,7 @@ void out_abort(OutFile *o) {
   memset(o, 0, sizeof *o);
 }
 
-int out_mkdir(const char *dir, char *errbuf, size_t errlen) {
+static int mkdir_one(const char *dir, char *errbuf, size_t errlen) {
   struct stat st;
   if (stat(dir, &st) == 0) {
     if (S_ISDIR(st.st_mode)) return 0;
@@ -103,4 +103,19 @@ int out_mkdir(const char *dir, char *errbuf, size_t errlen) {
     return -1;
   }
   return 0;
+}
+
+int out_mkdir(const char *dir, char *errbuf, size_t errlen) {
+  char *d = strdup(dir);
+  if (!d) oom();
+  int rc = 0;
+  for (char *s = d + 1; *s && !rc; s++) {
+    if (*s != '/' || s[-1] == '/') continue;
+    *s = 0;
+    rc = mkdir_one(d, errbuf, errlen);
+    *s = '/';
+  }
+  if (!rc) rc = mkdir_one(d, errbuf, errlen);
+  free(d);
+  return rc;
 }

@@ -20,7 +20,7 @@ int out_open(OutFile *o, const char *path, char *errbuf, size_t errlen);
 int out_commit(OutFile *o, char *errbuf, size_t errlen);
 /* Closes and removes the temporary file. Frees o's strings. */
 void out_abort(OutFile *o);
-/* Creates directory dir if it does not exist (one level). */
+/* Creates directory dir and its missing parents (mkdir -p). */
 int out_mkdir(const char *dir, char *errbuf, size_t errlen);
 
 #endif
