@@ -357,8 +357,9 @@ EdgeSpan b_branch(Parser *p, Text label, Text to) {
 void b_edge_label(Parser *p, EdgeSpan chain, Text label) {
   if (!chain.first) return;
   if (chain.first != chain.last) {
-    p_syntax(p, label.loc, "a label is allowed only on a single edge: write '%s -> %s : …' on its own",
-             chain.first->from_id, chain.first->to_id);
+    p_syntax(p, label.loc, "a label is allowed only on a single edge: end the chain at '%s' and write "
+             "the labelled edge on its own, '%s -> %s : …'",
+             chain.last->from_id, chain.last->from_id, chain.last->to_id);
     return;
   }
   chain.first->label = label.s;

@@ -84,7 +84,7 @@ const char *names_suggest(Ctx *c, const char *name, const char *const *cands, in
     if (!cands[i] || strcmp(cands[i], name) == 0) continue;
     int nb = decode_all(cands[i], b);
     int d = distance(a, na, b, nb, limit);
-    if (d <= limit) {
+    if (d <= limit && d < na && d < nb) { /* not every character replaced ('e' is not near 's') */
       best = cands[i];
       limit = d - 1;
       if (limit < 0) break;

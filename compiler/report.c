@@ -201,7 +201,7 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
   fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
         "  \"version\": \"2.1.0\",\n  \"runs\": [{\n"
         "    \"tool\": {\"driver\": {\"name\": \"flowc\", \"version\": \"" FLOWC_VERSION "\",\n"
-        "      \"informationUri\": \"https://example.invalid/flowc\",\n      \"rules\": [", out);
+        "      \"rules\": [", out);
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
     fprintf(out, "%s\n        {\"id\": \"%s\", \"name\": \"%s\", \"shortDescription\": {\"text\": ",
             i ? "," : "", rules[i].id, rules[i].id);
