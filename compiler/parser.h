@@ -17,7 +17,7 @@ typedef struct Parser {
   /* scanner position: the next character */
   int line;
   unsigned off;
-  int tok, prev_tok;     /* last two tokens, for messages */
+  int tok, prev_tok, prev2_tok; /* last three tokens, for messages */
   const char *tok_text, *prev_text;
   Loc tok_loc, prev_loc;
   int tok_bol;           /* last token is the first on its line */

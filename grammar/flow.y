@@ -203,6 +203,7 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     int t = flow_lex(v, l, s);
     p->tok_bol = l->line != p->bol_line;
     p->bol_line = l->line;
+    p->prev2_tok = p->prev_tok;
     p->prev_tok = p->tok;
     p->prev_text = p->tok_text;
     p->prev_loc = p->tok_loc;
@@ -300,8 +301,12 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
       msg = arena_printf(a, "expected a statement (a node such as 'task', an edge 'a -> b', 'lane', 'phase' or a property such as 'owner') or '}', found %s",
                          found);
   } else if (expects(exp, n, YYSYMBOL_ATTRKEY)) {
-    msg = arena_printf(a, "expected an attribute (form, input, output, note, risk, control, system, approver, consult, inform, within), a branch 'label -> node' or '}', found %s%s",
-                       found, la == YYSYMBOL_KIND ? " (is a '}' missing before it?)" : "");
+    /* form "a" "是" -> x: the branch label was joined onto the text */
+    const char *joined = la == YYSYMBOL_ARROW && p->prev_tok == STRING && p->prev2_tok == STRING
+        ? " (texts side by side are joined into one, so the branch label became part of the text "
+          "before it: put ';' between them)" : "";
+    msg = arena_printf(a, "expected an attribute (form, input, output, note, risk, control, system, approver, consult, inform, within), a branch 'label -> node' or '}', found %s%s%s",
+                       found, la == YYSYMBOL_KIND ? " (is a '}' missing before it?)" : "", joined);
   } else if (expects(exp, n, YYSYMBOL_PROCESS) && expects(exp, n, YYSYMBOL_IMPORT)) {
     msg = arena_printf(a, "expected 'process', 'handbook' or 'import', found %s", found);
   } else if (n > 0 && n <= 5) {
