@@ -36,15 +36,11 @@ static int ends_with(const char *s, const char *suffix) {
   return n > k && s[n - k - 1] == '.' && strcmp(s + n - k, suffix) == 0;
 }
 
-static int write_one(Ctx *c, const Process *p, Font *f, const Opts *o, const char *path) {
+static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o,
+                     const char *path) {
   const char *err = NULL;
   char buf[512];
   OutFile out;
-  Scene *s = NULL;
-  if (o->fmt != OUT_DOT && !(s = layout(c, p, f, &err))) {
-    fprintf(stderr, "flowc render: %s\n", err);
-    return 1;
-  }
   if (out_open(&out, path, buf, sizeof buf) != 0) {
     fprintf(stderr, "flowc render: %s\n", buf);
     return 2;
@@ -54,7 +50,7 @@ static int write_one(Ctx *c, const Process *p, Font *f, const Opts *o, const cha
   case OUT_SVG: r = svg_write(c, s, f, o->embed, out.fp, &err); break;
   case OUT_PNG: r = png_write(c, s, f, o->scale, out.fp, &err); break;
   case OUT_JSON: r = scene_json_write(c, s, out.fp, &err); break;
-  default: r = layout_dot(c, p, f, out.fp, &err); break;
+  default: r = layout_dot(c, p, s, out.fp, &err); break;
   }
   if (r != 0) {
     out_abort(&out);
@@ -160,12 +156,21 @@ int cmd_render(int argc, char **argv) {
     status = 2;
   }
   Font *f = NULL;
-  if (!status && count) {
-    const char *err = NULL;
-    if (!(f = font_open(o.font, &err))) {
+  const char *err = NULL;
+  if (!status && count && !(f = font_open(o.font, &err))) {
+    fprintf(stderr, "flowc render: %s\n", err);
+    status = 2;
+  }
+  /* every process laid out before anything is written */
+  Scene **scenes = xmalloc(sizeof *scenes * (size_t)(count + 1));
+  for (int i = 0; !status && i < count; i++)
+    if (!(scenes[i] = layout(&c, sel[i], f, &err))) {
       fprintf(stderr, "flowc render: %s\n", err);
-      status = 2;
+      status = 1;
     }
+  if (!status && count && (err = font_missing(f))) {
+    fprintf(stderr, "flowc render: %s\n", err);
+    status = 2;
   }
   int to_file = named >= 0;
   if (!status && to_file && count > 1) {
@@ -181,10 +186,11 @@ int cmd_render(int argc, char **argv) {
   }
   for (int i = 0; !status && i < count; i++) {
     const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
-    int r = write_one(&c, sel[i], f, &o, path);
+    int r = write_one(&c, sel[i], scenes[i], f, &o, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);
+  free(scenes);
   free(sel);
   free(files);
   ctx_free(&c);

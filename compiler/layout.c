@@ -171,9 +171,7 @@ static int dot_ranks(Ctx *c, Grid *g, const Process *p, const char **err) {
   return 0;
 }
 
-int layout_dot(Ctx *c, const Process *p, Font *f, FILE *out, const char **err) {
-  Scene *s = layout(c, p, f, err); /* sizes the nodes as the picture does */
-  if (!s) return -1;
+int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char **err) {
   Grid g = {.nn = p->nnodes};
   g.n = NEW(c, GNode, g.nn + 1);
   for (int v = 0; v < g.nn; v++) {

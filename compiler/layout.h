@@ -17,7 +17,8 @@
 /* Returns NULL with *err set when the process cannot be laid out. */
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err);
 
-/* Writes the graph handed to Graphviz, in DOT (flowc render -f dot). */
-int layout_dot(Ctx *c, const Process *p, Font *f, FILE *out, const char **err);
+/* Writes the graph handed to Graphviz, in DOT (flowc render -f dot), with
+ * the node sizes of s, p's layout. */
+int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char **err);
 
 #endif

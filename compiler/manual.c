@@ -316,6 +316,10 @@ int manual_write(Ctx *c, Font *f, const char *out_path, const char **err) {
   Pdf *dry = NULL;
   int rc = 0;
   for (int pass = 0; pass < 3 && !rc; pass++) {
+    if (pass == 2 && (*err = font_missing(f))) { /* all text measured, none drawn */
+      rc = -1;
+      break;
+    }
     Pdf *p = pdf_open(c, f, pass == 2 ? dry : NULL, err);
     if (!p) { rc = -1; break; }
     m.p = p;

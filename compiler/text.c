@@ -31,9 +31,12 @@ struct Font {
   double asc, desc, gap; /* font units; desc positive */
   FT_Library ftlib;
   FT_Face ftface;
+  hb_set_t *missing;  /* code points shaped to .notdef (glyph 0) */
+  uint32_t first;     /* the first of them */
+  int cjk;            /* one of them is Chinese */
 };
 
-/* font_open's messages live here until its next call. */
+/* font_open's and font_missing's messages live here until the next call. */
 static char errbuf[768];
 
 static const char *fail(const char *fmt, const char *a, const char *b) {
@@ -101,6 +104,8 @@ static const char *load(Font *f, int index) {
   f->gap = ext.line_gap;
   f->buf = hb_buffer_create();
   if (!hb_buffer_allocation_successful(f->buf)) oom();
+  f->missing = hb_set_create();
+  if (!hb_set_allocation_successful(f->missing)) oom();
   if (FT_Init_FreeType(&f->ftlib)) {
     f->ftlib = NULL;
     return fail("FreeType cannot start for '%s'%s", f->file, "");
@@ -143,6 +148,7 @@ void font_close(Font *f) {
   if (f->ftface) FT_Done_Face(f->ftface);
   if (f->ftlib) FT_Done_FreeType(f->ftlib);
   hb_buffer_destroy(f->buf);
+  hb_set_destroy(f->missing);
   hb_font_destroy(f->font);
   hb_face_destroy(f->face);
   hb_blob_destroy(f->blob);
@@ -174,6 +180,45 @@ static int is_newline(uint32_t cp) {
 }
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
 
+static int is_cjk(uint32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Records the characters of shaped text s (n bytes) that became glyph 0
+ * (.notdef, drawn as an empty box); controls and spaces draw nothing. */
+static void note_missing(Font *f, const char *s, size_t n, unsigned ng) {
+  hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(f->buf, NULL);
+  for (unsigned i = 0; i < ng; i++) {
+    size_t at = gi[i].cluster;
+    uint32_t cp;
+    if (gi[i].codepoint || at >= n) continue;
+    if (!utf8_decode((const unsigned char *)s + at, n - at, &cp)) cp = 0xFFFD;
+    if (is_ctrl(cp) || is_space(cp) || hb_set_has(f->missing, cp)) continue;
+    if (hb_set_is_empty(f->missing)) f->first = cp;
+    hb_set_add(f->missing, cp);
+    f->cjk |= is_cjk(cp);
+  }
+}
+
+const char *font_missing(const Font *f) {
+  unsigned n = hb_set_get_population(f->missing);
+  if (!n) return NULL;
+  char c[8] = {0}, ch[16] = "", others[48] = "";
+  if (!utf8_is_invisible(f->first)) { /* '招' (U+62DB), or just U+200B */
+    utf8_encode(f->first, c);
+    snprintf(ch, sizeof ch, "'%s' (", c);
+  }
+  if (n > 1) snprintf(others, sizeof others, " and %u other character%s", n - 1, n > 2 ? "s" : "");
+  snprintf(errbuf, sizeof errbuf, "font '%s' has no glyph for %sU+%04X%s%s in the text: %s",
+           f->file, ch, (unsigned)f->first, *ch ? ")" : "", others,
+           f->cjk ? "choose a font with Chinese characters, e.g. " DEFAULT_FAMILY
+                    " (" INSTALL_HINT ")"
+                  : "choose a font that has them");
+  return errbuf;
+}
+
 /* Shapes n bytes of s into f->buf; glyph clusters are byte offsets. */
 static unsigned shape(Font *f, const char *s, size_t n) {
   hb_buffer_clear_contents(f->buf);
@@ -182,7 +227,9 @@ static unsigned shape(Font *f, const char *s, size_t n) {
   hb_buffer_guess_segment_properties(f->buf);
   hb_buffer_set_language(f->buf, hb_language_from_string("zh", -1));
   hb_shape(f->font, f->buf, NULL, 0);
-  return hb_buffer_get_length(f->buf);
+  unsigned ng = hb_buffer_get_length(f->buf);
+  note_missing(f, s, n, ng);
+  return ng;
 }
 
 static int ctrl_at(const char *s, size_t n, size_t at) {

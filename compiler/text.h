@@ -25,6 +25,11 @@ const char *font_family(const Font *f); /* its family name, for SVG */
 
 /* Width in points of UTF-8 text s (n bytes) at size pt, shaped with HarfBuzz. */
 double font_width(Font *f, const char *s, size_t n, double size);
+/* Whether the font has a glyph for every character measured so far
+ * (font_width, font_wrap): NULL if so, else a message naming the first
+ * one it lacks (drawn as an empty box), how many more, and which font to
+ * choose. Controls and spaces do not count. */
+const char *font_missing(const Font *f);
 /* Ascent (positive) and descent (positive, below baseline) at size pt. */
 double font_ascent(const Font *f, double size);
 double font_descent(const Font *f, double size);
