@@ -155,6 +155,12 @@ int cmd_render(int argc, char **argv) {
     fprintf(stderr, "flowc render: there is no process '%s'\n", o.proc);
     status = 2;
   }
+  int to_file = named >= 0;
+  if (!status && to_file && count > 1) {
+    fprintf(stderr, "flowc render: -o %s names one file, but %d processes would be rendered: "
+                    "choose one with -p, or give a directory\n", o.out, count);
+    status = 2;
+  }
   Font *f = NULL;
   const char *err = NULL;
   if (!status && count && !(f = font_open(o.font, &err))) {
@@ -170,12 +176,6 @@ int cmd_render(int argc, char **argv) {
     }
   if (!status && count && (err = font_missing(f))) {
     fprintf(stderr, "flowc render: %s\n", err);
-    status = 2;
-  }
-  int to_file = named >= 0;
-  if (!status && to_file && count > 1) {
-    fprintf(stderr, "flowc render: -o %s names one file, but %d processes would be rendered: "
-                    "choose one with -p, or give a directory\n", o.out, count);
     status = 2;
   }
   char buf[512];
