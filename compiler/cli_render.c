@@ -154,6 +154,9 @@ int cmd_render(int argc, char **argv) {
   if (!status && o.proc && !count) {
     fprintf(stderr, "flowc render: there is no process '%s'\n", o.proc);
     status = 2;
+  } else if (!status && !count) {
+    fprintf(stderr, "flowc render: the files hold no process to draw\n");
+    status = 1;
   }
   int to_file = named >= 0;
   if (!status && to_file && count > 1) {

@@ -11,4 +11,5 @@ ls "$d/a/b/c"
 ls "$d" | sort
 for cmd in check render manual; do out=$("$FLOWC" $cmd --help); echo "$cmd --help: $?"; echo "$out" | head -1; done
 "$FLOWC" check --root "$d/nosuch" flows/hr.flow 2>&1 | sed "s|$d|TMP|"; echo "bad --root: ${PIPESTATUS[0]}"
+"$FLOWC" render -o "$d/h" flows/handbook.flow; echo "no process: $?"
 rm -rf "$d"
