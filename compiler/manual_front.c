@@ -27,7 +27,7 @@ static void cover(Manual *m) {
   y += 40;
   const char *rows[4][2] = {
       {"文件编号", m_meta(h, MK_CODE)},
-      {"版　　本", m_meta(h, MK_VERSION)},
+      {"版本", m_meta(h, MK_VERSION)},  /* right-aligned: no padding, so a search finds it */
       {"生效日期", h->has_effective ? m_date(m, h->effective) : "—"},
       {"文件状态", "受控"},
   };
