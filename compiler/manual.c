@@ -315,6 +315,7 @@ int manual_write(Ctx *c, Font *f, const char *out_path, const char **err) {
   Entry *prev = NULL;
   Pdf *dry = NULL;
   int rc = 0;
+  font_missing_clear(f); /* only this manual's text counts */
   for (int pass = 0; pass < 3 && !rc; pass++) {
     if (pass == 2 && (*err = font_missing(f))) { /* all text measured, none drawn */
       rc = -1;

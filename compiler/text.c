@@ -202,6 +202,12 @@ static void note_missing(Font *f, const char *s, size_t n, unsigned ng) {
   }
 }
 
+void font_missing_clear(Font *f) {
+  hb_set_clear(f->missing);
+  f->first = 0;
+  f->cjk = 0;
+}
+
 const char *font_missing(const Font *f) {
   unsigned n = hb_set_get_population(f->missing);
   if (!n) return NULL;

@@ -30,6 +30,8 @@ double font_width(Font *f, const char *s, size_t n, double size);
  * one it lacks (drawn as an empty box), how many more, and which font to
  * choose. Controls and spaces do not count. */
 const char *font_missing(const Font *f);
+/* Forgets the characters font_missing would name (one font, many runs). */
+void font_missing_clear(Font *f);
 /* Ascent (positive) and descent (positive, below baseline) at size pt. */
 double font_ascent(const Font *f, double size);
 double font_descent(const Font *f, double size);
