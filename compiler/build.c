@@ -45,6 +45,26 @@ void p_string_byte(Parser *p, const char *s, size_t n) {
   p->slen += n;
 }
 
+void p_push(Parser *p, int tok, const void *val, size_t n, Loc loc) {
+  if (p->qpos == p->qlen) p->qpos = p->qlen = 0;
+  if (p->qlen == p->qcap) {
+    p->qcap = p->qcap ? p->qcap * 2 : 16;
+    p->queue = xrealloc(p->queue, sizeof *p->queue * (size_t)p->qcap);
+  }
+  struct QueuedToken *q = &p->queue[p->qlen++];
+  q->tok = tok;
+  q->loc = loc;
+  memcpy(q->val, val, n);
+}
+
+int p_pop(Parser *p, void *val, size_t n, Loc *loc) {
+  if (p->qpos == p->qlen) return -1;
+  struct QueuedToken *q = &p->queue[p->qpos++];
+  memcpy(val, q->val, n);
+  *loc = q->loc;
+  return q->tok;
+}
+
 /* Grows an arena array of elements of size sz to hold n+1 elements. */
 static void *grow(Parser *p, void *arr, int n, int *cap, size_t sz) {
   if (n < *cap) return arr;

@@ -54,6 +54,7 @@ static Import *parse_one(Ctx *c, int file) {
   if (p.proc) b_process_end(&p);  /* cut short by an error at the end of the file */
   flow_lex_destroy(s);
   free(p.sbuf);
+  free(p.queue);
   free(p.nodes);
   free(p.edges);
   return p.imports;

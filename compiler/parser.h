@@ -32,6 +32,10 @@ typedef struct Parser {
   int nsyntax;           /* syntax errors reported in this file */
   int capped;            /* too many errors: stop reporting */
   int lex_err_line;      /* line of the last lexical error */
+  /* tokens split from one run of word characters (flow.l), handed to
+     the parser before the scanner runs again */
+  struct QueuedToken { int tok; Loc loc; _Alignas(16) unsigned char val[64]; } *queue;
+  int qlen, qpos, qcap;
   /* builder state */
   Process *proc;
   Node *node;
@@ -59,6 +63,11 @@ typedef struct Parser {
 
 void p_syntax(Parser *p, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void p_string_byte(Parser *p, const char *s, size_t n);
+/* The token queue: p_push adds one (val: a YYSTYPE of n bytes); p_pop
+ * takes the oldest into val and loc and returns its kind, or -1 when the
+ * queue is empty. */
+void p_push(Parser *p, int tok, const void *val, size_t n, Loc loc);
+int p_pop(Parser *p, void *val, size_t n, Loc *loc);
 
 /* builder (build.c), called by grammar actions */
 void b_process_begin(Parser *p, const char *id, Loc loc, Text title);

@@ -200,7 +200,8 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
   }
   for (;;) {
     if (p->capped) return 0;
-    int t = flow_lex(v, l, s);
+    int t = p_pop(p, v, sizeof *v, l);   /* the rest of a split run first */
+    if (t < 0) t = flow_lex(v, l, s);
     p->tok_bol = l->line != p->bol_line;
     p->bol_line = l->line;
     p->prev2_tok = p->prev_tok;

@@ -148,6 +148,14 @@ out semicolons "$(printf '%*s' 50000 '' | tr ' ' ';')$ok"
 out arrows-only "process p { start s; end e; $(printf '%*s' 10000 '' | sed 's/ /-> /g') }"
 chain=$(seq 1 100000 | sed 's/^/n/' | tr '\n' ' ' | sed 's/ $//; s/ / -> /g')
 out chain-100000 "process p { owner \"o\"; code \"C-1\"; start n1; end n100000; $chain }"$'\n'
+# Runs of word bytes cut at every character (flex must not rescan them):
+# 100,000 stray full-width commas, 300,000 invalid bytes, and a chain of
+# 20,000 steps written with full-width arrows and no spaces.
+out punct-run-100000 "process p { $(printf '、%.0s' $(seq 100000)) }"$'\n'
+{ printf 'process p { '; head -c 300000 /dev/zero | tr '\0' '\377'; printf ' }\n'; } > bad-invalid-run-300000.flow
+arrows=$(seq 1 20000 | sed 's/^/n/' | tr '\n' ' ' | sed 's/ $//; s/ /→/g')
+decls=$(seq 2 19999 | sed 's/^/task n/' | tr '\n' ';')
+out arrow-run-20000 "process p { owner \"o\"; code \"C-1\"; start n1; end n20000; $decls $arrows }"$'\n'
 out chain-label "process p { start s; task a; end e; s -> a -> e : \"chain label\" }"
 seq 1 20000 | awk '{ printf "process p%d { start s; end e; s -> e }\n", $1 }' > bad-processes-20000.flow
 seq 1 20000 | awk '{ printf "process p { start s%d }\n", $1 }' > bad-duplicate-processes.flow
