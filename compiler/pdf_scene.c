@@ -95,6 +95,15 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
     pdf_lineto(p, PX(v, e->head[2].x), PY(v, e->head[2].y));
     pdf_closepath(p);
     pdf_paint(p, PDF_BOTH);
+    for (int k = 0; k < e->ndots; k++) { /* a circle from four Bezier quarters */
+      double cx = PX(v, e->dots[k].x), cy = PY(v, e->dots[k].y), r = JUNCTION_R * scale, q = r * 0.5523;
+      pdf_move(p, cx + r, cy);
+      pdf_curve(p, cx + r, cy + q, cx + q, cy + r, cx, cy + r);
+      pdf_curve(p, cx - q, cy + r, cx - r, cy + q, cx - r, cy);
+      pdf_curve(p, cx - r, cy - q, cx - q, cy - r, cx, cy - r);
+      pdf_curve(p, cx + q, cy - r, cx + r, cy - q, cx + r, cy);
+      pdf_paint(p, PDF_FILL);
+    }
   }
   for (int i = 0; i < s->nnodes; i++) {
     const SceneNode *n = &s->nodes[i];

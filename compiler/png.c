@@ -135,6 +135,11 @@ static void draw_edge(Pen *p, const SceneEdge *e) {
   for (int i = 0; i < 3; i++) cairo_line_to(cr, e->head[i].x, e->head[i].y);
   cairo_close_path(cr);
   cairo_fill(cr);
+  for (int i = 0; i < e->ndots; i++) {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, e->dots[i].x, e->dots[i].y, JUNCTION_R, 0, 2 * M_PI);
+    cairo_fill(cr);
+  }
   if (e->nlabel > 0) {
     rect_path(cr, e->label_box);
     fill_only(cr, 1, 1, 1);

@@ -7,6 +7,8 @@
 #define FLOWC_SCENE_H
 #include "ir.h"
 
+#define JUNCTION_R 2.2 /* radius of a junction dot, points */
+
 typedef struct Pt { double x, y; } Pt;
 typedef struct Rect { double x, y, w, h; } Rect;
 
@@ -48,6 +50,8 @@ typedef struct SceneEdge {
   int back;              /* goes against the flow (a loop back) */
   TextRun *label; int nlabel; /* branch or edge label lines, may be 0 */
   Rect label_box;        /* around the label text (background), if any */
+  Pt *dots; int ndots;   /* junctions where this edge joins a line of another
+                            edge with the same end: drawn as filled dots */
 } SceneEdge;
 
 typedef struct SceneLane {

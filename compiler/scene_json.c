@@ -118,6 +118,14 @@ static void edge(FILE *o, const SceneEdge *e) {
     num(o, e->pts[i].y);
     fputc(']', o);
   }
+  fputs("], \"junctions\": [", o);
+  for (int i = 0; i < e->ndots; i++) {
+    fputs(i ? ", [" : "[", o);
+    num(o, e->dots[i].x);
+    fputs(", ", o);
+    num(o, e->dots[i].y);
+    fputc(']', o);
+  }
   fprintf(o, "], \"back\": %s}", e->back ? "true" : "false");
 }
 

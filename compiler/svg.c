@@ -205,7 +205,7 @@ static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
         ".node .bar{fill:#000}\n"
         ".edge .line{fill:none}\n"
         ".edge.back .line{stroke-dasharray:5 3}\n"
-        ".edge .arrow{fill:#000;stroke:none}\n"
+        ".edge .arrow,.edge .junction{fill:#000;stroke:none}\n"
         ".edge .label-bg,.background{fill:#fff;stroke:none}\n"
         "</style>\n", o);
   return 0;
@@ -323,6 +323,10 @@ static void put_edge(FILE *o, const SceneEdge *e) {
     pt(o, e->head[i].x, e->head[i].y);
   }
   fputs("\"/>\n", o);
+  for (int i = 0; i < e->ndots; i++) {
+    fputs("<circle class=\"junction\" ", o);
+    fprintf(o, "cx=\"%.2f\" cy=\"%.2f\" r=\"%.1f\"/>\n", e->dots[i].x, e->dots[i].y, JUNCTION_R);
+  }
   if (e->nlabel > 0) {
     put_rect(o, "label-bg", e->label_box);
     put_runs(o, "label", e->label, e->nlabel);
