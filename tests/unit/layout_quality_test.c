@@ -1,0 +1,99 @@
+/* layout_quality_test.c — guards the readability of the charts of the
+ * given files (compiler/layout_metrics.h): totals over every process of
+ * edge crossings, pt of unrelated edges on one line, colliding labels and
+ * (edge, node) pairs where a line runs through a node, each against a
+ * ceiling. The goal is 0 for all but crossings; the ceilings in
+ * layout_quality_test.args are today's values, to be lowered as the
+ * layout improves (the test says when a ceiling could be lowered).
+ * Usage: layout_quality_test [--max-crossings N] [--max-shared PT]
+ *        [--max-labels N] [--max-through N] FILE...
+ * A ceiling not given is 0 (crossings: no ceiling). Exit 1 when a total
+ * is above its ceiling, 2 on bad input. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "ctx.h"
+#include "layout.h"
+#include "layout_metrics.h"
+
+enum { Q_CROSS, Q_SHARED, Q_LABELS, Q_THROUGH, Q__COUNT };
+static const char *const q_opt[Q__COUNT] = {"--max-crossings", "--max-shared", "--max-labels",
+                                            "--max-through"};
+static const char *const q_name[Q__COUNT] = {"crossings", "pt of shared lines", "label collisions",
+                                             "lines through nodes"};
+
+static double value(const LayoutMetrics *m, int q) {
+  switch (q) {
+  case Q_CROSS: return m->crossings;
+  case Q_SHARED: return round(m->shared);
+  case Q_LABELS: return m->label_collisions;
+  default: return m->through_nodes;
+  }
+}
+
+/* Reads the options; returns the index of the first file, or -1. */
+static int options(int argc, char **argv, double *max) {
+  for (int q = 0; q < Q__COUNT; q++) max[q] = q == Q_CROSS ? -1 : 0;
+  int i = 1;
+  for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
+    int q = 0;
+    while (q < Q__COUNT && strcmp(argv[i], q_opt[q]) != 0) q++;
+    char *end;
+    if (q == Q__COUNT || i + 1 >= argc || (max[q] = strtod(argv[i + 1], &end), *end) || max[q] < 0) {
+      fprintf(stderr, "layout_quality_test: bad option %s\n", argv[i]);
+      return -1;
+    }
+  }
+  return i < argc ? i : -1;
+}
+
+int main(int argc, char **argv) {
+  double max[Q__COUNT];
+  int first = options(argc, argv, max);
+  if (first < 0) {
+    fputs("usage: layout_quality_test [--max-crossings N] [--max-shared PT] [--max-labels N] "
+          "[--max-through N] FILE...\n", stderr);
+    return 2;
+  }
+  Ctx c;
+  ctx_init(&c);
+  const char *err = NULL;
+  Font *f = NULL;
+  if (cli_compile(&c, argv + first, argc - first) != 0 || c.nerrors || !(f = font_open(NULL, &err))) {
+    fprintf(stderr, "layout_quality_test: %s\n", err ? err : "the input has errors");
+    ctx_free(&c);
+    return 2;
+  }
+  LayoutMetrics total = {0}, each[Q__COUNT] = {{0}};
+  const char *worst[Q__COUNT] = {0};
+  int n = 0, bad = 0;
+  for (int i = 0; i < c.prog->nprocs; i++) {
+    const Process *p = c.prog->procs[i];
+    Scene *s = layout(&c, p, f, &err);
+    if (!s) { fprintf(stderr, "layout_quality_test: %s\n", err); bad++; continue; }
+    LayoutMetrics m;
+    metrics_scene(s, &m);
+    metrics_add(&total, &m);
+    for (int q = 0; q < Q__COUNT; q++)
+      if (value(&m, q) > value(&each[q], q)) each[q] = m, worst[q] = p->id;
+    n++;
+  }
+  for (int q = 0; q < Q__COUNT; q++) {
+    double v = value(&total, q);
+    if (max[q] >= 0 && v > max[q]) {
+      fprintf(stderr, "layout_quality_test: %g %s, more than the ceiling %g (most in %s: %g)\n", v,
+              q_name[q], max[q], worst[q], value(&each[q], q));
+      bad++;
+    } else if (max[q] >= 0 && v < max[q])
+      printf("layout_quality_test: %g %s; the ceiling %s %g can be lowered to %g\n", v, q_name[q],
+             q_opt[q], max[q], v);
+  }
+  font_close(f);
+  ctx_free(&c);
+  printf("layout_quality_test: %d processes, %d crossings, %.0f pt shared, %d label collisions, "
+         "%d lines through nodes, %.2f bends per edge\n", n, total.crossings, total.shared,
+         total.label_collisions, total.through_nodes, total.edges ? total.bends / total.edges : 0);
+  return bad ? 1 : 0;
+}
