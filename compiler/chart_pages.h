@@ -1,0 +1,68 @@
+/* chart_pages.h — how a flowchart is cut into page-sized parts for the
+ * manual: pure planning over a Scene's geometry and the page sizes, no
+ * drawing. A chart goes on one page whenever its text can stay at 7 pt or
+ * more; otherwise it is cut between rows (dynamic programming over the
+ * horizontal lines that meet no node, label or horizontal edge line) and,
+ * when too wide even for a landscape page, between columns too. Every
+ * edge crossing a cut becomes a pair of numbered connectors.
+ * A plan lives in the Ctx arena. */
+#ifndef FLOWC_CHART_PAGES_H
+#define FLOWC_CHART_PAGES_H
+#include "ctx.h"
+#include "scene.h"
+
+/* The pages a chart can go on (points). */
+typedef struct ChartPage {
+  double pw, ph;      /* body of a portrait page */
+  double lw, lh;      /* body of a landscape page */
+  double here;        /* room left on the current page, 0: start on a fresh page */
+  int here_land;      /* the current page is landscape */
+  double head;        /* the heading above the chart */
+  double mark;        /* a caption line or a row of connectors */
+  double min_text;    /* smallest text size allowed */
+  double min_first;   /* least room for a first part on the current page */
+  double conn_r;      /* radius of a connector circle */
+} ChartPage;
+
+/* The manual's A4 pages, starting on a fresh page. */
+ChartPage chart_page_manual(void);
+
+enum { CHART_BELOW, CHART_PAGE, CHART_SPLIT_HERE, CHART_SPLIT_PAGE };
+
+/* An edge crossing a horizontal cut: a pair of connectors numbered id,
+ * one below the part above and one above the part below. */
+typedef struct ChartConn {
+  int edge;           /* index into Scene.edges */
+  double x;           /* where it crosses the cut (scene units) */
+  double at;          /* where its connectors go: x moved apart from the others */
+  int col;            /* the column part it is drawn on */
+  int down;           /* the edge goes down across the cut */
+  int id;             /* from 1, through the whole chart */
+} ChartConn;
+
+typedef struct ChartCut {
+  double y;           /* scene units */
+  ChartConn *conn; int nconn;  /* by x */
+} ChartCut;
+
+typedef struct ChartPlan {
+  int where;          /* CHART_* */
+  int landscape;      /* the pages it starts are landscape */
+  double scale;       /* scene → page */
+  double *ys; int nrows;   /* rows: ys[0] = 0 < ys[1] < ... < ys[nrows] = height */
+  double *xs; int ncols;   /* columns likewise over the width */
+  ChartCut *cuts;     /* nrows - 1 inner row cuts, cuts[i] at ys[i + 1] */
+  int pages;          /* pages holding a part (the current one included) */
+  double cost;        /* what the row cuts cost (0 without cuts) */
+} ChartPlan;
+
+/* Plans scene s on page. 0, or -1 when s is empty. */
+int chart_plan(Ctx *c, const Scene *s, const ChartPage *page, ChartPlan *out);
+
+/* The pages the chart takes in the manual when it starts on a fresh page. */
+int chart_pages(Ctx *c, const Scene *s);
+
+/* The smallest text size in s (lane titles, nodes, labels). */
+double chart_min_text(const Scene *s);
+
+#endif
