@@ -23,7 +23,7 @@ DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test unit asan manual bench fuzz clean
+.PHONY: all deps test unit asan manual bench fuzz layout-report clean
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
@@ -73,6 +73,17 @@ unit: $(UNIT_BINS)
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/unit
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PC_LDLIBS)
+
+# Chart quality, flowc's layout against Graphviz dot on the same graphs
+# (tests/layout/report.c): flows/ and a generated corpus, or LAYOUT_FILES.
+$(BUILD)/layout/report: tests/layout/report.c $(LIB_OBJS)
+	@mkdir -p $(BUILD)/layout
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PC_LDLIBS)
+$(BUILD)/layout/generated.flow: tests/layout/gencorpus.awk
+	@mkdir -p $(BUILD)/layout
+	awk -f $< > $@
+layout-report: $(BUILD)/layout/report $(BUILD)/layout/generated.flow
+	@$(BUILD)/layout/report $(or $(LAYOUT_FILES),-c flows flows/*.flow -c generated $(BUILD)/layout/generated.flow)
 
 # The same program with AddressSanitizer and UndefinedBehaviorSanitizer.
 asan: $(BUILD)/.deps

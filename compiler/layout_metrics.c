@@ -199,7 +199,7 @@ static int through_nodes(const MetricDrawing *d, const MetricEdge *e) {
   return n;
 }
 
-/* Turning of a line in quarter turns; turns under a degree are noise. */
+/* Turning of a line in quarter turns; turns under 0.1 degree are noise. */
 static double turning(const MetricEdge *e) {
   double total = 0, px = 0, py = 0;
   int have = 0;
@@ -208,7 +208,7 @@ static double turning(const MetricEdge *e) {
     if (hypot(dx, dy) < EPS) continue;
     if (have) {
       double a = fabs(atan2(px * dy - py * dx, px * dx + py * dy));
-      if (a > M_PI / 180) total += a;
+      if (a > M_PI / 1800) total += a;
     }
     px = dx, py = dy, have = 1;
   }
