@@ -16,8 +16,8 @@
 #define W_EDGE 3.0       /* an edge cut: a connector pair */
 #define W_BAND 8.0       /* a cut inside a phase (inside a lane, across) */
 #define W_EXCURSION 12.0 /* an edge left with a short piece beyond a cut */
-#define W_EMPTY 40.0     /* a part under a quarter of its room */
-#define W_SLACK 4.0      /* times the squared unused share of a part's room */
+#define W_EMPTY 30.0     /* a part under a third of its room */
+#define W_SLACK 10.0     /* times the squared unused share of a part's room */
 #define W_FORCED 400.0   /* a cut through what should not be cut */
 #define EXCURSION 28.0   /* page points: a piece shorter than this is an excursion */
 #define CLEAR 2.0        /* scene units kept clear around what must not be cut */
@@ -253,8 +253,8 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
 
 /* What a part of length h in room costs. */
 static double part_cost(double h, double room, int alone) {
-  double slack = (room - h) / room;
-  return W_PART + (alone ? 0 : W_SLACK * slack * slack + (h < room / 4 ? W_EMPTY : 0));
+  double slack = fmax(0, room - h) / room;
+  return W_PART + (alone ? 0 : W_SLACK * slack * slack + (h < room / 3 ? W_EMPTY : 0));
 }
 
 /* Cuts [0, len] into parts: the first within room0, the others within
@@ -481,10 +481,15 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
                  (land.pages == port.pages && land.ncols < port.ncols);
   *out = use_land ? land : port;
   out->where = CHART_SPLIT_PAGE;
-  /* start below what is on the current page when a good part fits there */
+  /* start below what is on the current page when a good part fits there
+   * and that saves a page */
   if (!use_land && pg->here > 0 && !pg->here_land && pg->here - extra > pg->min_first) {
-    plan_split(c, s, pg, 0, pg->here - extra, out);
-    out->where = CHART_SPLIT_HERE;
+    ChartPlan here;
+    plan_split(c, s, pg, 0, pg->here - extra, &here);
+    if (here.pages <= out->pages) {
+      *out = here;
+      out->where = CHART_SPLIT_HERE;
+    }
   }
   conn_place(c, s, pg, out);
   return 0;
@@ -495,3 +500,18 @@ int chart_pages(Ctx *c, const Scene *s) {
   ChartPlan p;
   return chart_plan(c, s, &pg, &p) ? 0 : p.pages;
 }
+
+#ifdef CHART_DEBUG
+#include <stdio.h>
+void chart_debug(Ctx *c, const Scene *s, double sc);
+void chart_debug(Ctx *c, const Scene *s, double sc) {
+  Axis a;
+  Vals pl = {0}, forced = {0};
+  axis_build(c, &a, s, 0, EXCURSION / sc);
+  cand_places(c, &a, 400, &pl, &forced);
+  int n;
+  Cand *cd = cand_costs(c, &a, &pl, &forced, &n);
+  for (int i = 0; i < a.block.n; i++) printf("block %.1f-%.1f\n", a.block.v[i].lo, a.block.v[i].hi);
+  for (int i = 0; i < n; i++) printf("cand %.1f cost %.1f cross %d\n", cd[i].at, cd[i].cost, cd[i].cross);
+}
+#endif

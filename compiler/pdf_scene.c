@@ -51,6 +51,53 @@ static void runs(Pdf *p, View v, const TextRun *t, int n, Rect clip) {
   }
 }
 
+/* The box around points q[0..n). */
+static Rect bounds(const Pt *q, int n) {
+  double x0 = q[0].x, y0 = q[0].y, x1 = x0, y1 = y0;
+  for (int i = 1; i < n; i++) {
+    x0 = fmin(x0, q[i].x);
+    x1 = fmax(x1, q[i].x);
+    y0 = fmin(y0, q[i].y);
+    y1 = fmax(y1, q[i].y);
+  }
+  return (Rect){x0, y0, x1 - x0 + 0.01, y1 - y0 + 0.01};
+}
+
+static void dot(Pdf *p, View v, Pt c) { /* a circle from four Bezier quarters */
+  double cx = PX(v, c.x), cy = PY(v, c.y), r = JUNCTION_R * v.s, q = r * 0.5523;
+  pdf_move(p, cx + r, cy);
+  pdf_curve(p, cx + r, cy + q, cx + q, cy + r, cx, cy + r);
+  pdf_curve(p, cx - q, cy + r, cx - r, cy + q, cx - r, cy);
+  pdf_curve(p, cx - r, cy - q, cx - q, cy - r, cx, cy - r);
+  pdf_curve(p, cx + q, cy - r, cx + r, cy - q, cx + r, cy);
+  pdf_paint(p, PDF_FILL);
+}
+
+/* The segments, arrowhead and dots of e that meet near. */
+static void edge(Pdf *p, View v, const SceneEdge *e, Rect near) {
+  if (e->npts < 2) return;
+  int open = 0;
+  for (int k = 0; k + 1 < e->npts; k++) {
+    if (!meets(bounds(e->pts + k, 2), near)) continue;
+    if (!open && e->back) pdf_dash(p, 5 * v.s, 3 * v.s); /* as in the SVG and PNG */
+    if (open != k + 1) pdf_move(p, PX(v, e->pts[k].x), PY(v, e->pts[k].y));
+    pdf_lineto(p, PX(v, e->pts[k + 1].x), PY(v, e->pts[k + 1].y));
+    open = k + 2;
+  }
+  if (open) pdf_paint(p, PDF_STROKE);
+  if (open && e->back) pdf_dash(p, 0, 0);
+  if (meets(bounds(e->head, 3), near)) {
+    pdf_move(p, PX(v, e->head[0].x), PY(v, e->head[0].y));
+    pdf_lineto(p, PX(v, e->head[1].x), PY(v, e->head[1].y));
+    pdf_lineto(p, PX(v, e->head[2].x), PY(v, e->head[2].y));
+    pdf_closepath(p);
+    pdf_paint(p, PDF_BOTH);
+  }
+  for (int k = 0; k < e->ndots; k++)
+    if (meets((Rect){e->dots[k].x - JUNCTION_R, e->dots[k].y - JUNCTION_R, 2 * JUNCTION_R, 2 * JUNCTION_R}, near))
+      dot(p, v, e->dots[k]);
+}
+
 void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect clip,
                int (*page_of)(void *ud, const char *proc_id), void *ud) {
   View v = {x, y, scale};
@@ -62,6 +109,7 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
   pdf_stroke_rgb(p, 0.55, 0.55, 0.55);
   for (int i = 0; i < s->nphases; i++) {
     const ScenePhase *ph = &s->phases[i];
+    if (!meets(ph->box, clip)) continue;
     Rect b = to_page(v, ph->box), h = to_page(v, ph->header);
     pdf_fill_rgb(p, i % 2 ? 0.97 : 1.0, i % 2 ? 0.97 : 1.0, i % 2 ? 0.97 : 1.0);
     pdf_rect(p, b.x, b.y, b.w, b.h, PDF_BOTH);
@@ -70,6 +118,7 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
   }
   for (int i = 0; i < s->nlanes; i++) {
     const SceneLane *l = &s->lanes[i];
+    if (!meets(l->box, clip)) continue;
     Rect b = to_page(v, l->box), h = to_page(v, l->header);
     pdf_rect(p, b.x, b.y, b.w, b.h, PDF_STROKE);
     pdf_fill_rgb(p, 0.86, 0.89, 0.94);
@@ -82,29 +131,8 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
   pdf_line_width(p, lw);
   pdf_stroke_rgb(p, 0.15, 0.15, 0.15);
   pdf_fill_rgb(p, 0.15, 0.15, 0.15);
-  for (int i = 0; i < s->nedges; i++) {
-    const SceneEdge *e = &s->edges[i];
-    if (e->npts < 2) continue;
-    pdf_dash(p, e->back ? 5 * scale : 0, 3 * scale); /* as in the SVG and PNG */
-    pdf_move(p, PX(v, e->pts[0].x), PY(v, e->pts[0].y));
-    for (int k = 1; k < e->npts; k++) pdf_lineto(p, PX(v, e->pts[k].x), PY(v, e->pts[k].y));
-    pdf_paint(p, PDF_STROKE);
-    pdf_dash(p, 0, 0);
-    pdf_move(p, PX(v, e->head[0].x), PY(v, e->head[0].y));
-    pdf_lineto(p, PX(v, e->head[1].x), PY(v, e->head[1].y));
-    pdf_lineto(p, PX(v, e->head[2].x), PY(v, e->head[2].y));
-    pdf_closepath(p);
-    pdf_paint(p, PDF_BOTH);
-    for (int k = 0; k < e->ndots; k++) { /* a circle from four Bezier quarters */
-      double cx = PX(v, e->dots[k].x), cy = PY(v, e->dots[k].y), r = JUNCTION_R * scale, q = r * 0.5523;
-      pdf_move(p, cx + r, cy);
-      pdf_curve(p, cx + r, cy + q, cx + q, cy + r, cx, cy + r);
-      pdf_curve(p, cx - q, cy + r, cx - r, cy + q, cx - r, cy);
-      pdf_curve(p, cx - r, cy - q, cx - q, cy - r, cx, cy - r);
-      pdf_curve(p, cx + q, cy - r, cx + r, cy - q, cx + r, cy);
-      pdf_paint(p, PDF_FILL);
-    }
-  }
+  Rect near = {clip.x - 4, clip.y - 4, clip.w + 8, clip.h + 8}; /* with line widths */
+  for (int i = 0; i < s->nedges; i++) edge(p, v, &s->edges[i], near);
   for (int i = 0; i < s->nnodes; i++) {
     const SceneNode *n = &s->nodes[i];
     if (!meets(n->box, clip)) continue;
@@ -125,10 +153,10 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
   }
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];
-    if (!e->nlabel) continue;
+    if (!e->nlabel || !meets(e->label_box, clip)) continue;
     Rect b = to_page(v, e->label_box);
     pdf_fill_rgb(p, 1, 1, 1);
-    if (b.w > 0 && b.h > 0 && meets(e->label_box, clip)) pdf_rect(p, b.x, b.y, b.w, b.h, PDF_FILL);
+    if (b.w > 0 && b.h > 0) pdf_rect(p, b.x, b.y, b.w, b.h, PDF_FILL);
     runs(p, v, e->label, e->nlabel, clip);
   }
   pdf_restore_state(p);
