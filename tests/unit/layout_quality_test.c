@@ -8,7 +8,8 @@
  * Usage: layout_quality_test [--max-crossings N] [--max-shared PT]
  *        [--max-labels N] [--max-through N] FILE...
  * A ceiling not given is 0 (crossings: no ceiling). Exit 1 when a total
- * is above its ceiling, 2 on bad input. */
+ * is above its ceiling, 2 on bad input. First checks the metrics
+ * themselves on small hand-made drawings. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,59 @@ static double value(const LayoutMetrics *m, int q) {
   case Q_LABELS: return m->label_collisions;
   default: return m->through_nodes;
   }
+}
+
+/* ---- the metrics on hand-made drawings ---- */
+
+static int selfbad;
+
+/* Measures edges a and b (node 0 -> 1 and 2 -> 3, or as given) between
+ * four nodes far from the lines, plus an optional label box on a. */
+static LayoutMetrics two(const Pt *a, int na, const Pt *b, int nb, int bfrom, int bto, const Rect *label) {
+  static const Rect nodes[5] = {{-100, -100, 10, 10}, {-100, 300, 10, 10}, {300, -100, 10, 10},
+                                {300, 300, 10, 10}, {20, 70, 20, 20}};
+  MetricEdge e[2] = {{0, 1, a, na, label, NULL, 0}, {bfrom, bto, b, nb, NULL, NULL, 0}};
+  MetricDrawing d = {400, 400, nodes, 5, e, 2, NULL, 0};
+  LayoutMetrics m;
+  metrics_drawing(&d, &m);
+  return m;
+}
+
+static void expect(const char *what, double got, double want) {
+  if (fabs(got - want) > 0.01) {
+    fprintf(stderr, "layout_quality_test: metrics: %s is %g, not %g\n", what, got, want);
+    selfbad++;
+  }
+}
+
+static void selftest(void) {
+  Pt v[] = {{50, 0}, {50, 100}}, h[] = {{0, 50}, {100, 50}};
+  expect("a plain crossing", two(v, 2, h, 2, 2, 3, NULL).crossings, 1);
+  Pt bent[] = {{0, 40}, {50, 40}, {100, 40}}; /* a vertex on the other line */
+  expect("a crossing at a vertex", two(v, 2, bent, 3, 2, 3, NULL).crossings, 1);
+  Pt back[] = {{0, 40}, {50, 40}, {0, 40.5}}; /* touches and turns back */
+  expect("a touch", two(v, 2, back, 3, 2, 3, NULL).crossings, 0);
+  Pt twice[] = {{0, 20}, {100, 20}, {100, 60}, {0, 60}};
+  expect("two crossings", two(v, 2, twice, 4, 2, 3, NULL).crossings, 2);
+  Pt merge[] = {{0, 50}, {50, 50}, {50, 100}}; /* joins the line to the same end */
+  LayoutMetrics m = two(v, 2, merge, 3, 2, 1, NULL);
+  expect("a merge: crossings", m.crossings, 0);
+  expect("a merge: shared", m.shared, 0);
+  Pt on[] = {{51, 20}, {51, 60}}, near[] = {{54, 20}, {54, 60}};
+  expect("shared", two(v, 2, on, 2, 2, 3, NULL).shared, 40);
+  expect("shared with a common source", two(v, 2, on, 2, 0, 3, NULL).shared, 0);
+  m = two(v, 2, near, 2, 2, 3, NULL);
+  expect("near", m.near, 40);
+  expect("near: shared", m.shared, 0);
+  Pt through[] = {{30, 0}, {30, 100}}, far[] = {{200, 0}, {200, 10}};
+  expect("a line through a node", two(through, 2, far, 2, 2, 3, NULL).through_nodes, 1);
+  expect("a line by a node", two(v, 2, far, 2, 2, 3, NULL).through_nodes, 0);
+  Rect on_node = {35, 60, 20, 12}, on_line = {190, 2, 20, 12}, clear = {60, 10, 20, 12};
+  expect("a label on a node", two(v, 2, far, 2, 2, 3, &on_node).label_collisions, 1);
+  expect("a label on a line", two(v, 2, far, 2, 2, 3, &on_line).label_collisions, 1);
+  expect("a free label", two(v, 2, far, 2, 2, 3, &clear).label_collisions, 0);
+  Pt steps[] = {{0, 0}, {0, 10}, {0, 20}, {10, 20}, {10, 30}};
+  expect("bends", two(steps, 5, far, 2, 2, 3, NULL).bends, 2);
 }
 
 /* Reads the options; returns the index of the first file, or -1. */
@@ -57,6 +111,7 @@ int main(int argc, char **argv) {
           "[--max-through N] FILE...\n", stderr);
     return 2;
   }
+  selftest();
   Ctx c;
   ctx_init(&c);
   const char *err = NULL;
@@ -95,5 +150,5 @@ int main(int argc, char **argv) {
   printf("layout_quality_test: %d processes, %d crossings, %.0f pt shared, %d label collisions, "
          "%d lines through nodes, %.2f bends per edge\n", n, total.crossings, total.shared,
          total.label_collisions, total.through_nodes, total.edges ? total.bends / total.edges : 0);
-  return bad ? 1 : 0;
+  return bad || selfbad ? 1 : 0;
 }
