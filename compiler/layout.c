@@ -1,27 +1,17 @@
-/* layout.c — process to Scene (see layout.h). Graphviz dot gives each
- * node a rank and an order within its rank; flowc then builds its own
- * grid: rows from the ranks (regrouped so every phase is a band of its
- * own), columns from the lanes in declared order, and routes the edges
- * orthogonally through the channels between rows and the gutters between
- * lanes (route.c), which no node box ever occupies. */
+/* layout.c — process to Scene (see layout.h): text measured and wrapped,
+ * node sizes, then the passes of layout_int.h in order, then lanes,
+ * phases and nodes at their final places. */
 #include "layout.h"
-#include <graphviz/gvc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "layout_grid.h"
-
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
+#include "layout_int.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 10.0
-#define LABEL_PT 10.0
 #define HEADER_PT 10.5
 #define PAD_X 10.0
 #define PAD_Y 7.0
-/* Wider than this (A4 portrait text width at 7/10 of the size), a chart
- * with lanes stacks side-by-side nodes instead. */
-#define MAX_WIDE 690.0
 
 static ShapeKind shape_of(NodeKind k) {
   switch (k) {
@@ -62,13 +52,12 @@ static TextRun *runs(Ctx *c, Font *f, const char *text, double size, double maxw
 
 /* Box size from the text size, per symbol: room for the text inside the
  * shape's usable area. */
-static void node_size(Grid *g, int v, double tw, double th) {
-  GNode *n = &g->n[v];
+static void node_size(Item *n, ShapeKind shape, double tw, double th) {
   double w = tw + 2 * PAD_X, h = th + 2 * PAD_Y;
-  switch (n->shape) {
+  switch (shape) {
   case SH_TERMINATOR: h = fmax(h, 30); w = fmax(w + h * 0.6, 64); break;
   case SH_DECISION: /* the text box fits when tw/w + th/h <= 1 */
-    w = fmax(1.6 * tw + 12, 80); h = fmax(th / (1 - tw / (w - 8)) + 8, 48); break;
+    w = fmax(2.1 * tw + 14, 84); h = fmax(th / (1 - tw / (w - 8)) + 4, 40); break;
   case SH_PREDEFINED: w = fmax(w + 16, 80); h = fmax(h, 38); break;
   case SH_DOCUMENT: w = fmax(w, 80); h = fmax(h + 8, 44); break;
   case SH_DATA: w = fmax(w + 24, 84); h = fmax(h, 38); break;
@@ -76,7 +65,7 @@ static void node_size(Grid *g, int v, double tw, double th) {
   case SH_MANUAL: w = fmax(w + 24, 84); h = fmax(h, 38); break;
   case SH_DELAY: w = fmax(w + h / 2, 80); h = fmax(h, 38); break;
   case SH_BAR: w = 80; h = 7; break;
-  default: w = fmax(w, 80); h = fmax(h, 38); break;
+  default: w = fmax(w, 80); h = fmax(h, 34); break;
   }
   n->w = w;
   n->h = h;
@@ -87,219 +76,8 @@ static void node_size(Grid *g, int v, double tw, double th) {
  * page can show at 7 pt text. */
 static double wrap_width(ShapeKind s, int nlanes) {
   double w = nlanes > 1 ? fmin(120, fmax(60, 540.0 / nlanes - 24)) : 120;
-  return s == SH_DECISION ? fmax(56, w * 0.7) : s == SH_TERMINATOR ? fmin(w, 96) : w;
+  return s == SH_DECISION ? fmax(64, w * 0.8) : s == SH_TERMINATOR ? fmin(w, 96) : w;
 }
-
-/* The column of each node: its lane; a node outside lanes (a start or an
- * end) goes to the lane of a neighbour. */
-static void assign_columns(Grid *g, const Process *p) {
-  for (int v = 0; v < g->nn; v++) g->n[v].col = p->nodes[v]->lane;
-  for (int pass = 0; pass < 2; pass++)
-    for (int i = 0; i < p->nedges; i++) {
-      const Edge *e = p->edges[i];
-      if (e->from < 0 || e->to < 0) continue;
-      if (g->n[e->from].col < 0 && g->n[e->to].col >= 0) g->n[e->from].col = g->n[e->to].col;
-      if (g->n[e->to].col < 0 && g->n[e->from].col >= 0) g->n[e->to].col = g->n[e->from].col;
-    }
-  for (int v = 0; v < g->nn; v++)
-    if (g->n[v].col < 0) g->n[v].col = 0;
-  g->ncols = p->nlanes > 0 ? p->nlanes : 1;
-}
-
-/* ---- Graphviz: ranks and order ---- */
-
-static void attr(void *obj, const char *name, const char *value) {
-  agsafeset(obj, (char *)name, (char *)value, (char *)"");
-}
-
-static Agraph_t *dot_graph(Ctx *c, Grid *g, const Process *p) {
-  Agraph_t *G = agopen((char *)"flow", Agdirected, NULL);
-  attr(G, "rankdir", "TB");
-  attr(G, "nodesep", "0.5");
-  attr(G, "ranksep", "0.5");
-  attr(G, "splines", "false");
-  Agnode_t **an = NEW(c, Agnode_t *, g->nn + 1);
-  char buf[64];
-  for (int v = 0; v < g->nn; v++) {
-    snprintf(buf, sizeof buf, "n%d", v);
-    an[v] = agnode(G, buf, 1);
-    attr(an[v], "shape", "box");
-    attr(an[v], "fixedsize", "true");
-    attr(an[v], "label", "");
-    snprintf(buf, sizeof buf, "%.3f", g->n[v].w / 72);
-    attr(an[v], "width", buf);
-    snprintf(buf, sizeof buf, "%.3f", g->n[v].h / 72);
-    attr(an[v], "height", buf);
-    /* the ID for people reading -f dot; comments are never interpreted */
-    attr(an[v], "comment", p->nodes[v]->id);
-  }
-  for (int i = 0; i < p->nedges; i++) {
-    const Edge *e = p->edges[i];
-    if (e->from < 0 || e->to < 0) continue;
-    Agedge_t *ae = agedge(G, an[e->from], an[e->to], NULL, 1);
-    (void)ae;
-  }
-  g->agnodes = (void **)an;
-  return G;
-}
-
-static GVC_t *gv_context(const char **err) {
-  GVC_t *gvc = gvContext();
-  if (!gvc) *err = "cannot start Graphviz (gvContext failed)";
-  return gvc;
-}
-
-/* Ranks and in-rank x from dot. */
-static int dot_ranks(Ctx *c, Grid *g, const Process *p, const char **err) {
-  GVC_t *gvc = gv_context(err);
-  if (!gvc) return -1;
-  Agraph_t *G = dot_graph(c, g, p);
-  if (gvLayout(gvc, G, "dot") != 0) {
-    agclose(G);
-    gvFreeContext(gvc);
-    *err = "Graphviz could not lay out the graph; if it says 'Layout type: \"dot\" not recognized', "
-           "its plugin list is missing: run 'dot -c' as root (package graphviz)";
-    return -1;
-  }
-  for (int v = 0; v < g->nn; v++) {
-    g->n[v].rank = ND_rank((Agnode_t *)g->agnodes[v]);
-    g->n[v].dotx = ND_coord((Agnode_t *)g->agnodes[v]).x;
-  }
-  gvFreeLayout(gvc, G);
-  agclose(G);
-  gvFreeContext(gvc);
-  return 0;
-}
-
-int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char **err) {
-  Grid g = {.nn = p->nnodes};
-  g.n = NEW(c, GNode, g.nn + 1);
-  for (int v = 0; v < g.nn; v++) {
-    g.n[v].w = s->nodes[v].box.w;
-    g.n[v].h = s->nodes[v].box.h;
-  }
-  Agraph_t *G = dot_graph(c, &g, p);
-  int r = agwrite(G, out);
-  agclose(G);
-  if (r != 0) { *err = "cannot write the graph"; return -1; }
-  return 0;
-}
-
-/* ---- rows: ranks regrouped so that each phase is a band ---- */
-
-static int by_rank(const void *a, const void *b) {
-  const int *x = a, *y = b;
-  return x[0] != y[0] ? x[0] - y[0] : x[1] - y[1];
-}
-
-static int by_row_col_x(const void *a, const void *b, void *ctx);
-
-/* When a chart with lanes would be too wide for a page, nodes that dot put
- * side by side in one lane go into rows of their own, one under the other:
- * charts grow down (pages continue down) rather than wide. No edge joins
- * nodes of one rank. */
-static void split_cells(Ctx *c, Grid *g, int np) {
-  int *ord = NEW(c, int, g->nn + 1), *sub = NEW(c, int, g->nn + 1);
-  int *extra = NEW(c, int, g->nrows + 1), *base = NEW(c, int, g->nrows + 2);
-  for (int v = 0; v < g->nn; v++) ord[v] = v;
-  qsort_r(ord, (size_t)g->nn, sizeof(int), by_row_col_x, g);
-  for (int i = 0; i < g->nn; i++) {
-    const GNode *n = &g->n[ord[i]], *prev = i ? &g->n[ord[i - 1]] : NULL;
-    sub[ord[i]] = prev && prev->row == n->row && prev->col == n->col ? sub[ord[i - 1]] + 1 : 0;
-    if (sub[ord[i]] > extra[n->row]) extra[n->row] = sub[ord[i]];
-  }
-  for (int r = 0; r < g->nrows; r++) base[r + 1] = base[r] + 1 + extra[r];
-  for (int v = 0; v < g->nn; v++) g->n[v].row = base[g->n[v].row] + sub[v];
-  for (int ph = 0; ph < np; ph++) {
-    if (g->phase_last[ph] >= g->phase_first[ph]) g->phase_last[ph] = base[g->phase_last[ph] + 1] - 1;
-    g->phase_first[ph] = base[g->phase_first[ph]];
-  }
-  g->nrows = base[g->nrows];
-}
-
-static void assign_rows(Ctx *c, Grid *g, const Process *p) {
-  int np = p->nphases + 1; /* group 0: nodes before the first phase */
-  int *pair = NEW(c, int, 2 * g->nn + 2);
-  g->nrows = 0;
-  g->phase_first = NEW(c, int, np + 1);
-  g->phase_last = NEW(c, int, np + 1);
-  for (int ph = 0; ph < np; ph++) {
-    int k = 0;
-    for (int v = 0; v < g->nn; v++)
-      if (p->nodes[v]->phase + 1 == ph) { pair[2 * k] = g->n[v].rank; pair[2 * k + 1] = v; k++; }
-    qsort(pair, (size_t)k, 2 * sizeof(int), by_rank);
-    g->phase_first[ph] = g->nrows;
-    for (int i = 0; i < k; i++) {
-      if (i > 0 && pair[2 * i] != pair[2 * i - 2]) g->nrows++;
-      g->n[pair[2 * i + 1]].row = g->nrows;
-    }
-    if (k) g->nrows++;
-    g->phase_last[ph] = g->nrows - 1;
-  }
-  g->ngroups = np;
-}
-
-/* ---- columns: nodes of one lane and row side by side, in dot's order ---- */
-
-static int by_row_col_x(const void *a, const void *b, void *ctx) {
-  const Grid *g = ctx;
-  const GNode *x = &g->n[*(const int *)a], *y = &g->n[*(const int *)b];
-  if (x->row != y->row) return x->row - y->row;
-  if (x->col != y->col) return x->col - y->col;
-  return x->dotx < y->dotx ? -1 : x->dotx > y->dotx;
-}
-
-/* Orders the nodes by (row, column, dot x) and measures each cell. */
-static void build_cells(Ctx *c, Grid *g) {
-  g->order = NEW(c, int, g->nn + 1);
-  for (int v = 0; v < g->nn; v++) g->order[v] = v;
-  qsort_r(g->order, (size_t)g->nn, sizeof(int), by_row_col_x, g);
-  g->colw = NEW(c, double, g->ncols + 1);
-  for (int i = 0; i < g->nn;) {
-    int j = i;
-    double w = 0;
-    while (j < g->nn && g->n[g->order[j]].row == g->n[g->order[i]].row &&
-           g->n[g->order[j]].col == g->n[g->order[i]].col) {
-      w += g->n[g->order[j]].w + (j > i ? CELL_GAP : 0);
-      j++;
-    }
-    int col = g->n[g->order[i]].col;
-    if (w > g->colw[col]) g->colw[col] = w;
-    i = j;
-  }
-}
-
-/* x of every node from the column widths and gutters. */
-void grid_place_x(Grid *g) {
-  double x = g->left;
-  for (int k = 0; k < g->ncols; k++) {
-    g->gutx[k] = x;
-    x += g->gutw[k];
-    g->colx[k] = x;
-    x += g->colw[k];
-  }
-  g->gutx[g->ncols] = x;
-  x += g->gutw[g->ncols];
-  g->width = x;
-  for (int i = 0; i < g->nn;) {
-    int j = i;
-    double w = 0;
-    int row = g->n[g->order[i]].row, col = g->n[g->order[i]].col;
-    while (j < g->nn && g->n[g->order[j]].row == row && g->n[g->order[j]].col == col) {
-      w += g->n[g->order[j]].w + (j > i ? CELL_GAP : 0);
-      j++;
-    }
-    double cx = g->colx[col] + (g->colw[col] - w) / 2;
-    for (int k = i; k < j; k++) {
-      GNode *n = &g->n[g->order[k]];
-      n->x = cx + n->w / 2;
-      cx += n->w + CELL_GAP;
-    }
-    i = j;
-  }
-}
-
-/* ---- the scene ---- */
 
 static void vertical_title(Ctx *c, Font *f, const char *text, Rect box, TextRun **out, int *n) {
   /* one character per line, centred in the strip */
@@ -333,9 +111,115 @@ static void place_runs(TextRun *r, int n, double cx, double top) {
   }
 }
 
-static int measure(Ctx *c, const Process *p, Font *f, Grid *g, Scene *s, const char **err);
-static Scene *place(Ctx *c, const Process *p, Font *f, const Grid *g0, const Scene *s0, int stack,
-                    const char **err);
+/* The lane of each node: its own; a node outside lanes (a start or an
+ * end) takes the lane of a neighbour. */
+static void assign_lanes(Lay *L) {
+  const Process *p = L->p;
+  for (int v = 0; v < L->nn; v++) L->it[v].lane = p->nodes[v]->lane;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < L->ne; i++) {
+      int u = L->e[i].u, v = L->e[i].v;
+      if (u < 0 || v < 0) continue;
+      if (L->it[u].lane < 0 && L->it[v].lane >= 0) L->it[u].lane = L->it[v].lane;
+      if (L->it[v].lane < 0 && L->it[u].lane >= 0) L->it[v].lane = L->it[u].lane;
+    }
+  for (int v = 0; v < L->nn; v++) {
+    if (L->it[v].lane < 0) L->it[v].lane = 0;
+    L->it[v].lo = L->it[v].hi = L->it[v].lane;
+  }
+  L->ncols = p->nlanes > 0 ? p->nlanes : 1;
+}
+
+/* Nodes, their text and sizes; edges and their labels. */
+static void measure(Lay *L, Scene *s) {
+  const Process *p = L->p;
+  Ctx *c = L->c;
+  s->proc = p;
+  s->stroke = 1.0;
+  s->nnodes = p->nnodes;
+  s->nodes = NEW(c, SceneNode, p->nnodes + 1);
+  L->it = NEW(c, Item, L->nn + 1);
+  L->group = NEW(c, int, L->nn + 1);
+  for (int v = 0; v < L->nn; v++) {
+    const Node *nd = p->nodes[v];
+    SceneNode *sn = &s->nodes[v];
+    sn->node = nd;
+    sn->shape = shape_of(nd->kind);
+    double tw = 0, th = 0;
+    if (sn->shape != SH_BAR)
+      sn->lines = runs(c, L->f, nd->label, NODE_PT, wrap_width(sn->shape, p->nlanes), &sn->nlines, &tw, &th);
+    lay_item(L, v, -1, 0, 0);
+    node_size(&L->it[v], sn->shape, tw, th);
+    sn->box.h = th; /* the text's height until the node is placed */
+    if (nd->kind == NK_CALL && nd->callee >= 0) sn->link = c->prog->procs[nd->callee]->id;
+    L->group[v] = nd->phase + 1;
+  }
+  L->ngroups = p->nphases + 1;
+  L->e = NEW(c, LEdge, L->ne + 1);
+  for (int i = 0; i < L->ne; i++) {
+    LEdge *e = &L->e[i];
+    e->u = p->edges[i]->from;
+    e->v = p->edges[i]->to;
+    lay_label_size(L, p->edges[i]->label, &e->labelw, &e->labelh);
+  }
+  assign_lanes(L);
+}
+
+static void place_nodes(Lay *L, Scene *s) {
+  double asc = font_ascent(L->f, NODE_PT);
+  for (int v = 0; v < L->nn; v++) {
+    SceneNode *sn = &s->nodes[v];
+    const Item *n = &L->it[v];
+    double x = n->x, y = L->rowy[n->rank], texth = sn->box.h;
+    sn->box = (Rect){x - n->w / 2, y - n->h / 2, n->w, n->h};
+    double top = y - texth / 2 + asc;
+    if (sn->shape == SH_DOCUMENT) top -= 3; /* above the wave */
+    if (sn->shape == SH_STORE) top += 4;    /* below the top ellipse */
+    place_runs(sn->lines, sn->nlines, x, top);
+  }
+}
+
+static void place_lanes(Lay *L, Scene *s) {
+  const Process *p = L->p;
+  s->nlanes = p->nlanes;
+  s->lanes = NEW(L->c, SceneLane, p->nlanes + 1);
+  for (int k = 0; k < p->nlanes; k++) {
+    SceneLane *l = &s->lanes[k];
+    double x0 = L->lanex[k], w = L->lanew[k], tw, th;
+    l->lane = &p->lanes[k];
+    l->box = (Rect){x0, 0, w, L->height};
+    l->header = (Rect){x0, 0, w, LANE_HEADER};
+    l->title = runs(L->c, L->f, p->lanes[k].name, HEADER_PT, w - 8, &l->ntitle, &tw, &th);
+    place_runs(l->title, l->ntitle, x0 + w / 2, (LANE_HEADER - th) / 2 + font_ascent(L->f, HEADER_PT));
+  }
+}
+
+/* Phase bands part at the line the router kept in the channel above a
+ * phase's first row; a phase without nodes is a thin band there. */
+static void place_phases(Lay *L, Scene *s) {
+  const Process *p = L->p;
+  int np = p->nphases;
+  double *y0 = NEW(L->c, double, np + 2);
+  int next = L->nrows; /* first row of the phases after */
+  for (int ph = np - 1; ph >= 0; ph--) {
+    int first = -1;
+    for (int r = 0; r < L->nrows; r++)
+      if (L->row_group[r] == ph + 1) { first = r; break; }
+    if (first >= 0) next = first;
+    y0[ph] = next < L->nrows ? L->phase_line[next] : L->height;
+  }
+  if (np > 0 && (L->nrows == 0 || L->row_group[0] > 0)) y0[0] = fmin(y0[0], L->top);
+  s->nphases = np;
+  s->phases = NEW(L->c, ScenePhase, np + 1);
+  for (int ph = 0; ph < np; ph++) {
+    ScenePhase *sp = &s->phases[ph];
+    double y1 = ph + 1 < np ? y0[ph + 1] : L->height;
+    sp->phase = &p->phases[ph];
+    sp->box = (Rect){0, y0[ph], L->width, y1 - y0[ph]};
+    sp->header = (Rect){0, y0[ph], PHASE_STRIP, y1 - y0[ph]};
+    vertical_title(L->c, L->f, p->phases[ph].name, sp->header, &sp->title, &sp->ntitle);
+  }
+}
 
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
@@ -343,129 +227,23 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
-  Grid g;
-  Scene base;
-  if (measure(c, p, f, &g, &base, err) != 0) return NULL;
-  Scene *s = place(c, p, f, &g, &base, 0, err);
-  /* too wide for a portrait page at the smallest text the manual uses:
-     stack side-by-side nodes and place again (dot's ranks stay) */
-  if (s && s->width > MAX_WIDE && p->nlanes > 0) {
-    Scene *narrow = place(c, p, f, &g, &base, 1, err);
-    if (narrow && narrow->width < s->width) s = narrow;
-  }
-  return s;
-}
-
-/* Text, sizes, columns and dot's ranks: what both placements share. */
-static int measure(Ctx *c, const Process *p, Font *f, Grid *gp, Scene *s, const char **err) {
-  memset(s, 0, sizeof *s);
-  s->proc = p;
-  s->stroke = 1.0;
-  s->nnodes = p->nnodes;
-  s->nodes = NEW(c, SceneNode, p->nnodes + 1);
-  Grid g = {.nn = p->nnodes, .font = f, .ctx = c};
-  g.n = NEW(c, GNode, g.nn + 1);
-  for (int v = 0; v < g.nn; v++) {
-    const Node *nd = p->nodes[v];
-    SceneNode *sn = &s->nodes[v];
-    sn->node = nd;
-    sn->shape = g.n[v].shape = shape_of(nd->kind);
-    double tw = 0, th = 0;
-    if (sn->shape != SH_BAR)
-      sn->lines = runs(c, f, nd->label, NODE_PT, wrap_width(sn->shape, p->nlanes), &sn->nlines, &tw, &th);
-    node_size(&g, v, tw, th);
-    g.n[v].texth = th;
-    if (nd->kind == NK_CALL && nd->callee >= 0) sn->link = c->prog->procs[nd->callee]->id;
-  }
-  assign_columns(&g, p);
-  if (dot_ranks(c, &g, p, err) != 0) return -1;
-  *gp = g;
-  return 0;
-}
-
-/* Rows, cells, routes and the final positions, on copies of g0 and s0. */
-static Scene *place(Ctx *c, const Process *p, Font *f, const Grid *g0, const Scene *s0, int stack,
-                    const char **err) {
-  Grid g = *g0;
-  g.n = NEW(c, GNode, g.nn + 1);
-  memcpy(g.n, g0->n, sizeof *g.n * (size_t)g.nn);
+  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1};
   Scene *s = NEW(c, Scene, 1);
-  *s = *s0;
-  s->nodes = NEW(c, SceneNode, s->nnodes + 1);
-  for (int v = 0; v < s->nnodes; v++) {
-    s->nodes[v] = s0->nodes[v];
-    s->nodes[v].lines = NEW(c, TextRun, s0->nodes[v].nlines + 1);
-    if (s0->nodes[v].nlines) /* bars have no text */
-      memcpy(s->nodes[v].lines, s0->nodes[v].lines, sizeof(TextRun) * (size_t)s0->nodes[v].nlines);
-  }
-  double asc = font_ascent(f, NODE_PT);
-  assign_rows(c, &g, p);
-  build_cells(c, &g);
-  if (stack) {
-    split_cells(c, &g, g.ngroups);
-    build_cells(c, &g);
-  }
-
-  /* lane header band and phase strip */
-  g.left = p->nphases > 0 ? PHASE_STRIP : 0;
-  g.top = p->nlanes > 0 ? LANE_HEADER : 0;
-  for (int k = 0; k < p->nlanes; k++) {
-    double tw, th;
-    int n;
-    runs(c, f, p->lanes[k].name, HEADER_PT, 200, &n, &tw, &th);
-    if (tw + 16 > g.colw[k]) g.colw[k] = tw + 16;
-  }
-  g.colx = NEW(c, double, g.ncols + 1);
-  g.gutx = NEW(c, double, g.ncols + 2);
-  g.gutw = NEW(c, double, g.ncols + 2);
-  if (route(&g, p, s, err) != 0) return NULL;
-
-  /* nodes and their text */
-  for (int v = 0; v < g.nn; v++) {
-    SceneNode *sn = &s->nodes[v];
-    GNode *n = &g.n[v];
-    sn->box = (Rect){n->x - n->w / 2, n->y - n->h / 2, n->w, n->h};
-    double top = n->y - n->texth / 2 + asc;
-    if (sn->shape == SH_DOCUMENT) top -= 3;      /* above the wave */
-    if (sn->shape == SH_STORE) top += 4;         /* below the top ellipse */
-    place_runs(sn->lines, sn->nlines, n->x, top);
-  }
-  /* lanes */
-  s->nlanes = p->nlanes;
-  s->lanes = NEW(c, SceneLane, p->nlanes + 1);
-  for (int k = 0; k < p->nlanes; k++) {
-    SceneLane *l = &s->lanes[k];
-    l->lane = &p->lanes[k];
-    double x0 = k == 0 ? g.left : g.gutx[k] + GUTTER_EDGE;
-    double x1 = k + 1 == p->nlanes ? g.width : g.gutx[k + 1] + GUTTER_EDGE;
-    l->box = (Rect){x0, 0, x1 - x0, g.height};
-    l->header = (Rect){x0, 0, x1 - x0, LANE_HEADER};
-    double tw, th;
-    l->title = runs(c, f, p->lanes[k].name, HEADER_PT, x1 - x0 - 8, &l->ntitle, &tw, &th);
-    place_runs(l->title, l->ntitle, x0 + (x1 - x0) / 2, (LANE_HEADER - th) / 2 + font_ascent(f, HEADER_PT));
-  }
-  /* phases */
-  s->nphases = p->nphases;
-  s->phases = NEW(c, ScenePhase, p->nphases + 1);
-  for (int ph = 0; ph < p->nphases; ph++) {
-    ScenePhase *sp = &s->phases[ph];
-    sp->phase = &p->phases[ph];
-    int r0 = g.phase_first[ph + 1], r1 = g.phase_last[ph + 1];
-    /* bands part in the channels between the branch labels and the lines */
-    double y0, y1;
-    if (r1 < r0) { /* a phase without nodes: a thin band where it would be */
-      y0 = y1 = r0 < g.nrows ? g.rowy[r0] - g.rowh[r0] / 2 - g.chanh[r0] + LABEL_STRIP + 2 : g.height;
-    } else {
-      y0 = g.rowy[r0] - g.rowh[r0] / 2 - g.chanh[r0] + LABEL_STRIP + 2;
-      y1 = g.rowy[r1] + g.rowh[r1] / 2 + LABEL_STRIP + 2;
-    }
-    if (ph == 0 || r0 == 0) y0 = fmin(y0, g.top);
-    if (ph == p->nphases - 1) y1 = g.height;
-    sp->box = (Rect){0, y0, g.width, y1 - y0};
-    sp->header = (Rect){0, y0, PHASE_STRIP, y1 - y0};
-    vertical_title(c, f, p->phases[ph].name, sp->header, &sp->title, &sp->ntitle);
-  }
-  s->width = g.width;
-  s->height = g.height;
+  memset(s, 0, sizeof *s);
+  measure(&L, s);
+  L.left = p->nphases > 0 ? PHASE_STRIP : 0;
+  L.top = p->nlanes > 0 ? LANE_HEADER : 0;
+  lay_rows(&L);
+  lay_chains(&L);
+  lay_order(&L);
+  lay_sides(&L);
+  lay_x(&L);
+  lay_route(&L, s);
+  place_nodes(&L, s);
+  lay_labels(&L, s);
+  place_lanes(&L, s);
+  place_phases(&L, s);
+  s->width = L.width;
+  s->height = L.height;
   return s;
 }

@@ -1,0 +1,112 @@
+/* layout_chain.c — long edges as chains of dummy items, one in each row
+ * they pass, and the rows as lists of items (layout_int.h). Also the
+ * small helpers the later passes share. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "layout_int.h"
+
+int lay_item(Lay *L, int node, int edge, int rank, int lane) {
+  Item *t = &L->it[L->nit];
+  memset(t, 0, sizeof *t);
+  t->node = node;
+  t->edge = edge;
+  t->owner = -1;
+  t->rank = rank;
+  t->lane = t->lo = t->hi = lane;
+  return L->nit++;
+}
+
+static void build_chain(Lay *L, int i) {
+  LEdge *e = &L->e[i];
+  int ru = L->it[e->u].rank, rv = L->it[e->v].rank;
+  int n = abs(ru - rv) + 1, step = rv > ru ? 1 : -1;
+  if (e->u == e->v) n = 1;
+  if (e->hand) n = 2;
+  /* room for the side items lay_sides may add at either end */
+  e->chain = NEW(L->c, int, n + 3);
+  e->lvl = NEW(L->c, int, n + 3);
+  e->chain[0] = e->u;
+  int lu = L->it[e->u].lane, lv = L->it[e->v].lane;
+  for (int k = 1; k < n - 1; k++) {
+    int d = lay_item(L, -1, i, ru + k * step, 2 * k < n ? lu : lv);
+    L->it[d].lo = lu < lv ? lu : lv;
+    L->it[d].hi = lu < lv ? lv : lu;
+    e->chain[k] = d;
+  }
+  if (n > 1) e->chain[n - 1] = e->v;
+  e->nchain = n;
+}
+
+/* Items of one row in their first order: by lane, then by the order in
+ * which the nodes (or the sources of the edges dummies carry) were
+ * declared. */
+static const Lay *sort_lay;
+static int first_order(const void *a, const void *b) {
+  const Item *x = &sort_lay->it[*(const int *)a], *y = &sort_lay->it[*(const int *)b];
+  if (x->lane != y->lane) return x->lane - y->lane;
+  int kx = x->node >= 0 ? 2 * x->node : 2 * sort_lay->e[x->edge].u + 1;
+  int ky = y->node >= 0 ? 2 * y->node : 2 * sort_lay->e[y->edge].u + 1;
+  if (kx != ky) return kx - ky;
+  return *(const int *)a - *(const int *)b;
+}
+
+static void build_rows(Lay *L) {
+  L->rowlen = NEW(L->c, int, L->nrows + 1);
+  L->row = NEW(L->c, int *, L->nrows + 1);
+  for (int k = 0; k < L->nit; k++) L->rowlen[L->it[k].rank]++;
+  for (int r = 0; r < L->nrows; r++) L->row[r] = NEW(L->c, int, L->rowlen[r] + 1);
+  int *fill = NEW(L->c, int, L->nrows + 1);
+  for (int k = 0; k < L->nit; k++) L->row[L->it[k].rank][fill[L->it[k].rank]++] = k;
+  sort_lay = L;
+  for (int r = 0; r < L->nrows; r++) {
+    qsort(L->row[r], (size_t)L->rowlen[r], sizeof(int), first_order);
+    lay_row_pos(L, r);
+  }
+}
+
+void lay_chains(Lay *L) {
+  size_t dummies = 0;
+  for (int i = 0; i < L->ne; i++)
+    if (L->e[i].u >= 0 && L->e[i].v >= 0)
+      dummies += (size_t)abs(L->it[L->e[i].u].rank - L->it[L->e[i].v].rank) + 2;
+  L->capit = L->nn + (int)dummies + 1;
+  Item *it = NEW(L->c, Item, L->capit);
+  memcpy(it, L->it, sizeof *it * (size_t)L->nn);
+  L->it = it;
+  for (int i = 0; i < L->ne; i++)
+    if (L->e[i].u >= 0 && L->e[i].v >= 0) build_chain(L, i);
+  L->row_group = NEW(L->c, int, L->nrows + 1);
+  for (int v = 0; v < L->nn; v++) L->row_group[L->it[v].rank] = L->group[v];
+  build_rows(L);
+}
+
+void lay_row_pos(Lay *L, int r) {
+  int *row = L->row[r], n = L->rowlen[r];
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j < n && L->it[row[j]].lane == L->it[row[i]].lane) j++;
+    for (int k = i; k < j; k++) L->it[row[k]].pos = L->it[row[k]].lane + (k - i + 0.5) / (j - i);
+    i = j;
+  }
+}
+
+double lay_pin_x(const Lay *L, const LEdge *e, int k) {
+  const Item *t = &L->it[e->chain[k]];
+  if (t->node < 0) return t->x;
+  if (k == 0 && e->exit == PORT_BOTTOM) return t->x + e->off_u;
+  if (k == e->nchain - 1 && e->entry == PORT_TOP) return t->x + e->off_v;
+  return t->x;
+}
+
+void lay_label_size(Lay *L, const char *text, double *w, double *h) {
+  *w = *h = 0;
+  if (!text) return;
+  const char **lines;
+  double *widths;
+  int k = font_wrap(L->c, L->f, text, LABEL_PT, 80, &lines, &widths);
+  for (int i = 0; i < k; i++) *w = fmax(*w, widths[i]);
+  *w += 4;
+  *h = (k - 1) * font_line_height(L->f, LABEL_PT) + font_ascent(L->f, LABEL_PT) +
+       font_descent(L->f, LABEL_PT) + 2;
+}

@@ -1,0 +1,101 @@
+/* layout_int.h — the layered swimlane layout shared by its passes; internal
+ * to the layout module. layout.c measures the text and runs the passes in
+ * order, each in its own file:
+ *   layout_rows.c   loops broken, rows (ranks) with each phase a band
+ *   layout_chain.c  long edges as chains of dummy items, one per row
+ *   layout_order.c  crossing reduction, lanes kept in declared order
+ *   layout_side.c   ports: side exits and entries as items beside a node
+ *   layout_x.c      lane widths and x of every item, chains straight
+ *   layout_route.c  orthogonal paths through the channels between rows
+ *   layout_label.c  branch labels beside their exits
+ * Everything lives in the Ctx arena. */
+#ifndef FLOWC_LAYOUT_INT_H
+#define FLOWC_LAYOUT_INT_H
+#include "scene.h"
+#include "text.h"
+
+#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
+
+#define LANE_HEADER 30.0  /* the band with the lane names */
+#define PHASE_STRIP 28.0  /* the strip with the phase names */
+#define LANE_PAD 12.0     /* from a lane line to anything in the lane */
+#define NODE_GAP 28.0     /* between two boxes side by side */
+#define LINE_GAP 12.0     /* between a box and a line beside it */
+#define TRACK 9.0         /* between parallel lines */
+#define STUB 16.0         /* a side exit's run before it turns */
+#define ARROW_LEN 8.0
+#define ARROW_HALF 3.5
+#define LABEL_PT 10.0
+
+enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND };
+
+/* A node or a dummy in a row. A chain dummy carries a long edge through
+ * one row; a side dummy stands beside its owner and carries an edge that
+ * leaves or enters the owner's side. */
+typedef struct Item {
+  int node;         /* real node, else -1 */
+  int edge;         /* dummy: the edge it carries */
+  int owner, side;  /* side dummy: the node beside it, -1 left / +1 right */
+  int dir;          /* side dummy: its line runs up (-1), down (+1) from
+                       the port, or through the whole row (0) */
+  int rank, lane, lo, hi; /* row, lane, lanes a chain dummy may take */
+  double w, h;      /* box, 0 for dummies */
+  double el, er;    /* room kept left and right of x (box, labels) */
+  double pos;       /* order within the row, in lane units */
+  double x;
+  double port_y;    /* side dummy: y of its port, from the row's centre */
+} Item;
+
+typedef struct LEdge {
+  int u, v;              /* nodes, -1 when unresolved */
+  int back;              /* drawn upwards (a loop back) */
+  int hand;              /* a hand-off: across from u's side to v's, one row */
+  int *chain, nchain;    /* items from u to v, both included */
+  int exit, entry;       /* PORT_* at u and at v */
+  double off_u, off_v;   /* bottom/top port: offset from the node's centre */
+  int *lvl;              /* channel level of each step between rows */
+  double labelw, labelh; /* the label's box, 0 without */
+} LEdge;
+
+typedef struct Lay {
+  Ctx *c;
+  Font *f;
+  const Process *p;
+  int nn, ne;
+  Item *it; int nit, capit;
+  LEdge *e;
+  int *group;            /* phase group of each node: phase + 1 */
+  int *hand_edge;        /* per node: the edge from its lowest predecessor */
+  int ngroups;
+  int nrows;
+  int **row, *rowlen;    /* items of each row, left to right */
+  int *row_group;        /* phase group of each row */
+  int ncols;
+  double *lanex, *lanew; /* lanes: left edge and width */
+  double left, top, width, height;
+  double *rowy, *rowh;   /* row centres and heights */
+  double *chantop, *chanh; /* channel k is above row k (k = nrows: below the last) */
+  double *phase_line;    /* y of the line above row k's phase (rows starting a phase) */
+} Lay;
+
+int lay_rows(Lay *L);
+void lay_chains(Lay *L);
+void lay_order(Lay *L);
+void lay_sides(Lay *L);
+void lay_x(Lay *L);
+void lay_route(Lay *L, Scene *s);
+void lay_labels(Lay *L, Scene *s);
+
+/* Items and rows, shared helpers (layout_chain.c). */
+int lay_item(Lay *L, int node, int edge, int rank, int lane);
+/* The positions of a row's items from their order: lane + (i + 0.5) / n. */
+void lay_row_pos(Lay *L, int r);
+/* x of the point where an edge's line meets item k of its chain. */
+double lay_pin_x(const Lay *L, const LEdge *e, int k);
+/* Where a horizontal line at dy from node v's centre meets its outline on
+ * side (-1 left, +1 right) (layout_route.c). */
+double lay_outline_x(const Lay *L, int v, int side, double dy);
+/* Label size of an edge's text (0 without). */
+void lay_label_size(Lay *L, const char *text, double *w, double *h);
+
+#endif

@@ -1,0 +1,81 @@
+/* layout_label.c — branch and edge labels beside their exits
+ * (layout_int.h). A side exit's label sits above its first run, in the
+ * room lay_x kept between the node and the side item; a bottom exit's
+ * label hangs beside the line just below the node, in the strip the
+ * router kept above the channel's tracks. Of the places tried, the first
+ * that touches no node, line, lane line or other label is taken. */
+#include <math.h>
+#include "layout_int.h"
+
+static int overlap(Rect a, Rect b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static int hits_segment(Rect r, Pt a, Pt b) {
+  Rect s = {fmin(a.x, b.x) - 1, fmin(a.y, b.y) - 1, fabs(a.x - b.x) + 2, fabs(a.y - b.y) + 2};
+  return overlap(r, s);
+}
+
+/* Whether box r for edge i's label is free. */
+static int free_at(const Lay *L, const Scene *s, int i, Rect r) {
+  if (r.x < 0 || r.y < 0 || r.x + r.w > L->width || r.y + r.h > L->height) return 0;
+  for (int v = 0; v < s->nnodes; v++)
+    if (overlap(r, s->nodes[v].box)) return 0;
+  for (int k = 1; k < L->ncols; k++)
+    if (r.x < L->lanex[k] + 1 && r.x + r.w > L->lanex[k] - 1) return 0;
+  for (int j = 0; j < s->nedges; j++) {
+    const SceneEdge *e = &s->edges[j];
+    if (j != i)
+      for (int k = 0; k + 1 < e->npts; k++)
+        if (hits_segment(r, e->pts[k], e->pts[k + 1])) return 0;
+    if (e->nlabel && overlap(r, e->label_box)) return 0;
+  }
+  return 1;
+}
+
+static void place(Lay *L, Scene *s, int i) {
+  const LEdge *e = &L->e[i];
+  SceneEdge *se = &s->edges[i];
+  const Item *u = &L->it[e->u];
+  double bw = e->labelw, bh = e->labelh;
+  Rect cand[4];
+  int n = 0;
+  if (e->hand) {
+    int side = L->it[e->v].x > u->x ? 1 : -1;
+    double y = L->rowy[u->rank], ox = lay_outline_x(L, e->u, side, 0);
+    double x = side > 0 ? ox + 3 : ox - 3 - bw;
+    cand[n++] = (Rect){x, y - bh - 2, bw, bh};
+    cand[n++] = (Rect){x, y + 2, bw, bh};
+  } else if (e->exit == PORT_SIDE) {
+    const Item *t = &L->it[e->chain[1]];
+    double y = L->rowy[u->rank] + t->port_y, ox = lay_outline_x(L, e->u, t->side, t->port_y);
+    double x = t->side > 0 ? ox + 3 : ox - 3 - bw;
+    cand[n++] = (Rect){x, y - bh - 2, bw, bh};
+    cand[n++] = (Rect){x, y + 2, bw, bh};
+  } else {
+    double px = se->pts[0].x, y = se->pts[0].y + 2;
+    cand[n++] = (Rect){px + 3, y, bw, bh};
+    cand[n++] = (Rect){px - 3 - bw, y, bw, bh};
+  }
+  int pick = 0;
+  for (int k = 0; k < n; k++)
+    if (free_at(L, s, i, cand[k])) { pick = k; break; }
+  se->label_box = cand[pick];
+}
+
+void lay_labels(Lay *L, Scene *s) {
+  for (int i = 0; i < L->ne; i++) {
+    const Edge *ed = L->p->edges[i];
+    if (!ed->label || !L->e[i].nchain) continue;
+    place(L, s, i);
+    SceneEdge *se = &s->edges[i];
+    const char **lines;
+    double *widths;
+    int k = font_wrap(L->c, L->f, ed->label, LABEL_PT, 80, &lines, &widths);
+    double lh = font_line_height(L->f, LABEL_PT), asc = font_ascent(L->f, LABEL_PT);
+    se->label = NEW(L->c, TextRun, k);
+    se->nlabel = k;
+    for (int j = 0; j < k; j++)
+      se->label[j] = (TextRun){lines[j], se->label_box.x + 2, se->label_box.y + 1 + asc + j * lh, widths[j], LABEL_PT};
+  }
+}

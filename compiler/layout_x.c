@@ -1,0 +1,234 @@
+/* layout_x.c — lane widths and the x of every item (layout_int.h). Each
+ * lane is as wide as its fullest row; then, row by row, down and up, the
+ * items of a lane move towards their neighbours in the next row (dummy
+ * chains weigh most, so long lines run straight) while keeping their
+ * order, their gaps and their lane: a weighted isotonic regression solved
+ * exactly by pooling adjacent violators. */
+#include <math.h>
+#include <string.h>
+#include "layout_int.h"
+
+#define PASSES 8
+
+/* Least distance between the centres of adjacent items a (left) and b. */
+static double gap(const Lay *L, int a, int b) {
+  const Item *x = &L->it[a], *y = &L->it[b];
+  if (y->owner == a || x->owner == b) { /* a side item and its node */
+    const Item *n = y->owner == a ? x : y, *s = y->owner == a ? y : x;
+    const LEdge *e = &L->e[s->edge];
+    double room = n->w / 2 + STUB;
+    int labelled = e->labelw > 0 && s->edge >= 0 && ((e->u == s->owner && e->exit == PORT_SIDE));
+    if (labelled) room = fmax(room, n->w / 2 + e->labelw + 8);
+    return fmax(room, s->side > 0 ? n->er + 4 : n->el + 4);
+  }
+  if (x->owner >= 0 && x->owner == y->owner) return TRACK;
+  double g = x->node >= 0 && y->node >= 0 ? NODE_GAP : x->node >= 0 || y->node >= 0 ? LINE_GAP : TRACK;
+  return x->er + g + y->el;
+}
+
+/* Room kept around each node: its box, and a labelled bottom exit's label. */
+static void extents(Lay *L) {
+  for (int i = 0; i < L->nit; i++) L->it[i].el = L->it[i].er = L->it[i].w / 2;
+  for (int i = 0; i < L->ne; i++) {
+    const LEdge *e = &L->e[i];
+    if (e->nchain && e->labelw > 0 && e->hand) { /* the label above the hand-off line */
+      Item *u = &L->it[e->u];
+      if (L->it[e->v].lane > u->lane) u->er = fmax(u->er, u->w / 2 + e->labelw + 8);
+      else u->el = fmax(u->el, u->w / 2 + e->labelw + 8);
+    }
+    if (!e->nchain || e->labelw <= 0 || e->exit != PORT_BOTTOM) continue;
+    Item *u = &L->it[e->u];
+    u->er = fmax(u->er, e->off_u + 3 + e->labelw + 6);
+  }
+}
+
+/* Width a lane needs in row r from item i to j (exclusive). */
+static double packed(const Lay *L, const int *row, int i, int j) {
+  double w = L->it[row[i]].el + L->it[row[j - 1]].er;
+  for (int k = i; k + 1 < j; k++) w += gap(L, row[k], row[k + 1]);
+  return w;
+}
+
+static void lane_widths(Lay *L) {
+  L->lanew = NEW(L->c, double, L->ncols + 1);
+  L->lanex = NEW(L->c, double, L->ncols + 1);
+  for (int k = 0; k < L->p->nlanes; k++) {
+    double tw = font_width(L->f, L->p->lanes[k].name, strlen(L->p->lanes[k].name), 10.5);
+    L->lanew[k] = fmin(tw, 200) + 16;
+  }
+  for (int r = 0; r < L->nrows; r++)
+    for (int i = 0, n = L->rowlen[r]; i < n;) {
+      int j = i, lane = L->it[L->row[r][i]].lane;
+      while (j < n && L->it[L->row[r][j]].lane == lane) j++;
+      L->lanew[lane] = fmax(L->lanew[lane], packed(L, L->row[r], i, j) + 2 * LANE_PAD);
+      i = j;
+    }
+  double x = L->left;
+  for (int k = 0; k < L->ncols; k++) {
+    L->lanew[k] = fmax(L->lanew[k], 80);
+    L->lanex[k] = x;
+    x += L->lanew[k];
+  }
+  L->width = x;
+}
+
+typedef struct Block { double w, wt, n; int first; } Block;
+
+/* Places items i..j-1 of a row in one lane as near their targets t (with
+ * weights wt) as the gaps and the lane allow. */
+static void solve(Lay *L, const int *row, int i, int j, const double *t, const double *wt, Block *bl,
+                  double *off) {
+  int n = j - i, nb = 0;
+  off[0] = 0;
+  for (int k = 1; k < n; k++) off[k] = off[k - 1] + gap(L, row[i + k - 1], row[i + k]);
+  for (int k = 0; k < n; k++) {
+    bl[nb++] = (Block){wt[k], wt[k] * (t[k] - off[k]), 1, k};
+    while (nb > 1 && bl[nb - 2].wt / bl[nb - 2].w >= bl[nb - 1].wt / bl[nb - 1].w) {
+      bl[nb - 2].w += bl[nb - 1].w;
+      bl[nb - 2].wt += bl[nb - 1].wt;
+      bl[nb - 2].n += bl[nb - 1].n;
+      nb--;
+    }
+  }
+  int lane = L->it[row[i]].lane;
+  double lo = L->lanex[lane] + LANE_PAD + L->it[row[i]].el;
+  double hi = L->lanex[lane] + L->lanew[lane] - LANE_PAD - L->it[row[j - 1]].er - off[n - 1];
+  for (int b = 0; b < nb; b++) {
+    double y = fmin(fmax(bl[b].wt / bl[b].w, lo), hi);
+    for (int k = bl[b].first; k < bl[b].first + (int)bl[b].n; k++) L->it[row[i + k]].x = y + off[k];
+  }
+}
+
+static double weight(const Item *a, const Item *b) {
+  return a->node < 0 && b->node < 0 ? 8 : a->node < 0 || b->node < 0 ? 2 : 1;
+}
+
+/* Each item's chain neighbours in other rows: which item, how far the
+ * pins lie from the two centres, and how much it pulls. */
+typedef struct Nb { int item, below; double own, other, w; } Nb;
+typedef struct Nbs { int *off; Nb *nb; } Nbs;
+
+static void neighbours(Lay *L, Nbs *g) {
+  int m = 0;
+  g->off = NEW(L->c, int, L->nit + 2);
+  for (int i = 0; i < L->ne; i++)
+    for (int k = 0; k + 1 < L->e[i].nchain; k++) {
+      int a = L->e[i].chain[k], b = L->e[i].chain[k + 1];
+      if (L->it[a].rank == L->it[b].rank) continue;
+      g->off[a + 1]++, g->off[b + 1]++, m += 2;
+    }
+  for (int v = 0; v < L->nit; v++) g->off[v + 1] += g->off[v];
+  g->nb = NEW(L->c, Nb, m + 1);
+  int *fill = NEW(L->c, int, L->nit + 1);
+  for (int i = 0; i < L->ne; i++) {
+    const LEdge *e = &L->e[i];
+    for (int k = 0; k + 1 < e->nchain; k++) {
+      int a = e->chain[k], b = e->chain[k + 1];
+      const Item *A = &L->it[a], *B = &L->it[b];
+      if (A->rank == B->rank) continue;
+      double oa = lay_pin_x(L, e, k) - A->x, ob = lay_pin_x(L, e, k + 1) - B->x, w = weight(A, B);
+      g->nb[g->off[a] + fill[a]++] = (Nb){b, B->rank > A->rank, oa, ob, w};
+      g->nb[g->off[b] + fill[b]++] = (Nb){a, A->rank > B->rank, ob, oa, w};
+    }
+  }
+}
+
+/* Moves the items of row r towards their neighbours above (dir -1),
+ * below (+1) or both (0). */
+static void place_row(Lay *L, const Nbs *g, int r, int dir, double *t, double *wt, Block *bl, double *off) {
+  int *row = L->row[r], n = L->rowlen[r];
+  for (int i = 0; i < n;) {
+    int j = i, lane = L->it[row[i]].lane;
+    while (j < n && L->it[row[j]].lane == lane) j++;
+    for (int k = i; k < j; k++) {
+      int a = row[k];
+      double sum = 0, ws = 0;
+      for (int q = g->off[a]; q < g->off[a + 1]; q++) {
+        const Nb *b = &g->nb[q];
+        if (dir && b->below != (dir > 0)) continue;
+        sum += b->w * (L->it[b->item].x + b->other - b->own);
+        ws += b->w;
+      }
+      t[k - i] = ws > 0 ? sum / ws : L->it[a].x;
+      wt[k - i] = ws > 0 ? ws : 0.05;
+    }
+    solve(L, row, i, j, t, wt, bl, off);
+    i = j;
+  }
+}
+
+/* Each row's lanes packed and centred. */
+static void centre(Lay *L) {
+  for (int r = 0; r < L->nrows; r++)
+    for (int i = 0, n = L->rowlen[r], *row = L->row[r]; i < n;) {
+      int j = i, lane = L->it[row[i]].lane;
+      while (j < n && L->it[row[j]].lane == lane) j++;
+      double x = L->lanex[lane] + (L->lanew[lane] - packed(L, row, i, j)) / 2 + L->it[row[i]].el;
+      for (int k = i; k < j; k++) {
+        if (k > i) x += gap(L, row[k - 1], row[k]);
+        L->it[row[k]].x = x;
+      }
+      i = j;
+    }
+}
+
+/* The x interval item k of row r may take without moving its neighbours. */
+static void room(const Lay *L, int r, int k, double *lo, double *hi) {
+  const int *row = L->row[r];
+  const Item *t = &L->it[row[k]];
+  *lo = L->lanex[t->lane] + LANE_PAD + t->el;
+  *hi = L->lanex[t->lane] + L->lanew[t->lane] - LANE_PAD - t->er;
+  if (k > 0 && L->it[row[k - 1]].lane == t->lane) *lo = fmax(*lo, L->it[row[k - 1]].x + gap(L, row[k - 1], row[k]));
+  if (k + 1 < L->rowlen[r] && L->it[row[k + 1]].lane == t->lane)
+    *hi = fmin(*hi, L->it[row[k + 1]].x - gap(L, row[k], row[k + 1]));
+}
+
+/* Each run of chain dummies of e moves to one x, when one fits them all:
+ * the x of the line before or after the run if it can, so the line turns
+ * once less. */
+static void straighten(Lay *L, const LEdge *e, const int *at) {
+  for (int j = 1; j + 1 < e->nchain;) {
+    if (L->it[e->chain[j]].owner >= 0) { j++; continue; }
+    int k = j;
+    double lo = -1e18, hi = 1e18, sum = 0;
+    while (k + 1 < e->nchain && L->it[e->chain[k]].owner < 0) {
+      double a, b;
+      const Item *t = &L->it[e->chain[k]];
+      room(L, t->rank, at[e->chain[k]], &a, &b);
+      lo = fmax(lo, a), hi = fmin(hi, b), sum += t->x;
+      k++;
+    }
+    if (lo <= hi) {
+      double before = lay_pin_x(L, e, j - 1), after = lay_pin_x(L, e, k), x;
+      if (before >= lo && before <= hi) x = before;
+      else if (after >= lo && after <= hi) x = after;
+      else x = fmin(fmax(sum / (k - j), lo), hi);
+      for (int q = j; q < k; q++) L->it[e->chain[q]].x = x;
+    }
+    j = k;
+  }
+}
+
+void lay_x(Lay *L) {
+  extents(L);
+  lane_widths(L);
+  int widest = 1;
+  for (int r = 0; r < L->nrows; r++) if (L->rowlen[r] > widest) widest = L->rowlen[r];
+  double *t = NEW(L->c, double, widest + 1), *wt = NEW(L->c, double, widest + 1);
+  double *off = NEW(L->c, double, widest + 1);
+  Block *bl = NEW(L->c, Block, widest + 1);
+  centre(L);
+  Nbs g;
+  neighbours(L, &g);
+  for (int k = 0; k < PASSES; k++)
+    for (int rr = 0; rr < L->nrows; rr++) {
+      int down = k % 2 == 0;
+      place_row(L, &g, down ? rr : L->nrows - 1 - rr, down ? -1 : 1, t, wt, bl, off);
+    }
+  for (int r = 0; r < L->nrows; r++) place_row(L, &g, r, 0, t, wt, bl, off);
+  int *at = NEW(L->c, int, L->nit + 1);
+  for (int r = 0; r < L->nrows; r++)
+    for (int i = 0; i < L->rowlen[r]; i++) at[L->row[r][i]] = i;
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; i < L->ne; i++) straighten(L, &L->e[i], at);
+}
