@@ -38,7 +38,7 @@ static void place(Lay *L, Scene *s, int i) {
   SceneEdge *se = &s->edges[i];
   const Item *u = &L->it[e->u];
   double bw = e->labelw, bh = e->labelh;
-  Rect cand[4];
+  Rect cand[4 + 4 * 64];
   int n = 0;
   if (e->hand) {
     int side = L->it[e->v].x > u->x ? 1 : -1;
@@ -56,6 +56,19 @@ static void place(Lay *L, Scene *s, int i) {
     double px = se->pts[0].x, y = se->pts[0].y + 2;
     cand[n++] = (Rect){px + 3, y, bw, bh};
     cand[n++] = (Rect){px - 3 - bw, y, bw, bh};
+  }
+  /* then along the line: beside each run long enough, nearest the exit first */
+  for (int k = 0; k + 1 < se->npts && n + 4 <= (int)(sizeof cand / sizeof *cand); k++) {
+    Pt a = se->pts[k], b = se->pts[k + 1];
+    if (fabs(a.x - b.x) < 0.01 && fabs(a.y - b.y) >= bh + 6) {
+      double y = fmin(a.y, b.y) + (b.y > a.y ? 3 : fabs(a.y - b.y) - bh - 3);
+      cand[n++] = (Rect){a.x + 3, y, bw, bh};
+      cand[n++] = (Rect){a.x - 3 - bw, y, bw, bh};
+    } else if (fabs(a.y - b.y) < 0.01 && fabs(a.x - b.x) >= bw + 8) {
+      double x = b.x > a.x ? a.x + 4 : a.x - 4 - bw;
+      cand[n++] = (Rect){x, a.y - bh - 2, bw, bh};
+      cand[n++] = (Rect){x, a.y + 2, bw, bh};
+    }
   }
   int pick = 0;
   for (int k = 0; k < n; k++)

@@ -189,12 +189,19 @@ static int label_collides(const MetricDrawing *d, int i) {
   return 0;
 }
 
+/* Nodes a line passes through. Its first and last runs may reach into its
+ * own ends' boxes: a slanted side (parallelogram, trapezoid, diamond) lies
+ * inside the box. */
 static int through_nodes(const MetricDrawing *d, const MetricEdge *e) {
   int n = 0;
   Rect b = bbox(e, 0);
+  MetricEdge inner = *e;
+  inner.pts = e->pts + 1;
+  inner.npts = e->npts - 2;
   for (int v = 0; v < d->nnodes; v++) {
     Rect r = shrink(d->nodes[v], SHRINK);
-    if (overlap(b, r) && line_enters(e, r)) n++;
+    const MetricEdge *l = v == e->from || v == e->to ? &inner : e;
+    if (l->npts >= 2 && overlap(b, r) && line_enters(l, r)) n++;
   }
   return n;
 }

@@ -99,7 +99,7 @@ static int count_in(const double *xs, int n, const Run *r) {
 static int same_x(const double *a, int na, const double *b, int nb) {
   for (int i = 0; i < na; i++)
     for (int j = 0; j < nb; j++)
-      if (fabs(a[i] - b[j]) < 0.5) return 1;
+      if (fabs(a[i] - b[j]) < MINSEP) return 1;
   return 0;
 }
 
