@@ -18,6 +18,7 @@
 #define W_EXCURSION 12.0 /* an edge left with a short piece beyond a cut */
 #define W_EMPTY 30.0     /* a part under a third of its room */
 #define W_SLACK 10.0     /* times the squared unused share of a part's room */
+#define W_HOLLOW 200.0   /* a part without a node */
 #define W_FORCED 400.0   /* a cut through what should not be cut */
 #define EXCURSION 28.0   /* page points: a piece shorter than this is an excursion */
 #define CLEAR 2.0        /* scene units kept clear around what must not be cut */
@@ -68,6 +69,8 @@ typedef struct Axis {
   Spans seg;          /* an edge segment: a cut strictly inside crosses it */
   Spans exc;          /* a cut inside leaves a short excursion */
   Spans band;         /* phases (lanes): a cut inside costs W_BAND */
+  Vals mid;           /* node centres, sorted: a part should hold one */
+  double w_edge;      /* what an edge crossing a cut costs */
 } Axis;
 
 static double along(Pt p, int horiz) { return horiz ? p.x : p.y; }
@@ -102,14 +105,13 @@ static void axis_edges(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
     }
     int n = 0;
     for (int k = 0; k < e->npts; k++) {
-      double u = along(e->pts[k], horiz), w = along(e->pts[k], !horiz);
+      double u = along(e->pts[k], horiz);
       if (k + 1 < e->npts) {
         double u2 = along(e->pts[k + 1], horiz);
         if (fabs(u2 - u) < 0.01) span_add(c, &a->block, u - CLEAR / 2, u + CLEAR / 2); /* runs along */
         else span_add(c, &a->seg, fmin(u, u2), fmax(u, u2));
       }
       if (!n || fabs(q[n - 1] - u) >= 0.01) q[n++] = u;
-      (void)w;
     }
     excursions(c, a, q, n, d);
     if (e->npts >= 2) { /* the arrowhead */
@@ -136,10 +138,13 @@ static void axis_edges(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
 static void axis_build(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
   memset(a, 0, sizeof *a);
   a->len = horiz ? s->width : s->height;
+  a->w_edge = W_EDGE;
   for (int i = 0; i < s->nnodes; i++) {
     Span r = rect_span(s->nodes[i].box, horiz);
     span_add(c, &a->block, r.lo - CLEAR, r.hi + CLEAR);
+    val_add(c, &a->mid, (r.lo + r.hi) / 2);
   }
+  qsort(a->mid.v, (size_t)a->mid.n, sizeof(double), cmp_double);
   axis_edges(c, a, s, horiz, d);
   if (horiz) {
     for (int i = 0; i < s->nlanes; i++) span_add(c, &a->band, s->lanes[i].box.x, s->lanes[i].box.x + s->lanes[i].box.w);
@@ -156,6 +161,7 @@ typedef struct Cand {
   double at;
   double cost;        /* of cutting here */
   int cross;          /* edge segments crossed */
+  int forced;         /* through what should not be cut */
 } Cand;
 
 /* Merged block spans, sorted. */
@@ -231,6 +237,7 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
   for (int i = 0; i < n; i++) {
     if (m && tmp[i].lo - v[m - 1] < 0.25) continue;
     v[m] = cd[m].at = tmp[i].lo;
+    cd[m].forced = tmp[i].hi > 0;
     cd[m++].cost = tmp[i].hi;
   }
   double *dx = NEW(c, double, m + 1), *dexc = NEW(c, double, m + 1), *dband = NEW(c, double, m + 1);
@@ -243,7 +250,7 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
     e += dexc[i];
     b += dband[i];
     cd[i].cross = (int)lround(x);
-    cd[i].cost += W_EDGE * x + W_EXCURSION * e + (b > 0.5 ? W_BAND : 0);
+    cd[i].cost += a->w_edge * x + W_EXCURSION * e + (b > 0.5 ? W_BAND : 0);
   }
   *ncand = m;
   return cd;
@@ -251,51 +258,95 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
 
 /* ---- the cuts: fewest parts, then cheapest ---- */
 
-/* What a part of length h in room costs. */
-static double part_cost(double h, double room, int alone) {
-  double slack = fmax(0, room - h) / room;
-  return W_PART + (alone ? 0 : W_SLACK * slack * slack + (h < room / 3 ? W_EMPTY : 0));
+/* What to cut: the candidates along an axis and the room for parts. */
+typedef struct Cutting {
+  const Cand *cd; int n;
+  const Vals *mid;       /* node centres, sorted */
+  double len;
+  double room0, room;    /* of the first part, of the others */
+  double spare;          /* more room for the last part */
+} Cutting;
+
+/* The parts: their ends (the last one len), what the cuts cost, and how
+ * many are rough (forced through something, or a part without a node). */
+typedef struct Parts {
+  double *ends; int k;
+  double cost;
+  int rough;
+} Parts;
+
+/* Whether no node centre lies in (a, b). */
+static int hollow(const Vals *mid, double a, double b) {
+  int i = first_after(mid->v, mid->n, a, 0);
+  return mid->n > 0 && (i == mid->n || mid->v[i] >= b);
 }
 
-/* Cuts [0, len] into parts: the first within room0, the others within
- * room; the last may take `spare` more. Returns the number of parts and
- * their ends in *ends (the last one len), and the cost in *cost. */
-static int cut_axis(Ctx *c, const Cand *cd, int n, double len, double room0, double room,
-                    double spare, double **ends, double *cost) {
-  /* node 0: the start; 1..n: the candidates; n + 1: the end */
-  double *best = NEW(c, double, n + 2);
+/* What the part (a, b) in room costs. */
+static double part_cost(const Cutting *t, double a, double b, double room, int alone) {
+  double h = b - a, slack = fmax(0, room - h) / room;
+  if (alone) return W_PART;
+  return W_PART + W_SLACK * slack * slack + (h < room / 3 ? W_EMPTY : 0) +
+         (hollow(t->mid, a, b) ? W_HOLLOW : 0);
+}
+
+/* Where a path through the candidates ends: 0 the start, 1..n a
+ * candidate, n + 1 the end. */
+static double place_of(const Cutting *t, int j) {
+  return j == 0 ? 0 : j <= t->n ? t->cd[j - 1].at : t->len;
+}
+
+/* Equal parts, cut through whatever is there: when nothing else fits. */
+static void cut_equal(Ctx *c, const Cutting *t, Parts *out) {
+  int k = 1 + (int)ceil(fmax(0, t->len - t->room0) / t->room);
+  out->ends = NEW(c, double, k);
+  for (int i = 0; i < k; i++) out->ends[i] = i + 1 == k ? t->len : fmin(t->len, t->room0 + t->room * i);
+  out->k = k;
+  out->cost = W_FORCED * k;
+  out->rough = k - 1;
+}
+
+/* Fewest parts, then cheapest: dynamic programming over the candidates,
+ * each reached from those at most a room before it. */
+static void cut_axis(Ctx *c, const Cutting *t, Parts *out) {
+  int n = t->n;
+  double *best = NEW(c, double, n + 2), lim = fmax(t->room, t->room0) + t->spare;
   int *from = NEW(c, int, n + 2);
   for (int j = 1; j <= n + 1; j++) {
-    double at = j <= n ? cd[j - 1].at : len;
+    double at = place_of(t, j);
     best[j] = INFINITY;
-    for (int i = j - 1; i >= 0; i--) {
-      double a = i ? cd[i - 1].at : 0, r = i ? room : room0;
-      double h = at - a, lim = r + (j == n + 1 ? spare : 0);
-      if (h > fmax(room, room0) + spare) break;
-      if (h > lim + 1e-9 || best[i] == INFINITY) continue;
-      double w = best[i] + part_cost(h, r, i == 0 && j == n + 1) + (j <= n ? cd[j - 1].cost : 0);
+    for (int i = j - 1; i >= 0 && at - place_of(t, i) <= lim; i--) {
+      double a = place_of(t, i), r = i ? t->room : t->room0;
+      if (at - a > r + (j == n + 1 ? t->spare : 0) + 1e-9 || best[i] == INFINITY) continue;
+      double w = best[i] + part_cost(t, a, at, r, i == 0 && j == n + 1) + (j <= n ? t->cd[j - 1].cost : 0);
       if (w < best[j]) {
         best[j] = w;
         from[j] = i;
       }
     }
   }
-  if (best[n + 1] == INFINITY) { /* nothing fits: equal parts */
-    int k = 1 + (int)ceil(fmax(0, len - room0) / room);
-    double *e = NEW(c, double, k);
-    for (int i = 0; i < k; i++) e[i] = i + 1 == k ? len : fmin(len, room0 + room * i);
-    *ends = e;
-    *cost = W_FORCED * k;
-    return k;
+  if (best[n + 1] == INFINITY) {
+    cut_equal(c, t, out);
+    return;
   }
   int k = 0;
   for (int j = n + 1; j > 0; j = from[j]) k++;
-  double *e = NEW(c, double, k);
-  int i = k;
-  for (int j = n + 1; j > 0; j = from[j]) e[--i] = j <= n ? cd[j - 1].at : len;
-  *ends = e;
-  *cost = best[n + 1] - W_PART * k;
-  return k;
+  out->ends = NEW(c, double, k);
+  out->k = k;
+  out->rough = 0;
+  for (int j = n + 1, i = k; j > 0; j = from[j]) {
+    out->ends[--i] = place_of(t, j);
+    out->rough += (j <= n && t->cd[j - 1].forced) + (k > 1 && hollow(t->mid, place_of(t, from[j]), place_of(t, j)));
+  }
+  out->cost = best[n + 1] - W_PART * k;
+}
+
+/* The parts along axis a. */
+static void cut_parts(Ctx *c, Axis *a, double room0, double room, double spare, Parts *out) {
+  Vals pl = {0}, forced = {0};
+  cand_places(c, a, fmin(room0, room), &pl, &forced);
+  Cutting t = {NULL, 0, &a->mid, a->len, fmax(room0, 1), fmax(room, 1), spare};
+  t.cd = cand_costs(c, a, &pl, &forced, &t.n);
+  cut_axis(c, &t, out);
 }
 
 /* ---- the plan ---- */
@@ -336,24 +387,21 @@ static double fit(const Scene *s, double w, double h) {
   return fmin(1.0, fmin(w / s->width, h / s->height));
 }
 
-/* Columns of the scene at scale sc on width w. */
-static void plan_cols(Ctx *c, const Scene *s, double sc, double w, ChartPlan *p) {
-  if (s->width * sc <= w + 0.01) {
-    p->ncols = 1;
-    p->xs = NEW(c, double, 2);
-    p->xs[1] = s->width;
-    return;
+/* Columns of the scene at scale sc on width w, for pages of height h:
+ * an edge crossing a column cut counts once per page it is cut on. */
+static void plan_cols(Ctx *c, const Scene *s, double sc, double w, double h, ChartPlan *p) {
+  Parts pt = {NULL, 1, 0, 0};
+  if (s->width * sc > w + 0.01) {
+    Axis a;
+    axis_build(c, &a, s, 1, EXCURSION / sc);
+    a.w_edge = W_EDGE / fmax(1, s->height * sc / h);
+    cut_parts(c, &a, w / sc, w / sc, 0, &pt);
   }
-  Axis a;
-  Vals pl = {0}, forced = {0};
-  axis_build(c, &a, s, 1, EXCURSION / sc);
-  cand_places(c, &a, w / sc, &pl, &forced);
-  int n;
-  Cand *cd = cand_costs(c, &a, &pl, &forced, &n);
-  double *ends, cost;
-  p->ncols = cut_axis(c, cd, n, s->width, w / sc, w / sc, 0, &ends, &cost);
+  p->ncols = pt.k;
   p->xs = NEW(c, double, p->ncols + 1);
-  memcpy(p->xs + 1, ends, sizeof(double) * (size_t)p->ncols);
+  if (pt.ends) memcpy(p->xs + 1, pt.ends, sizeof(double) * (size_t)p->ncols);
+  else p->xs[1] = s->width;
+  p->rough += pt.rough;
 }
 
 /* Rows of the scene at scale sc: the first part in first (page points,
@@ -361,17 +409,49 @@ static void plan_cols(Ctx *c, const Scene *s, double sc, double w, ChartPlan *p)
 static void plan_rows(Ctx *c, const Scene *s, const ChartPage *pg, double sc, double first,
                       double h, ChartPlan *p) {
   double band = header_band(s), mk = pg->mark;
-  double room0 = (first - 3 * mk) / sc, room = (h - 2 - 4 * mk) / sc - band;
   Axis a;
-  Vals pl = {0}, forced = {0};
+  Parts pt;
   axis_build(c, &a, s, 0, EXCURSION / sc);
-  cand_places(c, &a, room, &pl, &forced);
-  int n;
-  Cand *cd = cand_costs(c, &a, &pl, &forced, &n);
-  double *ends;
-  p->nrows = cut_axis(c, cd, n, s->height, fmax(room0, 1), fmax(room, 1), 2 * mk / sc, &ends, &p->cost);
+  cut_parts(c, &a, (first - 3 * mk) / sc, (h - 2 - 4 * mk) / sc - band, 2 * mk / sc, &pt);
+  p->nrows = pt.k;
   p->ys = NEW(c, double, p->nrows + 1);
-  memcpy(p->ys + 1, ends, sizeof(double) * (size_t)p->nrows);
+  memcpy(p->ys + 1, pt.ends, sizeof(double) * (size_t)p->nrows);
+  p->cost = pt.cost;
+  p->rough += pt.rough;
+}
+
+/* The rows (columns) of cuts v[0..n] that (lo, hi) meets: *a to *b. */
+static void parts_met(const double *v, int n, double lo, double hi, int *a, int *b) {
+  *a = first_after(v + 1, n, lo, 0);
+  *b = first_after(v, n, hi, 1) - 1;
+}
+
+static void mark(ChartPlan *p, Rect r) {
+  int r0, r1, k0, k1;
+  parts_met(p->ys, p->nrows, r.y - 0.01, r.y + r.h + 0.01, &r0, &r1);
+  parts_met(p->xs, p->ncols, r.x - 0.01, r.x + r.w + 0.01, &k0, &k1);
+  for (int i = r0; i <= r1; i++)
+    for (int k = k0; k <= k1; k++) p->blank[i * p->ncols + k] = 0;
+}
+
+/* The parts that show no node, line or label (the first one aside) are
+ * left out; the pages are those left. */
+static void plan_blanks(Ctx *c, const Scene *s, ChartPlan *p) {
+  int n = p->nrows * p->ncols;
+  p->blank = NEW(c, unsigned char, n);
+  memset(p->blank, 1, (size_t)n);
+  p->blank[0] = 0;
+  for (int i = 0; i < s->nnodes; i++) mark(p, s->nodes[i].box);
+  for (int i = 0; i < s->nedges; i++) {
+    const SceneEdge *e = &s->edges[i];
+    for (int k = 0; k + 1 < e->npts; k++) {
+      Pt a = e->pts[k], b = e->pts[k + 1];
+      mark(p, (Rect){fmin(a.x, b.x), fmin(a.y, b.y), fabs(a.x - b.x), fabs(a.y - b.y)});
+    }
+    if (e->nlabel) mark(p, e->label_box);
+  }
+  p->pages = 0;
+  for (int i = 0; i < n; i++) p->pages += !p->blank[i];
 }
 
 /* One split plan on portrait or landscape pages. */
@@ -379,11 +459,12 @@ static void plan_split(Ctx *c, const Scene *s, const ChartPage *pg, int land, do
                        ChartPlan *p) {
   double w = land ? pg->lw : pg->pw, h = land ? pg->lh : pg->ph;
   double smin = pg->min_text / chart_min_text(s);
+  memset(p, 0, sizeof *p);
   p->landscape = land;
   p->scale = fmax(smin, fmin(1.0, w / s->width));
-  plan_cols(c, s, p->scale, w, p);
+  plan_cols(c, s, p->scale, w, h, p);
   plan_rows(c, s, pg, p->scale, first, h, p);
-  p->pages = p->nrows * p->ncols;
+  plan_blanks(c, s, p);
 }
 
 static int cmp_conn(const void *a, const void *b) {
@@ -471,14 +552,16 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
     out->xs = NEW(c, double, 2);
     out->ys[1] = s->height;
     out->xs[1] = s->width;
+    out->blank = NEW(c, unsigned char, 1);
     out->pages = 1;
     return 0;
   }
   ChartPlan port, land;
   plan_split(c, s, pg, 0, pg->ph - extra, &port);
   plan_split(c, s, pg, 1, pg->lh - extra, &land);
-  int use_land = land.pages < port.pages ||
-                 (land.pages == port.pages && land.ncols < port.ncols);
+  int use_land = land.rough != port.rough ? land.rough < port.rough
+                 : land.pages != port.pages ? land.pages < port.pages
+                 : land.ncols < port.ncols;
   *out = use_land ? land : port;
   out->where = CHART_SPLIT_PAGE;
   /* start below what is on the current page when a good part fits there
@@ -486,7 +569,7 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
   if (!use_land && pg->here > 0 && !pg->here_land && pg->here - extra > pg->min_first) {
     ChartPlan here;
     plan_split(c, s, pg, 0, pg->here - extra, &here);
-    if (here.pages <= out->pages) {
+    if (here.rough <= out->rough && here.pages <= out->pages) {
       *out = here;
       out->where = CHART_SPLIT_HERE;
     }
@@ -501,17 +584,3 @@ int chart_pages(Ctx *c, const Scene *s) {
   return chart_plan(c, s, &pg, &p) ? 0 : p.pages;
 }
 
-#ifdef CHART_DEBUG
-#include <stdio.h>
-void chart_debug(Ctx *c, const Scene *s, double sc);
-void chart_debug(Ctx *c, const Scene *s, double sc) {
-  Axis a;
-  Vals pl = {0}, forced = {0};
-  axis_build(c, &a, s, 0, EXCURSION / sc);
-  cand_places(c, &a, 400, &pl, &forced);
-  int n;
-  Cand *cd = cand_costs(c, &a, &pl, &forced, &n);
-  for (int i = 0; i < a.block.n; i++) printf("block %.1f-%.1f\n", a.block.v[i].lo, a.block.v[i].hi);
-  for (int i = 0; i < n; i++) printf("cand %.1f cost %.1f cross %d\n", cd[i].at, cd[i].cost, cd[i].cross);
-}
-#endif

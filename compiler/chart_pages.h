@@ -52,8 +52,13 @@ typedef struct ChartPlan {
   double *ys; int nrows;   /* rows: ys[0] = 0 < ys[1] < ... < ys[nrows] = height */
   double *xs; int ncols;   /* columns likewise over the width */
   ChartCut *cuts;     /* nrows - 1 inner row cuts, cuts[i] at ys[i + 1] */
-  int pages;          /* pages holding a part (the current one included) */
+  unsigned char *blank; /* nrows × ncols, row by row: the part shows nothing
+                           (no node, line or label) and is left out */
+  int pages;          /* parts not left out, each on a page (the current
+                         one included) */
   double cost;        /* what the row cuts cost (0 without cuts) */
+  int rough;          /* cuts through nodes, labels or lines, and parts
+                         without a node: only when nothing better fits */
 } ChartPlan;
 
 /* Plans scene s on page. 0, or -1 when s is empty. */

@@ -151,6 +151,7 @@ static void split(Manual *m, const Scene *s, const ChartPlan *pl) {
   const Scene *bare = bare_scene(m, s);
   for (int r = 0; r < pl->nrows; r++)
     for (int k = 0; k < pl->ncols; k++) {
+      if (pl->blank[r * pl->ncols + k]) continue;
       if (r || k) m_new_page(m, pl->landscape);
       Part pt = {r, k, pl->xs[k], pl->xs[k + 1], pl->ys[r], pl->ys[r + 1], 0, 0, 0};
       part(m, s, bare, pl, &pt);

@@ -184,8 +184,27 @@ static void check_conns(const char *name, const Scene *s, const ChartPage *pg, c
   }
 }
 
+/* A part left out shows no node; the pages are the parts not left out. */
+static void check_blanks(const char *name, const Scene *s, const ChartPlan *p) {
+  int pages = 0;
+  for (int r = 0; r < p->nrows; r++)
+    for (int k = 0; k < p->ncols; k++) {
+      if (!p->blank[r * p->ncols + k]) {
+        pages++;
+        continue;
+      }
+      for (int i = 0; i < s->nnodes; i++) {
+        Rect b = s->nodes[i].box;
+        if (b.x < p->xs[k + 1] && b.x + b.w > p->xs[k] && b.y < p->ys[r + 1] && b.y + b.h > p->ys[r])
+          fail(name, "a part left out shows a node", r, k);
+      }
+    }
+  if (pages != p->pages) fail(name, "pages are not the parts shown", p->pages, pages);
+}
+
 static void check_plan(const char *name, const Scene *s, const ChartPage *pg, const ChartPlan *p, int balance) {
   check_rooms(name, s, pg, p);
+  check_blanks(name, s, p);
   if (balance) check_balance(name, pg, p);
   check_conns(name, s, pg, p);
 }
@@ -232,6 +251,8 @@ static const Case cases[] = {
     {"landscape needs fewer pages", "size 700 1150\ngrid 50 10 600 15 0 25 1 46\n", 3, CHART_SPLIT_PAGE, 1, 1, 0, 0, 0, 0},
     {"portrait for a tall chart", "size 300 3000\ngrid 50 10 100 30 0 50 1 60\n", 5, CHART_SPLIT_PAGE, 0, 1, 0, 0, 0, 0},
     {"too wide: columns", "size 1500 600\ngrid 20 10 100 30 150 50 10 12\n", 3, CHART_SPLIT_PAGE, 0, 3, 0, 0, 0, 0},
+    {"blank parts left out", "size 1500 1400\ngrid 20 10 100 30 150 50 5 28\ngrid 770 910 100 30 150 50 5 10\n", -1,
+     CHART_SPLIT_PAGE, -1, -1, 0, 0, 0, 0},
     {"connectors apart",
      COLUMN "edge 200,0 200,1000\nedge 203,0 203,1000\nedge 206,0 206,1000\nedge 209,0 209,1000\n"
             "edge 212,0 212,1000\nedge 215,0 215,1000\nedge 288,0 288,1000\nedge 296,0 296,1000\n",
@@ -274,6 +295,7 @@ static void run_case(const Case *k) {
   for (int r = 1; r < p.nrows; r++)
     if (p.ys[r] >= k->avoid_lo && p.ys[r] <= k->avoid_hi) fail(k->name, "a cut where none should be", p.ys[r], 0);
   if (strstr(k->name, "through a label")) check_forbidden(k->name, &p);
+  if (strstr(k->name, "blank") && p.pages >= p.nrows * p.ncols) fail(k->name, "no part left out", p.pages, p.nrows * p.ncols);
   if (pg.here == 0 && chart_pages(&c, s) != p.pages) fail(k->name, "chart_pages differs from the plan", chart_pages(&c, s), p.pages);
   ctx_free(&c);
 }
