@@ -14,7 +14,7 @@
 
 #define W_PART 1000.0    /* a part: fewest parts first */
 #define W_EDGE 3.0       /* an edge cut: a connector pair */
-#define W_BAND 8.0       /* a cut inside a phase (inside a lane, across) */
+#define W_BAND 8.0       /* a cut inside a phase (columns: inside a lane) */
 #define W_EXCURSION 12.0 /* an edge left with a short piece beyond a cut */
 #define W_EMPTY 30.0     /* a part under a third of its room */
 #define W_SLACK 10.0     /* times the squared unused share of a part's room */
@@ -281,12 +281,11 @@ static int hollow(const Vals *mid, double a, double b) {
   return mid->n > 0 && (i == mid->n || mid->v[i] >= b);
 }
 
-/* What the part (a, b) in room costs. */
-static double part_cost(const Cutting *t, double a, double b, double room, int alone) {
-  double h = b - a, slack = fmax(0, room - h) / room;
+/* What a part of length h in room costs; hollow: it holds no node. */
+static double part_cost(double h, double room, int alone, int hollow) {
+  double slack = fmax(0, room - h) / room;
   if (alone) return W_PART;
-  return W_PART + W_SLACK * slack * slack + (h < room / 3 ? W_EMPTY : 0) +
-         (hollow(t->mid, a, b) ? W_HOLLOW : 0);
+  return W_PART + W_SLACK * slack * slack + (h < room / 3 ? W_EMPTY : 0) + (hollow ? W_HOLLOW : 0);
 }
 
 /* Where a path through the candidates ends: 0 the start, 1..n a
@@ -313,11 +312,14 @@ static void cut_axis(Ctx *c, const Cutting *t, Parts *out) {
   int *from = NEW(c, int, n + 2);
   for (int j = 1; j <= n + 1; j++) {
     double at = place_of(t, j);
+    int m = first_after(t->mid->v, t->mid->n, at, 1); /* the last node centre before at: */
+    double last = m ? t->mid->v[m - 1] : -INFINITY;   /* a part from a holds it if a < last */
     best[j] = INFINITY;
     for (int i = j - 1; i >= 0 && at - place_of(t, i) <= lim; i--) {
       double a = place_of(t, i), r = i ? t->room : t->room0;
       if (at - a > r + (j == n + 1 ? t->spare : 0) + 1e-9 || best[i] == INFINITY) continue;
-      double w = best[i] + part_cost(t, a, at, r, i == 0 && j == n + 1) + (j <= n ? t->cd[j - 1].cost : 0);
+      double w = best[i] + part_cost(at - a, r, i == 0 && j == n + 1, t->mid->n && last <= a) +
+                 (j <= n ? t->cd[j - 1].cost : 0);
       if (w < best[j]) {
         best[j] = w;
         from[j] = i;
