@@ -3,7 +3,8 @@
  * room lay_x kept between the node and the side item; a bottom exit's
  * label hangs beside the line just below the node, in the strip the
  * router kept above the channel's tracks. Of the places tried, the first
- * that touches no node, line, lane line or other label is taken. */
+ * that touches no node, line, lane line or other label is taken, else the
+ * one that covers least. */
 #include <math.h>
 #include "layout_int.h"
 
@@ -16,21 +17,20 @@ static int hits_segment(Rect r, Pt a, Pt b) {
   return overlap(r, s);
 }
 
-/* Whether box r for edge i's label is free. */
-static int free_at(const Lay *L, const Scene *s, int i, Rect r) {
-  if (r.x < 0 || r.y < 0 || r.x + r.w > L->width || r.y + r.h > L->height) return 0;
-  for (int v = 0; v < s->nnodes; v++)
-    if (overlap(r, s->nodes[v].box)) return 0;
-  for (int k = 1; k < L->ncols; k++)
-    if (r.x < L->lanex[k] + 1 && r.x + r.w > L->lanex[k] - 1) return 0;
+/* What box r for edge i's label would cover: 0 when free; a node, a
+ * label or the picture's edge weigh more than a line. */
+static int cost_at(const Lay *L, const Scene *s, int i, Rect r) {
+  int c = 0;
+  if (r.x < 0 || r.y < 0 || r.x + r.w > L->width || r.y + r.h > L->height) c += 100;
+  for (int v = 0; v < s->nnodes; v++) c += 20 * overlap(r, s->nodes[v].box);
+  for (int k = 1; k < L->ncols; k++) c += r.x < L->lanex[k] + 1 && r.x + r.w > L->lanex[k] - 1;
   for (int j = 0; j < s->nedges; j++) {
     const SceneEdge *e = &s->edges[j];
     if (j != i)
-      for (int k = 0; k + 1 < e->npts; k++)
-        if (hits_segment(r, e->pts[k], e->pts[k + 1])) return 0;
-    if (e->nlabel && overlap(r, e->label_box)) return 0;
+      for (int k = 0; k + 1 < e->npts; k++) c += hits_segment(r, e->pts[k], e->pts[k + 1]);
+    if (e->nlabel) c += 20 * overlap(r, e->label_box);
   }
-  return 1;
+  return c;
 }
 
 static void place(Lay *L, Scene *s, int i) {
@@ -38,7 +38,7 @@ static void place(Lay *L, Scene *s, int i) {
   SceneEdge *se = &s->edges[i];
   const Item *u = &L->it[e->u];
   double bw = e->labelw, bh = e->labelh;
-  Rect cand[4 + 4 * 64];
+  Rect cand[4 + 6 * 64];
   int n = 0;
   if (e->hand) {
     int side = L->it[e->v].x > u->x ? 1 : -1;
@@ -58,21 +58,26 @@ static void place(Lay *L, Scene *s, int i) {
     cand[n++] = (Rect){px - 3 - bw, y, bw, bh};
   }
   /* then along the line: beside each run long enough, nearest the exit first */
-  for (int k = 0; k + 1 < se->npts && n + 4 <= (int)(sizeof cand / sizeof *cand); k++) {
+  for (int k = 0; k + 1 < se->npts && n + 6 <= (int)(sizeof cand / sizeof *cand); k++) {
     Pt a = se->pts[k], b = se->pts[k + 1];
     if (fabs(a.x - b.x) < 0.01 && fabs(a.y - b.y) >= bh + 6) {
       double y = fmin(a.y, b.y) + (b.y > a.y ? 3 : fabs(a.y - b.y) - bh - 3);
+      double y2 = fmin(a.y, b.y) + (b.y > a.y ? fabs(a.y - b.y) - bh - 3 : 3);
       cand[n++] = (Rect){a.x + 3, y, bw, bh};
       cand[n++] = (Rect){a.x - 3 - bw, y, bw, bh};
+      cand[n++] = (Rect){a.x + 3, y2, bw, bh};
+      cand[n++] = (Rect){a.x - 3 - bw, y2, bw, bh};
     } else if (fabs(a.y - b.y) < 0.01 && fabs(a.x - b.x) >= bw + 8) {
       double x = b.x > a.x ? a.x + 4 : a.x - 4 - bw;
       cand[n++] = (Rect){x, a.y - bh - 2, bw, bh};
       cand[n++] = (Rect){x, a.y + 2, bw, bh};
     }
   }
-  int pick = 0;
-  for (int k = 0; k < n; k++)
-    if (free_at(L, s, i, cand[k])) { pick = k; break; }
+  int pick = 0, best = -1;
+  for (int k = 0; k < n && best; k++) {
+    int c = cost_at(L, s, i, cand[k]);
+    if (best < 0 || c < best) best = c, pick = k;
+  }
   se->label_box = cand[pick];
 }
 

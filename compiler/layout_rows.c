@@ -84,6 +84,9 @@ static void dag(Lay *L, Dag *d) {
   }
 }
 
+/* DAG edges whose upper end is placed, in the order they opened. */
+typedef struct Open { int *from, *to, n; char *placed; } Open;
+
 /* Row by row, which lanes hold a node (1) or lie under a hand-off (2). */
 typedef struct Cells { unsigned char *c; int ncols, cap; } Cells;
 
@@ -104,6 +107,19 @@ static int can_hand_off(Lay *L, Cells *g, int a, int b, const int *fwd_out) {
   return *cell(g, r, la) == 1; /* a alone in its lane there */
 }
 
+/* Whether a line still open (from a node above row r to one not placed
+ * yet, other than b) must pass row r within lanes lo..hi, where a hand-off
+ * would cross it. */
+static int crosses_open(const Lay *L, const Open *o, int r, int b, int lo, int hi) {
+  for (int k = 0; k < o->n; k++) {
+    int x = o->from[k], c = o->to[k];
+    if (c == b || o->placed[c] || L->it[x].rank >= r) continue;
+    int lx = L->it[x].lane, lc = L->it[c].lane;
+    if ((lx < lc ? lx : lc) >= lo && (lx < lc ? lc : lx) <= hi) return 1;
+  }
+  return 0;
+}
+
 /* Rows: a node's row follows its DAG predecessors' and its phase's first
  * row, in Kahn's order by phase group; a node reached only from one
  * node in another lane may stand in that node's row (a hand-off), and a
@@ -117,6 +133,7 @@ static void assign_ranks(Lay *L) {
   for (int v = 0; v < nn; v++) maxr[v] = second[v] = -1, arg[v] = -1, fwd_out[v] = d.off[v + 1] - d.off[v];
   Cells g = {NULL, L->ncols, 0};
   if ((size_t)nn * (size_t)L->ncols <= 4000000) g.c = NEW(L->c, unsigned char, (size_t)(nn + 1) * (size_t)L->ncols);
+  Open open = {NEW(L->c, int, L->ne + 1), NEW(L->c, int, L->ne + 1), 0, NEW(L->c, char, nn + 1)};
   int base = 0, last = -1;
   for (int grp = 0; grp < L->ngroups; grp++) {
     int qh = 0, qt = 0;
@@ -125,9 +142,14 @@ static void assign_ranks(Lay *L) {
     while (qh < qt) {
       int b = queue[qh++], r = maxr[b] + 1 > base ? maxr[b] + 1 : base, lb = L->it[b].lane;
       int a = arg[b], hand = a >= 0 && second[b] < maxr[b] && can_hand_off(L, &g, a, b, fwd_out);
+      if (hand) {
+        int la = L->it[a].lane, lo = la < lb ? la : lb, hi = la < lb ? lb : la;
+        hand = !crosses_open(L, &open, maxr[b], b, lo, hi);
+      }
       if (hand) r = maxr[b];
       while (g.c && !hand && *cell(&g, r, lb) == 2) r++;
       L->it[b].rank = r;
+      open.placed[b] = 1;
       if (r > last) last = r;
       if (g.c) {
         unsigned char *at = cell(&g, r, lb);
@@ -140,6 +162,7 @@ static void assign_ranks(Lay *L) {
       }
       for (int k = d.off[b]; k < d.off[b + 1]; k++) {
         int c = d.adj[k];
+        open.from[open.n] = b, open.to[open.n++] = c;
         if (r > maxr[c]) { second[c] = maxr[c]; maxr[c] = r; arg[c] = b; L->hand_edge[c] = d.eid[k]; }
         else if (r > second[c]) second[c] = r;
         if (--d.indeg[c] == 0 && L->group[c] == grp) queue[qt++] = c;

@@ -45,7 +45,7 @@ static int decision_exits(Lay *L, int u, const int *outs, int k, Want *w, int nw
   for (int i = 0; i < k; i++) {
     int ei = (int)ord[2 * i + 1];
     int side = i == left && i != bottom ? -1 : i == right && i != bottom ? 1 : 0;
-    if (side && used[side > 0]) side = k == 2 && !used[side < 0] ? -side : 0;
+    if (side && used[side > 0]) side = 0; /* shares the bottom corner: no detour round the far side */
     if (!side) continue;
     used[side > 0] = 1;
     L->e[ei].exit = PORT_SIDE;
@@ -73,6 +73,13 @@ static void spread(Lay *L, int v, const int *ids, int k, int at_v) {
   }
 }
 
+/* How many of the edges ids (at their v end when at_v) run off towards side. */
+static int toward(const Lay *L, int v, const int *ids, int k, int at_v, int side) {
+  int n = 0;
+  for (int i = 0; i < k; i++) n += side_towards(L, v, neighbour(&L->e[ids[i]], at_v)) == side;
+  return n;
+}
+
 /* Ports of every edge at node v; side items wanted go to w. */
 static int node_ports(Lay *L, int v, const int *outs, int no, const int *ins, int ni, Want *w, int nw) {
   int fo[64], nfo = 0, fi[64], nfi = 0, used[2] = {0, 0};
@@ -96,6 +103,10 @@ static int node_ports(Lay *L, int v, const int *outs, int no, const int *ins, in
     LEdge *e = &L->e[ei];
     if (!e->back || e->u == e->v) continue;
     int side = side_towards(L, v, neighbour(e, at_v));
+    /* a loop's line runs down from a target's side and up from a source's:
+       the side fewer of the node's forward lines below (above) head for */
+    if (toward(L, v, at_v ? fo : fi, at_v ? nfo : nfi, !at_v, side) >
+        toward(L, v, at_v ? fo : fi, at_v ? nfo : nfi, !at_v, -side)) side = -side;
     if (used[side > 0]) side = -side;
     int dir = at_v ? 1 : -1;
     if (used[side > 0]) dir = 0; /* both sides taken: round the bottom or top */

@@ -191,14 +191,16 @@ static void straighten(Lay *L, const LEdge *e, const int *at) {
     if (L->it[e->chain[j]].owner >= 0) { j++; continue; }
     int k = j;
     double lo = -1e18, hi = 1e18, sum = 0;
-    while (k + 1 < e->nchain && L->it[e->chain[k]].owner < 0) {
+    while (k + 1 < e->nchain && L->it[e->chain[k]].owner < 0) { /* as long as one x fits */
       double a, b;
       const Item *t = &L->it[e->chain[k]];
       room(L, t->rank, at[e->chain[k]], &a, &b);
+      if (fmax(lo, a) > fmin(hi, b)) break;
       lo = fmax(lo, a), hi = fmin(hi, b), sum += t->x;
       k++;
     }
-    if (lo <= hi) {
+    if (k == j) k++;
+    else {
       double before = lay_pin_x(L, e, j - 1), after = lay_pin_x(L, e, k), x;
       if (before >= lo && before <= hi) x = before;
       else if (after >= lo && after <= hi) x = after;
