@@ -2,16 +2,17 @@
  * beside Graphviz dot's on the same graphs (compiler/layout_metrics.h).
  * Every process of each corpus is laid out by flowc's layout() and by dot
  * in process (libgvc): the same node boxes (flowc's sizes, as fixed-size
- * boxes), the same edges, each lane a cluster, rankdir=TB, each edge
- * label a fixed-size HTML xlabel of the size flowc gives it (as `label`,
- * Graphviz 2.42/2.43 corrupts its heap on labelled flat edges in
- * clusters: free() of a rank array flat_edges reallocated). Phases are
- * not given to dot; newrank=true, since without it lanes that take turns
- * get ranks against their edges. Both drawings are measured by
- * metrics_drawing; dot's splines are flattened by sampling, its y axis
- * flipped. Prints one line per process (with the pages flowc's chart
- * takes in the manual, chart_pages.h) and a total and flowc/dot ratios
- * per corpus.
+ * boxes), the same edges, each lane a cluster, rankdir=TB, newrank=true
+ * (without it, lanes that take turns get ranks against their edges).
+ * Phases are not given to dot. Each edge label is a fixed-size HTML
+ * xlabel of the size flowc gives it: as `label`, Graphviz 2.42/2.43
+ * corrupts its heap on labelled flat edges in clusters (flat_edges
+ * reallocates a rank array that is freed again later). Where dot puts
+ * xlabels varies a little between runs, so its label count and area may
+ * differ by a label or so. Both drawings are measured by metrics_drawing;
+ * dot's splines are flattened by sampling, its y axis flipped. Prints one
+ * line per process (with the pages flowc's chart takes in the manual,
+ * chart_pages.h) and a total and flowc/dot ratios per corpus.
  * Usage: report [-c NAME] FILE... [-c NAME FILE...]...
  * (-c starts a corpus; its files are compiled together.) */
 #include <graphviz/gvc.h>
