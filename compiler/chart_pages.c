@@ -144,7 +144,7 @@ static void axis_build(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
     span_add(c, &a->block, r.lo - CLEAR, r.hi + CLEAR);
     val_add(c, &a->mid, (r.lo + r.hi) / 2);
   }
-  qsort(a->mid.v, (size_t)a->mid.n, sizeof(double), cmp_double);
+  if (a->mid.n) qsort(a->mid.v, (size_t)a->mid.n, sizeof(double), cmp_double);
   axis_edges(c, a, s, horiz, d);
   if (horiz) {
     for (int i = 0; i < s->nlanes; i++) span_add(c, &a->band, s->lanes[i].box.x, s->lanes[i].box.x + s->lanes[i].box.w);
@@ -166,7 +166,7 @@ typedef struct Cand {
 
 /* Merged block spans, sorted. */
 static int merge(Spans *b) {
-  qsort(b->v, (size_t)b->n, sizeof(Span), cmp_span);
+  if (b->n) qsort(b->v, (size_t)b->n, sizeof(Span), cmp_span);
   int m = 0;
   for (int i = 0; i < b->n; i++) {
     if (m && b->v[i].lo <= b->v[m - 1].hi) b->v[m - 1].hi = fmax(b->v[m - 1].hi, b->v[i].hi);
@@ -185,7 +185,7 @@ static void cand_places(Ctx *c, Axis *a, double room, Vals *out, Vals *forced) {
     val_add(c, &bounds, a->band.v[i].lo);
     val_add(c, &bounds, a->band.v[i].hi);
   }
-  qsort(bounds.v, (size_t)bounds.n, sizeof(double), cmp_double);
+  if (bounds.n) qsort(bounds.v, (size_t)bounds.n, sizeof(double), cmp_double);
   double lo = a->start;
   int bi = 0;
   for (int i = 0; i <= a->block.n; i++) {
@@ -231,7 +231,7 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
   Span *tmp = NEW(c, Span, n);
   for (int i = 0; i < n; i++)
     tmp[i] = i < pl->n ? (Span){pl->v[i], 0} : (Span){forced->v[i - pl->n], W_FORCED};
-  qsort(tmp, (size_t)n, sizeof(Span), cmp_span);
+  if (n > 0) qsort(tmp, (size_t)n, sizeof(Span), cmp_span);
   Cand *cd = NEW(c, Cand, n);
   double *v = NEW(c, double, n);
   for (int i = 0; i < n; i++) {
@@ -523,7 +523,7 @@ static void conn_place(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *p
   int id = 1;
   for (int i = 0; i + 1 < p->nrows; i++) {
     ChartCut *ct = &p->cuts[i];
-    qsort(ct->conn, (size_t)ct->nconn, sizeof(ChartConn), cmp_conn);
+    if (ct->nconn) qsort(ct->conn, (size_t)ct->nconn, sizeof(ChartConn), cmp_conn);
     for (int k = 0, a = 0; k <= ct->nconn; k++) {
       int col = k < ct->nconn ? first_after(p->xs + 1, p->ncols - 1, ct->conn[k].x, 1) : -1;
       if (k < ct->nconn) {

@@ -5,13 +5,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "chart_pages.h"
 #include "layout_int.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 10.0
 #define HEADER_PT 10.5
 #define PAD_X 10.0
-#define PAD_Y 7.0
+#define PAD_Y 6.0
 
 static ShapeKind shape_of(NodeKind k) {
   switch (k) {
@@ -65,7 +66,7 @@ static void node_size(Item *n, ShapeKind shape, double tw, double th) {
   case SH_MANUAL: w = fmax(w + 24, 84); h = fmax(h, 38); break;
   case SH_DELAY: w = fmax(w + h / 2, 80); h = fmax(h, 38); break;
   case SH_BAR: w = 80; h = 7; break;
-  default: w = fmax(w, 80); h = fmax(h, 34); break;
+  default: w = fmax(w, 72); h = fmax(h, 30); break;
   }
   n->w = w;
   n->h = h;
@@ -147,7 +148,9 @@ static void measure(Lay *L, Scene *s) {
     sn->shape = shape_of(nd->kind);
     double tw = 0, th = 0;
     if (sn->shape != SH_BAR)
-      sn->lines = runs(c, L->f, nd->label, NODE_PT, wrap_width(sn->shape, p->nlanes), &sn->nlines, &tw, &th);
+      sn->lines = runs(c, L->f, nd->label, NODE_PT,
+                       fmax(48, (sn->shape == SH_DECISION ? L->wrap_decision : L->wrap) * wrap_width(sn->shape, p->nlanes)),
+                       &sn->nlines, &tw, &th);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
     sn->box.h = th; /* the text's height until the node is placed */
@@ -221,13 +224,10 @@ static void place_phases(Lay *L, Scene *s) {
   }
 }
 
-Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
-  if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
-    *err = arena_printf(&c->arena, "process '%s' has %d nodes and %d edges; flowc draws at most %d nodes and %d edges in one chart: split it into sub-processes with 'call'",
-                        p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
-    return NULL;
-  }
-  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1};
+/* One layout with node text wrapped at wrap times the usual width. */
+static Scene *lay_out(Ctx *c, const Process *p, Font *f, double wrap, double wrap_decision) {
+  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1,
+           .wrap = wrap, .wrap_decision = wrap_decision};
   Scene *s = NEW(c, Scene, 1);
   memset(s, 0, sizeof *s);
   measure(&L, s);
@@ -246,4 +246,28 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   s->width = L.width;
   s->height = L.height;
   return s;
+}
+
+/* Narrower text makes a chart narrower and taller: of a few widths, the
+ * chart that takes the fewest pages in the manual, then the smallest. */
+#define WRAPS 3
+#define WRAP_TRIES_UP_TO 300 /* nodes; larger charts take many pages anyway */
+
+Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
+  if (p->nnodes > LAYOUT_MAX_NODES || p->nedges > LAYOUT_MAX_EDGES) {
+    *err = arena_printf(&c->arena, "process '%s' has %d nodes and %d edges; flowc draws at most %d nodes and %d edges in one chart: split it into sub-processes with 'call'",
+                        p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
+    return NULL;
+  }
+  static const double wrap[WRAPS] = {1.0, 0.8, 0.62}, wrap_decision[WRAPS] = {1.0, 1.35, 0.75};
+  Scene *best = NULL;
+  int best_pages = 0;
+  for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? WRAPS * WRAPS : 1); k++) {
+    Scene *s = lay_out(c, p, f, wrap[k / WRAPS], wrap_decision[k % WRAPS]);
+    int pages = chart_pages(c, s);
+    if (!best || pages < best_pages || (pages == best_pages && s->width * s->height < best->width * best->height))
+      best = s, best_pages = pages;
+    if (pages == 1) break;
+  }
+  return best;
 }

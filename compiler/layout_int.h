@@ -18,10 +18,10 @@
 
 #define LANE_HEADER 30.0  /* the band with the lane names */
 #define PHASE_STRIP 28.0  /* the strip with the phase names */
-#define LANE_PAD 12.0     /* from a lane line to anything in the lane */
-#define NODE_GAP 28.0     /* between two boxes side by side */
+#define LANE_PAD 9.0      /* from a lane line to anything in the lane */
+#define NODE_GAP 22.0     /* between two boxes side by side */
 #define LINE_GAP 12.0     /* between a box and a line beside it */
-#define TRACK 9.0         /* between parallel lines */
+#define TRACK 7.0         /* between parallel lines */
 #define STUB 16.0         /* a side exit's run before it turns */
 #define ARROW_LEN 8.0
 #define ARROW_HALF 3.5
@@ -70,6 +70,7 @@ typedef struct Lay {
   int nrows;
   int **row, *rowlen;    /* items of each row, left to right */
   int *row_group;        /* phase group of each row */
+  double wrap, wrap_decision; /* node text wraps at this times the usual width */
   int ncols;
   double *lanex, *lanew; /* lanes: left edge and width */
   double left, top, width, height;

@@ -4,7 +4,6 @@
  * their declared order; then adjacent items of one lane are swapped
  * while that removes crossings. The best order of all sweeps is kept. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "layout_int.h"
@@ -211,7 +210,6 @@ void lay_order(Lay *L) {
     if (c < bestc) { bestc = c; save(L, best, lane); }
   }
   restore(L, best, lane);
-  if (getenv("FLOWC_DEBUG_ORDER")) fprintf(stderr, "%s: layered crossings %ld\n", L->p->id, bestc);
   one_lane_per_chain(L, keys);
   for (int r = 0; r < L->nrows; r++) index_row(L, &k, r);
   for (int t = 0; t < 4 && transpose(L, &k); t++) {}

@@ -32,8 +32,8 @@ static void pin(Lay *L, Run *r, double x, int down) {
   if (r->nup + r->ndn == r->cap) {
     int cap = 2 * r->cap + 4;
     double *u = NEW(L->c, double, cap), *d = NEW(L->c, double, cap);
-    memcpy(u, r->up, sizeof(double) * (size_t)r->nup);
-    memcpy(d, r->dn, sizeof(double) * (size_t)r->ndn);
+    if (r->nup) memcpy(u, r->up, sizeof(double) * (size_t)r->nup);
+    if (r->ndn) memcpy(d, r->dn, sizeof(double) * (size_t)r->ndn);
     r->up = u, r->dn = d, r->cap = cap;
   }
   if (down) r->dn[r->ndn++] = x;
@@ -150,7 +150,7 @@ static int levels(Router *R, const int *ids, int n, char *picked, int *want) {
 }
 
 /* Straight runs (one x) need no track. */
-static int straight(const Run *r) { return r->hi - r->lo < 0.5; }
+static int straight(const Run *r) { return r->hi - r->lo < 0.01; }
 
 static int *channel_levels(Router *R) {
   Lay *L = R->L;
@@ -197,8 +197,9 @@ static double *place_rows(Lay *L, const int *nl) {
     L->phase_line[k] = phase || k == 0 ? y + strip + 5 : -1;
     if (k == 0) L->phase_line[k] = y;
     if (phase) b += 8;
-    double h = b + TRACK * (nl[k] + 1) + ARROW_LEN + 2;
-    if (k > 0 && k < L->nrows) h = fmax(h, 22);
+    /* without tracks the lines only pass down, beside the labels */
+    double h = nl[k] ? b + TRACK * (nl[k] + 1) + ARROW_LEN + 2 : fmax(b + 6, ARROW_LEN + 12);
+    if (k > 0 && k < L->nrows) h = fmax(h, 20);
     else if (!nl[k]) h = fmax(b + 4, 14);
     L->chantop[k] = y;
     L->chanh[k] = h;
@@ -282,7 +283,7 @@ static void path(Router *R, const double *base, int i, SceneEdge *se) {
     add_pt(pts, &n, s->x, y);
   } else add_pt(pts, &n, lay_pin_x(L, e, 0), L->rowy[u->rank] + u->h / 2);
   for (int j = 0; j + 1 < e->nchain; j++) {
-    if (e->lvl[j] < 0) continue;
+    if (e->lvl[j] < 0 || straight(&R->run[e->lvl[j]])) continue;
     double y = track_y(R, base, e->lvl[j]);
     add_pt(pts, &n, lay_pin_x(L, e, j), y);
     add_pt(pts, &n, lay_pin_x(L, e, j + 1), y);

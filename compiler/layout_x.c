@@ -5,6 +5,7 @@
  * order, their gaps and their lane: a weighted isotonic regression solved
  * exactly by pooling adjacent violators. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "layout_int.h"
 
@@ -133,23 +134,46 @@ static void neighbours(Lay *L, Nbs *g) {
   }
 }
 
+/* Where neighbours pull an item: the weighted median, so that an item
+ * lines up with one of them (one straight line) rather than between. */
+#define MAX_PULLS 64
+typedef struct Pull { double x, w; } Pull;
+
+static int by_x(const void *a, const void *b) {
+  const Pull *p = a, *q = b;
+  return p->x < q->x ? -1 : p->x > q->x;
+}
+
+static double weighted_median(Pull *p, int m, double total, double now) {
+  qsort(p, (size_t)m, sizeof *p, by_x);
+  double acc = 0;
+  for (int i = 0; i < m; i++) {
+    acc += p[i].w;
+    if (acc > total / 2 + 1e-9) return p[i].x;
+    if (acc > total / 2 - 1e-9) /* an even split: the nearer of the two */
+      return i + 1 < m && fabs(p[i + 1].x - now) < fabs(p[i].x - now) ? p[i + 1].x : p[i].x;
+  }
+  return p[m - 1].x;
+}
+
 /* Moves the items of row r towards their neighbours above (dir -1),
  * below (+1) or both (0). */
 static void place_row(Lay *L, const Nbs *g, int r, int dir, double *t, double *wt, Block *bl, double *off) {
   int *row = L->row[r], n = L->rowlen[r];
+  Pull pull[MAX_PULLS];
   for (int i = 0; i < n;) {
     int j = i, lane = L->it[row[i]].lane;
     while (j < n && L->it[row[j]].lane == lane) j++;
     for (int k = i; k < j; k++) {
-      int a = row[k];
-      double sum = 0, ws = 0;
-      for (int q = g->off[a]; q < g->off[a + 1]; q++) {
+      int a = row[k], m = 0;
+      double ws = 0;
+      for (int q = g->off[a]; q < g->off[a + 1] && m < MAX_PULLS; q++) {
         const Nb *b = &g->nb[q];
         if (dir && b->below != (dir > 0)) continue;
-        sum += b->w * (L->it[b->item].x + b->other - b->own);
+        pull[m++] = (Pull){L->it[b->item].x + b->other - b->own, b->w};
         ws += b->w;
       }
-      t[k - i] = ws > 0 ? sum / ws : L->it[a].x;
+      t[k - i] = m ? weighted_median(pull, m, ws, L->it[a].x) : L->it[a].x;
       wt[k - i] = ws > 0 ? ws : 0.05;
     }
     solve(L, row, i, j, t, wt, bl, off);
@@ -211,6 +235,24 @@ static void straighten(Lay *L, const LEdge *e, const int *at) {
   }
 }
 
+/* A line that would jog by less than SNAP between two rows runs straight:
+ * the lower item moves over when its neighbours leave room, else the
+ * upper one. */
+#define SNAP 3.0
+static void snap(Lay *L, const LEdge *e, const int *at) {
+  for (int j = 0; j + 1 < e->nchain; j++) {
+    int a = e->chain[j], b = e->chain[j + 1];
+    Item *A = &L->it[a], *B = &L->it[b];
+    if (A->rank == B->rank) continue;
+    double d = lay_pin_x(L, e, j) - lay_pin_x(L, e, j + 1), lo, hi;
+    if (fabs(d) < 1e-6 || fabs(d) >= SNAP) continue;
+    room(L, B->rank, at[b], &lo, &hi);
+    if (B->x + d >= lo && B->x + d <= hi) { B->x += d; continue; }
+    room(L, A->rank, at[a], &lo, &hi);
+    if (A->x - d >= lo && A->x - d <= hi) A->x -= d;
+  }
+}
+
 void lay_x(Lay *L) {
   extents(L);
   lane_widths(L);
@@ -233,4 +275,5 @@ void lay_x(Lay *L) {
     for (int i = 0; i < L->rowlen[r]; i++) at[L->row[r][i]] = i;
   for (int k = 0; k < 3; k++)
     for (int i = 0; i < L->ne; i++) straighten(L, &L->e[i], at);
+  for (int i = 0; i < L->ne; i++) snap(L, &L->e[i], at);
 }
