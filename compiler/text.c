@@ -11,6 +11,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <linebreak.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,6 +256,27 @@ double font_width(Font *f, const char *s, size_t n, double size) {
 
 /* ---- wrapping ---- */
 
+/* Lines are chosen by dynamic programming over the break opportunities
+ * (UAX #14 through libunibreak, plus the Chinese rules): first the fewest
+ * lines that fit, then the least cost, which is the sum over the lines of
+ * their squared width in em (even lines cost least) plus the cost of each
+ * break (after punctuation or a space nothing, between two ideographs the
+ * most) and a penalty for a line of one character (punctuation not
+ * counted) or a last line of two (counted: 批准？ is not short).
+ * Costs are in em squared. Two lines d em off even cost 2d² more than
+ * even ones, so a break after punctuation still beats one between two
+ * ideographs with lines up to about 2 em each way off even:
+ * 一联交财务部门，/ 财务入账, not 一联交财务部 / 门，财务入账. */
+#define COST_PUNCT 0.0   /* after ，、；：。！？ , ; : ! ? ) or a closing bracket, or a space */
+#define COST_WORD 3.0    /* before an opening bracket, before 和与及或并, after 的 */
+#define COST_CHAR 10.0   /* between two ideographs (or an ideograph and a letter) */
+#define COST_NUMBER 12.0 /* between a digit and the ideograph after it (3份, 10月) */
+#define COST_INSIDE 12.0 /* added inside brackets: 《费用报销单》 stays whole */
+#define COST_LONE 6.0    /* added next to one ideograph beside punctuation (人，) */
+#define COST_ORPHAN 20.0 /* a last line of two characters (40: a line of one) */
+#define COST_SPLIT 1e3   /* inside an unbreakable piece wider than the line */
+#define COST_FORCE 1e6   /* there, against the Chinese rules */
+
 typedef struct Ch {
   size_t off;    /* byte offset in the text */
   int len;       /* bytes */
@@ -278,39 +300,191 @@ static int no_end(uint32_t cp) { /* (（《「『【“‘ */
   return cp == '(' || cp == 0xFF08 || cp == 0x300A || cp == 0x300C || cp == 0x300E ||
          cp == 0x3010 || cp == 0x201C || cp == 0x2018;
 }
-
-typedef struct Lines {
-  Ctx *c;
-  const char *text;
-  Ch *ch;
-  const char **s;
-  double *w;
-  int n, cap;
-  double scale; /* points per font unit */
-} Lines;
-
-/* Adds characters [a, b) as a line, without trailing spaces and breaks. */
-static void emit(Lines *L, int a, int b) {
-  while (b > a && (is_space(L->ch[b - 1].cp) || is_newline(L->ch[b - 1].cp))) b--;
-  if (L->n == L->cap) {
-    L->cap = L->cap ? 2 * L->cap : 8;
-    L->s = xrealloc(L->s, (size_t)L->cap * sizeof *L->s);
-    L->w = xrealloc(L->w, (size_t)L->cap * sizeof *L->w);
-  }
-  double w = 0;
-  for (int i = a; i < b; i++) w += L->ch[i].adv;
-  size_t from = b > a ? L->ch[a].off : 0;
-  size_t to = b > a ? L->ch[b - 1].off + (size_t)L->ch[b - 1].len : 0;
-  L->s[L->n] = arena_strndup(&L->c->arena, L->text + from, to - from);
-  L->w[L->n++] = w * L->scale;
+static int is_close(uint32_t cp) { /* )）》」』】”’ */
+  return cp == ')' || cp == 0xFF09 || cp == 0x300B || cp == 0x300D || cp == 0x300F ||
+         cp == 0x3011 || cp == 0x201D || cp == 0x2019;
+}
+static int is_han(uint32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+/* Punctuation and symbols: they do not count as characters of a line. */
+static int is_punct(uint32_t cp) {
+  if (cp < 0x80) return cp > 0x20 && cp < 0x7F && !(cp >= '0' && cp <= '9') &&
+                        !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  return (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65);
 }
 
-/* Where to split characters [a, i) that hold no break opportunity, so
- * that character i no longer fits: at i, or earlier to obey the rules. */
-static int cut_at(const Ch *ch, int a, int i) {
-  for (int k = i; k > a; k--)
-    if (!no_start(ch[k].cp) && !no_end(ch[k - 1].cp)) return k;
-  return i;
+/* Punctuation that ends a clause or a list item: ，、；：。！？ , ; : . ? ! */
+static int is_stop(uint32_t cp) {
+  if (cp < 0x80) return cp && strchr(",;:.?!", (int)cp);
+  return cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A || cp == 0x3002 ||
+         cp == 0xFF1F || cp == 0xFF01;
+}
+
+/* What a break between characters p and n costs, with pp before p and nn
+ * after n (0 beyond the text), depth brackets deep. Without a dictionary,
+ * words are guessed only from function characters (the particle 的 ends
+ * a phrase, the conjunctions 和与及或并 start one) and from one rule: a
+ * line that ends with punctuation and one ideograph (，了 / 解) or starts
+ * with one ideograph and punctuation (负责 / 人，) most likely cut a word,
+ * as most Chinese words of one character are function words. */
+static double break_cost(uint32_t pp, uint32_t p, uint32_t n, uint32_t nn, int depth) {
+  double c = COST_CHAR;
+  if (is_stop(p) || is_close(p) || is_space(p))
+    c = COST_PUNCT;
+  else if (no_end(n) || p == 0x7684 /* 的 */ || n == 0x548C || n == 0x4E0E ||
+           n == 0x53CA || n == 0x6216 || n == 0x5E76) /* 和与及或并 */
+    c = COST_WORD;
+  else if (p >= '0' && p <= '9' && is_han(n))
+    c = COST_NUMBER;
+  if ((is_han(n) && is_stop(nn)) || (is_han(p) && is_stop(pp))) c += COST_LONE;
+  return c + (depth > 0 ? COST_INSIDE : 0);
+}
+
+typedef struct Wrap {
+  Ch *ch;
+  int nc;
+  double upem;
+  double *x;     /* x[i]: advance of characters [0, i), font units */
+  int *te;       /* te[j]: j less the spaces and newlines just before it */
+  int *cnt;      /* cnt[i]: characters in [0, i) that are not punctuation */
+  double *cost;  /* cost[j]: break cost before character j */
+  int *cand;     /* the breaks considered in one paragraph, */
+  double *pen;   /* what each costs, */
+  int *nl, *prev; /* and the dynamic program: lines, the break before */
+  double *sum;   /* and the cost up to each */
+  int *ls, *le;  /* the lines chosen: characters [ls, le) */
+  int n;
+  double last2;  /* the cost of a last line of two characters */
+} Wrap;
+
+/* Width of the line of characters [i, j) without trailing spaces. */
+static double line_w(const Wrap *w, int i, int j) {
+  int e = w->te[j];
+  return e > i ? w->x[e] - w->x[i] : 0;
+}
+
+/* Adds every boundary in (a, b) as a candidate, rules or not. */
+static int split_all(Wrap *w, int k, int a, int b) {
+  for (int j = a + 1; j < b; j++) w->cand[k] = j, w->pen[k++] = COST_FORCE;
+  return k;
+}
+
+/* Adds candidates inside the unbreakable piece [a, b), wider than W: the
+ * boundaries the Chinese rules allow, and all of them where that is not
+ * enough. */
+static int split_piece(Wrap *w, int k, int a, int b, double W) {
+  int last = a;
+  for (int j = a + 1; j < b; j++) {
+    if (no_start(w->ch[j].cp) || no_end(w->ch[j - 1].cp)) continue;
+    if (line_w(w, last, j) > W) k = split_all(w, k, last, j);
+    w->cand[k] = j, w->pen[k++] = COST_SPLIT;
+    last = j;
+  }
+  return line_w(w, last, b) > W ? split_all(w, k, last, b) : k;
+}
+
+/* The candidate breaks of paragraph [a, b) at width W, a and b included;
+ * returns the index of b. */
+static int candidates(Wrap *w, int a, int b, double W) {
+  int k = 0, c0 = a;
+  w->cand[k] = a, w->pen[k++] = 0;
+  for (int j = a + 1; j <= b; j++) {
+    if (j < b && w->ch[j - 1].brk != LINEBREAK_ALLOWBREAK) continue;
+    if (line_w(w, c0, j) > W) k = split_piece(w, k, c0, j, W);
+    w->cand[k] = j, w->pen[k++] = j < b ? w->cost[j] : 0;
+    c0 = j;
+  }
+  return k - 1;
+}
+
+/* How bad line [i, j), one of several, is as an orphan: 2 if it holds one
+ * character (punctuation not counted), 1 if it is the last and holds
+ * two, else 0. */
+static int orphan(const Wrap *w, int i, int j, int last) {
+  int n = w->cnt[w->te[j]] - w->cnt[i];
+  return n <= 1 ? 2 : last && n == 2;
+}
+
+/* Wraps paragraph [a, b) at width W (font units), appending its lines;
+ * returns whether one of them is an orphan. */
+static int paragraph(Wrap *w, int a, int b, double W) {
+  if (line_w(w, a, b) <= W) { /* one line: the usual case, and no O(k^2) */
+    w->ls[w->n] = a, w->le[w->n++] = b;
+    return 0;
+  }
+  int k = candidates(w, a, b, W);
+  double em = w->upem;
+  w->nl[0] = 0, w->sum[0] = 0;
+  for (int t = 1; t <= k; t++) {
+    w->nl[t] = w->nc + 2;
+    for (int s = t - 1; s >= 0; s--) {
+      double lw = line_w(w, w->cand[s], w->cand[t]);
+      if (lw > W && s < t - 1) break;
+      int n = w->nl[s] + 1;
+      double c = w->sum[s] + (lw / em) * (lw / em) + w->pen[t];
+      int o = s > 0 || t < k ? orphan(w, w->cand[s], w->cand[t], t == k) : 0;
+      if (o == 2) c += 2 * COST_ORPHAN;
+      else if (o && w->te[w->cand[t]] - w->cand[s] <= 2) c += w->last2; /* 结束, not 批准？ */
+      if (n < w->nl[t] || (n == w->nl[t] && c <= w->sum[t] + 1e-9)) /* ties: longer last line */
+        w->nl[t] = n, w->sum[t] = c, w->prev[t] = s;
+    }
+  }
+  int n = k ? w->nl[k] : 1, bad = 0;
+  w->ls[w->n] = w->le[w->n] = a; /* an empty paragraph is one empty line */
+  for (int t = k, i = w->n + n - 1; t > 0; t = w->prev[t], i--) {
+    w->ls[i] = w->cand[w->prev[t]], w->le[i] = w->cand[t];
+    bad |= n > 1 && orphan(w, w->ls[i], w->le[i], t == k);
+  }
+  w->n += n;
+  return bad;
+}
+
+/* Wraps every paragraph (text between forced breaks) at width W; returns
+ * whether a line is an orphan. */
+static int wrap_all(Wrap *w, double W) {
+  int bad = 0;
+  w->n = 0;
+  for (int a = 0;;) {
+    int b = a;
+    while (b < w->nc && !is_newline(w->ch[b].cp)) b++;
+    bad |= paragraph(w, a, b, W);
+    if (b == w->nc) return bad;
+    if (w->ch[b].cp == '\r' && b + 1 < w->nc && w->ch[b + 1].cp == '\n') b++;
+    a = b + 1;
+  }
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* The widths in (lo, hi] that a line between two break opportunities can
+ * have: where wrapping may change. Returns how many (malloc'd, sorted). */
+static int widths_between(Wrap *w, double lo, double hi, double **out) {
+  int n = 0, cap = 0;
+  *out = NULL;
+  for (int a = 0; a < w->nc;) {
+    int b = a;
+    while (b < w->nc && !is_newline(w->ch[b].cp)) b++;
+    int k = candidates(w, a, b, INFINITY);
+    for (int s = 0; s < k; s++)
+      for (int t = s + 1; t <= k; t++) {
+        double lw = line_w(w, w->cand[s], w->cand[t]);
+        if (lw > hi) break;
+        if (lw <= lo) continue;
+        if (n == cap) cap = cap ? 2 * cap : 64, *out = xrealloc(*out, (size_t)cap * sizeof **out);
+        (*out)[n++] = lw;
+      }
+    a = b + 1;
+  }
+  if (n) qsort(*out, (size_t)n, sizeof **out, cmp_double);
+  return n;
 }
 
 /* The text as valid UTF-8: each invalid byte, and the noncharacters
@@ -355,45 +529,29 @@ static void advances(Font *f, const char *s, size_t n, Ch *ch, int nc) {
     if (is_ctrl(ch[i].cp)) ch[i].adv = 0;
 }
 
-static int greedy(Lines *L, int nc, double maxw) {
-  Ch *ch = L->ch;
-  int s0 = 0, bk = -1; /* line start; last allowed break (after bk) */
-  double w = 0;        /* width of [s0, i), font units */
-  for (int i = 0; i < nc; i++) {
-    if (is_newline(ch[i].cp)) {
-      if (ch[i].cp == '\r' && i + 1 < nc && ch[i + 1].cp == '\n') i++;
-      emit(L, s0, i + 1);
-      s0 = i + 1, bk = -1, w = 0;
-      continue;
-    }
-    while (!is_space(ch[i].cp) && i > s0 && w + ch[i].adv > maxw) {
-      int end = bk >= s0 ? bk + 1 : cut_at(ch, s0, i);
-      emit(L, s0, end);
-      s0 = end, bk = -1, w = 0;
-      for (int k = s0; k < i; k++) w += ch[k].adv;
-    }
-    w += ch[i].adv;
-    if (ch[i].brk == LINEBREAK_ALLOWBREAK) bk = i;
-  }
-  emit(L, s0, nc); /* also the empty line after a final "\n" */
-  return L->n;
-}
-
-int font_wrap(Ctx *c, Font *f, const char *s, double size, double maxw,
-              const char ***lines, double **widths) {
+/* The characters of text (n bytes) with their advances and break
+ * opportunities, and the tables the wrapping reads, in one allocation. */
+static void prepare(Wrap *w, Font *f, const char *text, size_t n) {
   static int lb_ready;
   if (!lb_ready) init_linebreak(), lb_ready = 1;
-  size_t n;
-  const char *text = valid_utf8(c, s, strlen(s), &n);
-  Ch *ch = xmalloc((n + 1) * sizeof *ch);
+  size_t m = n + 2; /* characters, and one more for the prefix tables */
+  char *mem = xmalloc(m * (sizeof(Ch) + 4 * sizeof(double) + 7 * sizeof(int)));
+  w->ch = (Ch *)mem;
+  w->x = (double *)(w->ch + m), w->cost = w->x + m, w->pen = w->cost + m, w->sum = w->pen + m;
+  w->te = (int *)(w->sum + m), w->cnt = w->te + m, w->cand = w->cnt + m;
+  w->nl = w->cand + m, w->prev = w->nl + m, w->ls = w->prev + m, w->le = w->ls + m;
+  w->upem = f->upem;
+  Ch *ch = w->ch;
   int nc = 0;
   for (size_t i = 0; i < n;) {
     Ch *x = &ch[nc++];
     x->off = i;
     x->len = utf8_decode((const unsigned char *)text + i, n - i, &x->cp);
     x->adv = 0;
+    x->brk = LINEBREAK_NOBREAK;
     i += (size_t)x->len;
   }
+  w->nc = nc;
   if (n) {
     char *brks = xmalloc(n);
     set_linebreaks_utf8((const utf8_t *)text, n, "zh", brks);
@@ -407,19 +565,67 @@ int font_wrap(Ctx *c, Font *f, const char *s, double size, double maxw,
     free(brks);
     advances(f, text, n, ch, nc);
   }
-  double scale = size / f->upem;
-  Lines L = {c, text, ch, NULL, NULL, 0, 0, scale};
-  int count = greedy(&L, nc, maxw / scale + 1e-6);
-  *lines = arena_alloc(&c->arena, (size_t)count * sizeof **lines);
-  memcpy(*lines, L.s, (size_t)count * sizeof **lines);
-  if (widths) {
-    *widths = arena_alloc(&c->arena, (size_t)count * sizeof **widths);
-    memcpy(*widths, L.w, (size_t)count * sizeof **widths);
+  w->x[0] = 0, w->te[0] = 0, w->cnt[0] = 0;
+  int depth = 0;
+  for (int i = 0; i < nc; i++) {
+    uint32_t cp = ch[i].cp;
+    w->x[i + 1] = w->x[i] + ch[i].adv;
+    w->te[i + 1] = is_space(cp) || is_newline(cp) ? w->te[i] : i + 1;
+    w->cnt[i + 1] = w->cnt[i] + !(is_space(cp) || is_ctrl(cp) || is_punct(cp));
+    depth = is_newline(cp) ? 0 : no_end(cp) ? depth + 1 : is_close(cp) && depth ? depth - 1 : depth;
+    if (i + 1 < nc)
+      w->cost[i + 1] = break_cost(i ? ch[i - 1].cp : 0, cp, ch[i + 1].cp,
+                                  i + 2 < nc ? ch[i + 2].cp : 0, depth);
   }
-  free(L.s);
-  free(L.w);
-  free(ch);
+}
+
+/* The chosen lines into the arena, without trailing spaces and breaks. */
+static int emit(Ctx *c, const Wrap *w, const char *text, double scale,
+                const char ***lines, double **widths) {
+  *lines = arena_alloc(&c->arena, (size_t)w->n * sizeof **lines);
+  if (widths) *widths = arena_alloc(&c->arena, (size_t)w->n * sizeof **widths);
+  for (int i = 0; i < w->n; i++) {
+    int a = w->ls[i], b = w->te[w->le[i]];
+    if (b < a) b = a;
+    size_t from = b > a ? w->ch[a].off : 0;
+    size_t to = b > a ? w->ch[b - 1].off + (size_t)w->ch[b - 1].len : 0;
+    (*lines)[i] = arena_strndup(&c->arena, text + from, to - from);
+    if (widths) (*widths)[i] = line_w(w, a, b) * scale;
+  }
+  return w->n;
+}
+
+static int wrap(Ctx *c, Font *f, const char *s, double size, double maxw, double limit,
+                const char ***lines, double **widths) {
+  size_t n;
+  const char *text = valid_utf8(c, s, strlen(s), &n);
+  Wrap w;
+  prepare(&w, f, text, n);
+  double scale = size / f->upem, W = maxw / scale + 1e-6, L = limit / scale + 1e-6;
+  /* With room to widen, a last line of two is avoided by a wider box,
+   * not at maxw by a worse break (不予 / 借阅，结束). */
+  w.last2 = L > W ? 0 : COST_ORPHAN;
+  if (wrap_all(&w, W) && L > W) {
+    double *ws;
+    int k = widths_between(&w, W, L, &ws), ok = 0;
+    for (int i = 0; i < k && !ok; i++)
+      if (i == 0 || ws[i] > ws[i - 1]) ok = !wrap_all(&w, ws[i] + 1e-6);
+    if (!ok) w.last2 = COST_ORPHAN, wrap_all(&w, W);
+    free(ws);
+  }
+  int count = emit(c, &w, text, scale, lines, widths);
+  free(w.ch);
   return count;
+}
+
+int font_wrap(Ctx *c, Font *f, const char *s, double size, double maxw,
+              const char ***lines, double **widths) {
+  return wrap(c, f, s, size, maxw, 0, lines, widths);
+}
+
+int font_wrap_fit(Ctx *c, Font *f, const char *s, double size, double maxw, double limit,
+                  const char ***lines, double **widths) {
+  return wrap(c, f, s, size, maxw, limit, lines, widths);
 }
 
 /* ---- subsetting ---- */

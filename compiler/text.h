@@ -38,13 +38,22 @@ double font_descent(const Font *f, double size);
 /* Baseline-to-baseline distance for wrapped lines at size pt. */
 double font_line_height(const Font *f, double size);
 
-/* Breaks UTF-8 text into lines no wider than maxw points at size pt.
- * "\n" in the text forces a break. A single unbreakable piece wider than
- * maxw is split between characters. Returns the number of lines; *lines
- * gets an arena array of NUL-terminated arena strings, *widths (if not
- * NULL) their widths. Empty text gives one empty line. */
+/* Breaks UTF-8 text into lines no wider than maxw points at size pt:
+ * the fewest lines that fit, made as even as possible, breaking after
+ * punctuation or a space rather than between two ideographs, never inside
+ * a Latin word or a number, and avoiding a line of one character or a
+ * last line of two. "\n" in the text forces a break. A single unbreakable
+ * piece wider than maxw is split between characters. Returns the number
+ * of lines; *lines gets an arena array of NUL-terminated arena strings,
+ * *widths (if not NULL) their widths. Empty text gives one empty line. */
 int font_wrap(Ctx *c, Font *f, const char *s, double size, double maxw,
               const char ***lines, double **widths);
+/* font_wrap, but when that leaves a line of one character or a last line
+ * of two (punctuation not counted), wraps at the narrowest width up to
+ * limit (>= maxw) that avoids it, with fewer lines or a longer last line;
+ * if none does, gives font_wrap's lines at maxw. */
+int font_wrap_fit(Ctx *c, Font *f, const char *s, double size, double maxw, double limit,
+                  const char ***lines, double **widths);
 
 /* A TrueType subset of the font holding the glyphs for the given code
  * points (plus .notdef), for embedding in SVG and PDF. Returns malloc'd
