@@ -7,6 +7,7 @@
 #include <string.h>
 #include "chart_pages.h"
 #include "layout_int.h"
+#include "layout_metrics.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 10.0
@@ -225,9 +226,10 @@ static void place_phases(Lay *L, Scene *s) {
 }
 
 /* One layout with node text wrapped at wrap times the usual width. */
-static Scene *lay_out(Ctx *c, const Process *p, Font *f, double wrap, double wrap_decision) {
+static Scene *lay_out(Ctx *c, const Process *p, Font *f, double wrap, double wrap_decision,
+                      const unsigned char *flip) {
   Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1,
-           .wrap = wrap, .wrap_decision = wrap_decision};
+           .wrap = wrap, .wrap_decision = wrap_decision, .flip = flip};
   Scene *s = NEW(c, Scene, 1);
   memset(s, 0, sizeof *s);
   measure(&L, s);
@@ -248,6 +250,47 @@ static Scene *lay_out(Ctx *c, const Process *p, Font *f, double wrap, double wra
   return s;
 }
 
+/* What a drawing costs: crossings first, then bends; lines on lines,
+ * through nodes or under labels outweigh everything. */
+static double cost(const Scene *s) {
+  LayoutMetrics m;
+  metrics_scene(s, &m);
+  return 1000.0 * (m.shared > 0.5) + 1000.0 * (m.label_collisions + m.through_nodes) + 10.0 * m.crossings + m.bends * 0.5;
+}
+
+/* The choice a pass made for edge i that can be made otherwise (FLIP_*),
+ * judged from the drawing: a loop's sides, a hand-off, a long line's lane. */
+static int moves(const Process *p, const Scene *s, int i, unsigned char *m) {
+  const SceneEdge *e = &s->edges[i];
+  if (e->npts < 2 || e->from == e->to) return 0;
+  if (e->back) { m[0] = FLIP_SIDE; return 1; }
+  if (e->npts == 2 && fabs(e->pts[0].y - e->pts[1].y) < 0.01) { m[0] = FLIP_NO_HAND; return 1; }
+  if (p->nodes[e->from]->lane != p->nodes[e->to]->lane && e->npts >= 4) {
+    m[0] = FLIP_LANE_U, m[1] = FLIP_LANE_V;
+    return 2;
+  }
+  return 0;
+}
+
+/* Each such choice in turn is made otherwise and kept when the drawing
+ * costs less and takes no more pages. */
+#define IMPROVE_UP_TO 150 /* nodes */
+#define MAX_TRIES 24
+static Scene *improve(Ctx *c, const Process *p, Font *f, double wrap, double wrapd, Scene *s) {
+  unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[2];
+  double best = cost(s);
+  int pages = chart_pages(c, s), tries = 0;
+  for (int i = 0; i < p->nedges && tries < MAX_TRIES && best >= 10; i++)
+    for (int k = 0, n = moves(p, s, i, m); k < n && tries < MAX_TRIES; k++, tries++) {
+      flip[i] = m[k];
+      Scene *t = lay_out(c, p, f, wrap, wrapd, flip);
+      double x = cost(t);
+      if (x < best && chart_pages(c, t) <= pages) { best = x, s = t; break; }
+      flip[i] = 0;
+    }
+  return s;
+}
+
 /* Narrower text makes a chart narrower and taller: of a few widths, the
  * chart that takes the fewest pages in the manual, then the smallest. */
 #define WRAPS 3
@@ -261,13 +304,13 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   }
   static const double wrap[WRAPS] = {1.0, 0.8, 0.62}, wrap_decision[WRAPS] = {1.0, 1.35, 0.75};
   Scene *best = NULL;
-  int best_pages = 0;
+  int best_pages = 0, pick = 0;
   for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? WRAPS * WRAPS : 1); k++) {
-    Scene *s = lay_out(c, p, f, wrap[k / WRAPS], wrap_decision[k % WRAPS]);
+    Scene *s = lay_out(c, p, f, wrap[k / WRAPS], wrap_decision[k % WRAPS], NULL);
     int pages = chart_pages(c, s);
     if (!best || pages < best_pages || (pages == best_pages && s->width * s->height < best->width * best->height))
-      best = s, best_pages = pages;
+      best = s, best_pages = pages, pick = k;
     if (pages == 1) break;
   }
-  return best;
+  return p->nnodes <= IMPROVE_UP_TO ? improve(c, p, f, wrap[pick / WRAPS], wrap_decision[pick % WRAPS], best) : best;
 }

@@ -28,6 +28,10 @@
 #define LABEL_PT 10.0
 
 enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND };
+/* Choices layout.c may ask the passes to make otherwise, per edge: a loop
+ * on its other sides, no hand-off, a long line in its source's or its
+ * target's lane. */
+enum { FLIP_SIDE = 1, FLIP_NO_HAND = 2, FLIP_LANE_U = 4, FLIP_LANE_V = 8 };
 
 /* A node or a dummy in a row. A chain dummy carries a long edge through
  * one row; a side dummy stands beside its owner and carries an edge that
@@ -71,6 +75,7 @@ typedef struct Lay {
   int **row, *rowlen;    /* items of each row, left to right */
   int *row_group;        /* phase group of each row */
   double wrap, wrap_decision; /* node text wraps at this times the usual width */
+  const unsigned char *flip; /* per edge: FLIP_* choices other than the passes' own */
   int ncols;
   double *lanex, *lanew; /* lanes: left edge and width */
   double left, top, width, height;

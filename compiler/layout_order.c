@@ -167,15 +167,17 @@ static void restore(Lay *L, int **best, const int *lane) {
 /* Dummies of one edge all take the lane most of them chose, so a long
  * line does not step from lane to lane; rows re-sorted by lane. */
 static void one_lane_per_chain(Lay *L, Key *keys) {
+  int *count = NEW(L->c, int, L->ncols + 1);
   for (int i = 0; i < L->ne; i++) {
     const LEdge *e = &L->e[i];
     if (e->nchain < 3) continue;
-    int best = L->it[e->chain[1]].lane, bestn = 0;
-    for (int j = 1; j + 1 < e->nchain; j++) {
-      int n = 0, lane = L->it[e->chain[j]].lane;
-      for (int k = 1; k + 1 < e->nchain; k++) n += L->it[e->chain[k]].lane == lane;
-      if (n > bestn) bestn = n, best = lane;
-    }
+    int best = L->it[e->chain[1]].lane;
+    memset(count, 0, sizeof(int) * (size_t)L->ncols);
+    for (int j = 1; j + 1 < e->nchain; j++)
+      if (++count[L->it[e->chain[j]].lane] > count[best]) best = L->it[e->chain[j]].lane;
+    unsigned char f = L->flip ? L->flip[i] : 0;
+    if (f & FLIP_LANE_U) best = L->it[e->u].lane;
+    if (f & FLIP_LANE_V) best = L->it[e->v].lane;
     for (int j = 1; j + 1 < e->nchain; j++) L->it[e->chain[j]].lane = best;
   }
   for (int r = 0; r < L->nrows; r++) {

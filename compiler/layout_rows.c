@@ -141,7 +141,8 @@ static void assign_ranks(Lay *L) {
       if (L->group[v] == grp && !d.indeg[v]) queue[qt++] = v;
     while (qh < qt) {
       int b = queue[qh++], r = maxr[b] + 1 > base ? maxr[b] + 1 : base, lb = L->it[b].lane;
-      int a = arg[b], hand = a >= 0 && second[b] < maxr[b] && can_hand_off(L, &g, a, b, fwd_out);
+      int a = arg[b], hand = a >= 0 && second[b] < maxr[b] && can_hand_off(L, &g, a, b, fwd_out) &&
+                               !(L->flip && (L->flip[L->hand_edge[b]] & FLIP_NO_HAND));
       if (hand) {
         int la = L->it[a].lane, lo = la < lb ? la : lb, hi = la < lb ? lb : la;
         hand = !crosses_open(L, &open, maxr[b], b, lo, hi);

@@ -45,7 +45,9 @@ static int decision_exits(Lay *L, int u, const int *outs, int k, Want *w, int nw
   for (int i = 0; i < k; i++) {
     int ei = (int)ord[2 * i + 1];
     int side = i == left && i != bottom ? -1 : i == right && i != bottom ? 1 : 0;
-    if (side && used[side > 0]) side = 0; /* shares the bottom corner: no detour round the far side */
+    /* a side that faces away from the branch's target, or is taken: the
+       branch shares the bottom corner rather than detour round */
+    if (side && (used[side > 0] || (ord[2 * i] - L->it[u].pos) * side < 0)) side = 0;
     if (!side) continue;
     used[side > 0] = 1;
     L->e[ei].exit = PORT_SIDE;
@@ -107,6 +109,7 @@ static int node_ports(Lay *L, int v, const int *outs, int no, const int *ins, in
        the side fewer of the node's forward lines below (above) head for */
     if (toward(L, v, at_v ? fo : fi, at_v ? nfo : nfi, !at_v, side) >
         toward(L, v, at_v ? fo : fi, at_v ? nfo : nfi, !at_v, -side)) side = -side;
+    if (L->flip && (L->flip[ei] & FLIP_SIDE)) side = -side;
     if (used[side > 0]) side = -side;
     int dir = at_v ? 1 : -1;
     if (used[side > 0]) dir = 0; /* both sides taken: round the bottom or top */
