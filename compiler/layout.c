@@ -14,6 +14,7 @@
 #define HEADER_PT 10.5
 #define PAD_X 10.0
 #define PAD_Y 6.0
+#define WRAP_LIMIT 1.3 /* a box may grow this much wider to avoid a short last line */
 
 static ShapeKind shape_of(NodeKind k) {
   switch (k) {
@@ -30,12 +31,13 @@ static ShapeKind shape_of(NodeKind k) {
   }
 }
 
-/* Wraps text into runs centred on x = 0, the first baseline at y = 0. */
-static TextRun *runs(Ctx *c, Font *f, const char *text, double size, double maxw,
+/* Wraps text into runs centred on x = 0, the first baseline at y = 0: at
+ * maxw, or up to limit where that avoids a short last line. */
+static TextRun *runs(Ctx *c, Font *f, const char *text, double size, double maxw, double limit,
                      int *n, double *w, double *h) {
   const char **lines;
   double *widths;
-  int k = font_wrap(c, f, text, size, maxw, &lines, &widths);
+  int k = font_wrap_fit(c, f, text, size, maxw, limit, &lines, &widths);
   TextRun *r = NEW(c, TextRun, k);
   double lh = font_line_height(f, size), widest = 0;
   for (int i = 0; i < k; i++) {
@@ -148,10 +150,10 @@ static void measure(Lay *L, Scene *s) {
     sn->node = nd;
     sn->shape = shape_of(nd->kind);
     double tw = 0, th = 0;
-    if (sn->shape != SH_BAR)
-      sn->lines = runs(c, L->f, nd->label, NODE_PT,
-                       fmax(48, (sn->shape == SH_DECISION ? L->wrap_decision : L->wrap) * wrap_width(sn->shape, p->nlanes)),
-                       &sn->nlines, &tw, &th);
+    if (sn->shape != SH_BAR) {
+      double w = wrap_width(sn->shape, p->nlanes) * (sn->shape == SH_DECISION ? L->wrap_decision : L->wrap);
+      sn->lines = runs(c, L->f, nd->label, NODE_PT, fmax(48, w), fmax(48, w) * WRAP_LIMIT, &sn->nlines, &tw, &th);
+    }
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
     sn->box.h = th; /* the text's height until the node is placed */
@@ -193,7 +195,7 @@ static void place_lanes(Lay *L, Scene *s) {
     l->lane = &p->lanes[k];
     l->box = (Rect){x0, 0, w, L->height};
     l->header = (Rect){x0, 0, w, LANE_HEADER};
-    l->title = runs(L->c, L->f, p->lanes[k].name, HEADER_PT, w - 8, &l->ntitle, &tw, &th);
+    l->title = runs(L->c, L->f, p->lanes[k].name, HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
     place_runs(l->title, l->ntitle, x0 + w / 2, (LANE_HEADER - th) / 2 + font_ascent(L->f, HEADER_PT));
   }
 }
@@ -258,26 +260,26 @@ static double cost(const Scene *s) {
   return 1000.0 * (m.shared > 0.5) + 1000.0 * (m.label_collisions + m.through_nodes) + 10.0 * m.crossings + m.bends * 0.5;
 }
 
-/* The choice a pass made for edge i that can be made otherwise (FLIP_*),
- * judged from the drawing: a loop's sides, a hand-off, a long line's lane. */
+/* The choices a pass made for edge i that can be made otherwise (FLIP_*),
+ * judged from the drawing: a loop's sides, a hand-off, a side branch, a
+ * long line's lane. */
 static int moves(const Process *p, const Scene *s, int i, unsigned char *m) {
   const SceneEdge *e = &s->edges[i];
   if (e->npts < 2 || e->from == e->to) return 0;
   if (e->back) { m[0] = FLIP_SIDE; return 1; }
   if (e->npts == 2 && fabs(e->pts[0].y - e->pts[1].y) < 0.01) { m[0] = FLIP_NO_HAND; return 1; }
-  if (p->nodes[e->from]->lane != p->nodes[e->to]->lane && e->npts >= 4) {
-    m[0] = FLIP_LANE_U, m[1] = FLIP_LANE_V;
-    return 2;
-  }
-  return 0;
+  int n = 0;
+  if (p->nodes[e->from]->kind == NK_DECISION && fabs(e->pts[0].y - e->pts[1].y) < 0.01) m[n++] = FLIP_BOTTOM;
+  if (p->nodes[e->from]->lane != p->nodes[e->to]->lane && e->npts >= 4) m[n++] = FLIP_LANE_U, m[n++] = FLIP_LANE_V;
+  return n;
 }
 
 /* Each such choice in turn is made otherwise and kept when the drawing
  * costs less and takes no more pages. */
 #define IMPROVE_UP_TO 150 /* nodes */
-#define MAX_TRIES 24
+#define MAX_TRIES 40
 static Scene *improve(Ctx *c, const Process *p, Font *f, double wrap, double wrapd, Scene *s) {
-  unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[2];
+  unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[3];
   double best = cost(s);
   int pages = chart_pages(c, s), tries = 0;
   for (int i = 0; i < p->nedges && tries < MAX_TRIES && best >= 10; i++)

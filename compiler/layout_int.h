@@ -30,8 +30,8 @@
 enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND };
 /* Choices layout.c may ask the passes to make otherwise, per edge: a loop
  * on its other sides, no hand-off, a long line in its source's or its
- * target's lane. */
-enum { FLIP_SIDE = 1, FLIP_NO_HAND = 2, FLIP_LANE_U = 4, FLIP_LANE_V = 8 };
+ * target's lane, a decision's branch out of the bottom corner. */
+enum { FLIP_SIDE = 1, FLIP_NO_HAND = 2, FLIP_LANE_U = 4, FLIP_LANE_V = 8, FLIP_BOTTOM = 16 };
 
 /* A node or a dummy in a row. A chain dummy carries a long edge through
  * one row; a side dummy stands beside its owner and carries an edge that

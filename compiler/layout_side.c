@@ -36,6 +36,7 @@ static int decision_exits(Lay *L, int u, const int *outs, int k, Want *w, int nw
   double best = 1e9;
   for (int i = 0; i < k; i++) {
     double d = fabs(ord[2 * i] - L->it[u].pos);
+    if (L->flip && (L->flip[(int)ord[2 * i + 1]] & FLIP_BOTTOM)) d = -1;
     if (d < best - 1e-9) { best = d; bottom = i; }
   }
   /* with two branches the other one leaves on its own side */

@@ -106,7 +106,7 @@ static double weight(const Item *a, const Item *b) {
 
 /* Each item's chain neighbours in other rows: which item, how far the
  * pins lie from the two centres, and how much it pulls. */
-typedef struct Nb { int item, below; double own, other, w; } Nb;
+typedef struct Nb { int item, below, edge; double own, other, w; } Nb;
 typedef struct Nbs { int *off; Nb *nb; } Nbs;
 
 static void neighbours(Lay *L, Nbs *g) {
@@ -128,8 +128,8 @@ static void neighbours(Lay *L, Nbs *g) {
       const Item *A = &L->it[a], *B = &L->it[b];
       if (A->rank == B->rank) continue;
       double oa = lay_pin_x(L, e, k) - A->x, ob = lay_pin_x(L, e, k + 1) - B->x, w = weight(A, B);
-      g->nb[g->off[a] + fill[a]++] = (Nb){b, B->rank > A->rank, oa, ob, w};
-      g->nb[g->off[b] + fill[b]++] = (Nb){a, A->rank > B->rank, ob, oa, w};
+      g->nb[g->off[a] + fill[a]++] = (Nb){b, B->rank > A->rank, i, oa, ob, w};
+      g->nb[g->off[b] + fill[b]++] = (Nb){a, A->rank > B->rank, i, ob, oa, w};
     }
   }
 }
@@ -253,6 +253,61 @@ static void snap(Lay *L, const LEdge *e, const int *at) {
   }
 }
 
+/* Whether edges i and j share an end node (their lines may meet). */
+static int related(const Lay *L, int i, int j) {
+  const LEdge *a = &L->e[i], *b = &L->e[j];
+  return i == j || a->u == b->u || a->u == b->v || a->v == b->u || a->v == b->v;
+}
+
+/* Moves dummy t sideways by d when its neighbours leave room. */
+static int shift(Lay *L, int t, double d, const int *at) {
+  double lo, hi;
+  Item *it = &L->it[t];
+  if (it->node >= 0 || it->owner >= 0) return 0;
+  room(L, it->rank, at[t], &lo, &hi);
+  if (it->x + d < lo || it->x + d > hi) return 0;
+  it->x += d;
+  return 1;
+}
+
+/* Where a line of one edge comes down into a channel at the x where a
+ * line of another edge leaves it downwards, the two would line up (or
+ * overlap): a dummy at one end moves aside. Row by row, pins sorted by x. */
+#define APART 8.0
+typedef struct Pin { double x; int item, edge; } Pin;
+
+static int by_pin(const void *a, const void *b) {
+  const Pin *p = a, *q = b;
+  return p->x < q->x ? -1 : p->x > q->x;
+}
+
+static int row_pins(const Lay *L, const Nbs *g, int r, int below, Pin *out) {
+  int n = 0;
+  for (int i = 0; i < L->rowlen[r]; i++) {
+    int a = L->row[r][i];
+    for (int q = g->off[a]; q < g->off[a + 1]; q++)
+      if (g->nb[q].below == below) out[n++] = (Pin){L->it[a].x + g->nb[q].own, a, g->nb[q].edge};
+  }
+  qsort(out, (size_t)n, sizeof *out, by_pin);
+  return n;
+}
+
+static void separate(Lay *L, const Nbs *g, const int *at) {
+  Pin *up = NEW(L->c, Pin, 2 * L->ne + 2), *dn = NEW(L->c, Pin, 2 * L->ne + 2);
+  for (int r = 0; r + 1 < L->nrows; r++) {
+    int nu = row_pins(L, g, r, 1, up), nd = row_pins(L, g, r + 1, 0, dn);
+    for (int i = 0, j0 = 0; i < nd; i++) {
+      while (j0 < nu && up[j0].x <= dn[i].x - APART) j0++;
+      for (int j = j0; j < nu && up[j].x < dn[i].x + APART; j++) {
+        if (related(L, up[j].edge, dn[i].edge)) continue;
+        double d = dn[i].x >= up[j].x ? APART - (dn[i].x - up[j].x) : -(APART - (up[j].x - dn[i].x));
+        if (shift(L, dn[i].item, d, at)) dn[i].x += d;
+        else if (shift(L, up[j].item, -d, at)) up[j].x -= d;
+      }
+    }
+  }
+}
+
 void lay_x(Lay *L) {
   extents(L);
   lane_widths(L);
@@ -276,4 +331,5 @@ void lay_x(Lay *L) {
   for (int k = 0; k < 3; k++)
     for (int i = 0; i < L->ne; i++) straighten(L, &L->e[i], at);
   for (int i = 0; i < L->ne; i++) snap(L, &L->e[i], at);
+  separate(L, &g, at);
 }
