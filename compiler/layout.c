@@ -228,10 +228,11 @@ static void place_phases(Lay *L, Scene *s) {
 }
 
 /* One layout with node text wrapped at wrap times the usual width. */
-static Scene *lay_out(Ctx *c, const Process *p, Font *f, double wrap, double wrap_decision,
-                      const unsigned char *flip) {
+typedef struct Variant { double wrap, wrap_decision; int hand_any; } Variant;
+
+static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsigned char *flip) {
   Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1,
-           .wrap = wrap, .wrap_decision = wrap_decision, .flip = flip};
+           .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .flip = flip};
   Scene *s = NEW(c, Scene, 1);
   memset(s, 0, sizeof *s);
   measure(&L, s);
@@ -278,14 +279,14 @@ static int moves(const Process *p, const Scene *s, int i, unsigned char *m) {
  * costs less and takes no more pages. */
 #define IMPROVE_UP_TO 150 /* nodes */
 #define MAX_TRIES 40
-static Scene *improve(Ctx *c, const Process *p, Font *f, double wrap, double wrapd, Scene *s) {
+static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
   unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[3];
   double best = cost(s);
   int pages = chart_pages(c, s), tries = 0;
   for (int i = 0; i < p->nedges && tries < MAX_TRIES && best >= 10; i++)
     for (int k = 0, n = moves(p, s, i, m); k < n && tries < MAX_TRIES; k++, tries++) {
       flip[i] = m[k];
-      Scene *t = lay_out(c, p, f, wrap, wrapd, flip);
+      Scene *t = lay_out(c, p, f, v, flip);
       double x = cost(t);
       if (x < best && chart_pages(c, t) <= pages) { best = x, s = t; break; }
       flip[i] = 0;
@@ -293,9 +294,12 @@ static Scene *improve(Ctx *c, const Process *p, Font *f, double wrap, double wra
   return s;
 }
 
-/* Narrower text makes a chart narrower and taller: of a few widths, the
- * chart that takes the fewest pages in the manual, then the smallest. */
-#define WRAPS 3
+/* Narrower text makes a chart narrower and taller, more hand-offs make it
+ * shorter: of a few such variants, the chart that takes the fewest pages
+ * in the manual, then the one that costs least. */
+#define WRAPS 5
+#define DWRAPS 3
+#define VARIANTS (2 * WRAPS * DWRAPS)
 #define WRAP_TRIES_UP_TO 300 /* nodes; larger charts take many pages anyway */
 
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
@@ -304,15 +308,19 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
-  static const double wrap[WRAPS] = {1.0, 0.8, 0.62}, wrap_decision[WRAPS] = {1.0, 1.35, 0.75};
+  static const double wrap[WRAPS] = {1.0, 0.8, 0.62, 1.35, 1.8}, wrap_decision[DWRAPS] = {1.0, 1.35, 0.75};
   Scene *best = NULL;
-  int best_pages = 0, pick = 0;
-  for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? WRAPS * WRAPS : 1); k++) {
-    Scene *s = lay_out(c, p, f, wrap[k / WRAPS], wrap_decision[k % WRAPS], NULL);
+  Variant pick = {1, 1, 0};
+  int best_pages = 0;
+  double best_cost = 0;
+  for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? VARIANTS : 1); k++) {
+    Variant v = {wrap[k / DWRAPS % WRAPS], wrap_decision[k % DWRAPS], k >= WRAPS * DWRAPS};
+    Scene *s = lay_out(c, p, f, v, NULL);
     int pages = chart_pages(c, s);
-    if (!best || pages < best_pages || (pages == best_pages && s->width * s->height < best->width * best->height))
-      best = s, best_pages = pages, pick = k;
+    double x = !best || pages <= best_pages ? cost(s) : 0;
+    if (!best || pages < best_pages || (pages == best_pages && x < best_cost))
+      best = s, best_pages = pages, best_cost = x, pick = v;
     if (pages == 1) break;
   }
-  return p->nnodes <= IMPROVE_UP_TO ? improve(c, p, f, wrap[pick / WRAPS], wrap_decision[pick % WRAPS], best) : best;
+  return p->nnodes <= IMPROVE_UP_TO ? improve(c, p, f, pick, best) : best;
 }

@@ -145,7 +145,7 @@ static void assign_ranks(Lay *L) {
                                !(L->flip && (L->flip[L->hand_edge[b]] & FLIP_NO_HAND));
       if (hand) {
         int la = L->it[a].lane, lo = la < lb ? la : lb, hi = la < lb ? lb : la;
-        hand = !crosses_open(L, &open, maxr[b], b, lo, hi);
+        hand = L->hand_any || !crosses_open(L, &open, maxr[b], b, lo, hi);
       }
       if (hand) r = maxr[b];
       while (g.c && !hand && *cell(&g, r, lb) == 2) r++;

@@ -23,6 +23,13 @@ static int side_towards(const Lay *L, int v, int t) { return L->it[t].pos < L->i
 
 typedef struct Want { int edge, at_v, side, dir; } Want; /* a side item to add */
 
+/* Whether branch i of two (sorted by where they go) can leave by its own
+ * side: free, and facing its target. */
+static int side_ok(const Lay *L, int u, const double *ord, int i, const int *used) {
+  int side = i == 0 ? -1 : 1;
+  return !used[side > 0] && (ord[2 * i] - L->it[u].pos) * side > 0;
+}
+
 /* Sides of a decision's forward branches: sorted by where they go, the one
  * most nearly below leaves from the bottom, the outermost from the sides. */
 static int decision_exits(Lay *L, int u, const int *outs, int k, Want *w, int nw, int *used) {
@@ -39,7 +46,10 @@ static int decision_exits(Lay *L, int u, const int *outs, int k, Want *w, int nw
     if (L->flip && (L->flip[(int)ord[2 * i + 1]] & FLIP_BOTTOM)) d = -1;
     if (d < best - 1e-9) { best = d; bottom = i; }
   }
-  /* with two branches the other one leaves on its own side */
+  /* with two branches the other one leaves on its own side; when that
+     side is taken or faces away, the two swap if the first can */
+  if (k == 2 && best >= 0 && !side_ok(L, u, ord, 1 - bottom, used) && side_ok(L, u, ord, bottom, used))
+    bottom = 1 - bottom;
   int left = k == 2 ? (bottom == 1 ? 0 : -1) : 0, right = k == 2 ? (bottom == 0 ? 1 : -1) : k - 1;
   if (k >= 3 && bottom == 0) bottom = 1;
   if (k >= 3 && bottom == k - 1) bottom = k - 2;
