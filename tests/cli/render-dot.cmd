@@ -1,4 +1,4 @@
-# -f dot is the graph handed to Graphviz; dot itself can read it.
+# -f dot is the graph flowc lays out (lanes as clusters); dot itself can read it.
 d=$(mktemp -d)
 "$FLOWC" render -f dot -p recruit -o "$d/r.dot" flows/hr.flow || exit 1
 dot -Tsvg "$d/r.dot" > /dev/null && echo "dot reads it"
