@@ -207,15 +207,14 @@ static void room(const Lay *L, int r, int k, double *lo, double *hi) {
     *hi = fmin(*hi, L->it[row[k + 1]].x - gap(L, row[k], row[k + 1]));
 }
 
-/* Each run of chain dummies of e moves to one x, when one fits them all:
- * the x of the line before or after the run if it can, so the line turns
- * once less. */
+/* Each run of dummies of e (side items included) moves to one x, when one
+ * fits them all: the x of the line before or after the run if it can, so
+ * the line turns once less. */
 static void straighten(Lay *L, const LEdge *e, const int *at) {
   for (int j = 1; j + 1 < e->nchain;) {
-    if (L->it[e->chain[j]].owner >= 0) { j++; continue; }
     int k = j;
     double lo = -1e18, hi = 1e18, sum = 0;
-    while (k + 1 < e->nchain && L->it[e->chain[k]].owner < 0) { /* as long as one x fits */
+    while (k + 1 < e->nchain) { /* as long as one x fits */
       double a, b;
       const Item *t = &L->it[e->chain[k]];
       room(L, t->rank, at[e->chain[k]], &a, &b);
