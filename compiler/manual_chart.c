@@ -78,20 +78,23 @@ static void connectors(Manual *m, const ChartCut *ct, const Part *pt, double y, 
 
 /* The names of the phases the part shows: where the name would be cut
  * off or lies outside the part, again in the middle of what shows of its
- * strip. */
+ * strip (from its top when too long, as far as it fits). */
 static void phase_names(Manual *m, const Scene *s, const Part *pt) {
   pdf_save_state(m->p);
   pdf_clip(m->p, PX(pt, pt->x0), PY(pt, pt->y0), (pt->x1 - pt->x0) * pt->sc, (pt->y1 - pt->y0) * pt->sc);
   for (int i = 0; i < s->nphases; i++) {
     const ScenePhase *ph = &s->phases[i];
     double v0 = fmax(pt->y0, ph->header.y), v1 = fmin(pt->y1, ph->header.y + ph->header.h);
-    if (!ph->ntitle || v1 <= v0 || ph->header.x + ph->header.w <= pt->x0 || ph->header.x >= pt->x1) continue;
+    if (!ph->ntitle || v1 - v0 < ph->title[0].size * 1.5 || ph->header.x + ph->header.w <= pt->x0 ||
+        ph->header.x >= pt->x1)
+      continue; /* no room for a character, or not in this column */
     double t0 = ph->title[0].y - ph->title[0].size, t1 = ph->title[ph->ntitle - 1].y + ph->title[0].size * 0.3;
     double dy = 0;
     if (t0 < v0 || t1 > v1) dy = t1 - t0 > v1 - v0 - 4 ? v0 + 2 - t0 : (v0 + v1) / 2 - (t0 + t1) / 2;
-    for (int k = 0; k < ph->ntitle; k++) {
+    for (int k = 0; k < ph->ntitle; k++) { /* the characters that fit whole */
       const TextRun *r = &ph->title[k];
-      pdf_text(m->p, PX(pt, r->x), PY(pt, r->y + dy), r->size * pt->sc, r->text, 0);
+      if (r->y + dy - r->size >= v0 - 0.5 && r->y + dy + r->size * 0.3 <= v1 + 0.5)
+        pdf_text(m->p, PX(pt, r->x), PY(pt, r->y + dy), r->size * pt->sc, r->text, 0);
     }
   }
   pdf_restore_state(m->p);
