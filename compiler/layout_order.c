@@ -15,36 +15,37 @@ typedef struct Links {
   int *ix;                        /* index of each item in its row */
 } Links;
 
+/* Every step of a chain between two rows, upper end first. */
+static int steps(Lay *L, int **upper, int **lower) {
+  int m = 0;
+  for (int i = 0; i < L->ne; i++) m += L->e[i].nchain;
+  *upper = NEW(L->c, int, m + 1);
+  *lower = NEW(L->c, int, m + 1);
+  m = 0;
+  for (int i = 0; i < L->ne; i++)
+    for (int j = 0; j + 1 < L->e[i].nchain; j++) {
+      int a = L->e[i].chain[j], b = L->e[i].chain[j + 1];
+      if (L->it[a].rank == L->it[b].rank) continue;
+      (*upper)[m] = L->it[a].rank < L->it[b].rank ? a : b;
+      (*lower)[m++] = L->it[a].rank < L->it[b].rank ? b : a;
+    }
+  return m;
+}
+
 static void add_links(Lay *L, Links *k) {
-  int n = L->nit;
+  int n = L->nit, *upper, *lower, m = steps(L, &upper, &lower);
   k->up_off = NEW(L->c, int, n + 2);
   k->dn_off = NEW(L->c, int, n + 2);
   k->ix = NEW(L->c, int, n + 1);
-  int m = 0;
-  for (int i = 0; i < L->ne; i++) {
-    const LEdge *e = &L->e[i];
-    for (int j = 0; j + 1 < e->nchain; j++) {
-      int a = e->chain[j], b = e->chain[j + 1];
-      if (L->it[a].rank == L->it[b].rank) continue;
-      if (L->it[a].rank > L->it[b].rank) { int t = a; a = b; b = t; }
-      k->dn_off[a + 1]++;
-      k->up_off[b + 1]++;
-      m++;
-    }
-  }
+  for (int s = 0; s < m; s++) k->dn_off[upper[s] + 1]++, k->up_off[lower[s] + 1]++;
   for (int v = 0; v < n; v++) { k->up_off[v + 1] += k->up_off[v]; k->dn_off[v + 1] += k->dn_off[v]; }
   k->up = NEW(L->c, int, m + 1);
   k->dn = NEW(L->c, int, m + 1);
   int *fu = NEW(L->c, int, n + 1), *fd = NEW(L->c, int, n + 1);
-  for (int i = 0; i < L->ne; i++) {
-    const LEdge *e = &L->e[i];
-    for (int j = 0; j + 1 < e->nchain; j++) {
-      int a = e->chain[j], b = e->chain[j + 1];
-      if (L->it[a].rank == L->it[b].rank) continue;
-      if (L->it[a].rank > L->it[b].rank) { int t = a; a = b; b = t; }
-      k->dn[k->dn_off[a] + fd[a]++] = b;
-      k->up[k->up_off[b] + fu[b]++] = a;
-    }
+  for (int s = 0; s < m; s++) {
+    int a = upper[s], b = lower[s];
+    k->dn[k->dn_off[a] + fd[a]++] = b;
+    k->up[k->up_off[b] + fu[b]++] = a;
   }
 }
 

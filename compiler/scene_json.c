@@ -94,6 +94,19 @@ static void node(FILE *o, const Process *proc, const SceneNode *sn) {
   fputc('}', o);
 }
 
+/* [[x, y], ...] */
+static void points(FILE *o, const Pt *p, int n) {
+  fputc('[', o);
+  for (int i = 0; i < n; i++) {
+    fputs(i ? ", [" : "[", o);
+    num(o, p[i].x);
+    fputs(", ", o);
+    num(o, p[i].y);
+    fputc(']', o);
+  }
+  fputc(']', o);
+}
+
 static void edge(FILE *o, const SceneEdge *e) {
   fputs("{\"from\": ", o);
   str(o, e->edge->from_id);
@@ -110,23 +123,11 @@ static void edge(FILE *o, const SceneEdge *e) {
   }
   fputs(", \"label_lines\": ", o);
   lines(o, e->label, e->nlabel);
-  fputs(", \"points\": [", o);
-  for (int i = 0; i < e->npts; i++) {
-    fputs(i ? ", [" : "[", o);
-    num(o, e->pts[i].x);
-    fputs(", ", o);
-    num(o, e->pts[i].y);
-    fputc(']', o);
-  }
-  fputs("], \"junctions\": [", o);
-  for (int i = 0; i < e->ndots; i++) {
-    fputs(i ? ", [" : "[", o);
-    num(o, e->dots[i].x);
-    fputs(", ", o);
-    num(o, e->dots[i].y);
-    fputc(']', o);
-  }
-  fprintf(o, "], \"back\": %s}", e->back ? "true" : "false");
+  fputs(", \"points\": ", o);
+  points(o, e->pts, e->npts);
+  fputs(", \"junctions\": ", o);
+  points(o, e->dots, e->ndots);
+  fprintf(o, ", \"back\": %s}", e->back ? "true" : "false");
 }
 
 int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
