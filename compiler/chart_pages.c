@@ -541,7 +541,7 @@ static void conn_place(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *p
 
 int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
   memset(out, 0, sizeof *out);
-  if (!s || s->width <= 0 || s->height <= 0) return -1;
+  if (!s) return -1;
   double smin = pg->min_text / chart_min_text(s), extra = pg->head;
   double fh = pg->here > 0 ? fit(s, pg->here_land ? pg->lw : pg->pw, pg->here - extra) : 0;
   double fp = fit(s, pg->pw, pg->ph - extra), fl = fit(s, pg->lw, pg->lh - extra);

@@ -3,8 +3,10 @@
  * drawing. A chart goes on one page whenever its text can stay at 7 pt or
  * more; otherwise it is cut between rows (dynamic programming over the
  * horizontal lines that meet no node, label or horizontal edge line) and,
- * when too wide even for a landscape page, between columns too. Every
- * edge crossing a cut becomes a pair of numbered connectors.
+ * when too wide for the page at 7 pt, between columns too; portrait or
+ * landscape, whichever needs fewer pages. Every edge crossing a cut
+ * between rows becomes a pair of numbered connectors; at a cut between
+ * columns the lines just go on in the next column.
  * A plan lives in the Ctx arena. */
 #ifndef FLOWC_CHART_PAGES_H
 #define FLOWC_CHART_PAGES_H
@@ -61,7 +63,7 @@ typedef struct ChartPlan {
                          without a node: only when nothing better fits */
 } ChartPlan;
 
-/* Plans scene s on page. 0, or -1 when s is empty. */
+/* Plans scene s on page. 0, or -1 when s is NULL. */
 int chart_plan(Ctx *c, const Scene *s, const ChartPage *page, ChartPlan *out);
 
 /* The pages the chart takes in the manual when it starts on a fresh page. */

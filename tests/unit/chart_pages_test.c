@@ -145,7 +145,7 @@ static void check_rooms(const char *name, const Scene *s, const ChartPage *pg, c
                     : h - pg->head - 3 * pg->mark;
     if (p->nrows == 1 && p->ncols == 1) room = h - pg->head + 1e-6, last = 0;
     if (part > room + last + 1e-6) fail(name, "a part is taller than its page", part, room + last);
-    if (p->ys[r + 1] <= p->ys[r]) fail(name, "rows out of order", p->ys[r], p->ys[r + 1]);
+    if (p->nrows > 1 && p->ys[r + 1] <= p->ys[r]) fail(name, "rows out of order", p->ys[r], p->ys[r + 1]);
   }
   for (int k = 0; k < p->ncols; k++)
     if ((p->xs[k + 1] - p->xs[k]) * sc > w + 1e-6) fail(name, "a column is wider than its page", (p->xs[k + 1] - p->xs[k]) * sc, w);
@@ -231,6 +231,7 @@ typedef struct Case {
   "edge 100,840 100,860\nedge 100,890 100,910\nedge 100,940 100,960\n"
 
 static const Case cases[] = {
+    {"empty", "size 0 0\n", 1, CHART_PAGE, 0, 1, 0, 0, 0, 0},
     {"fits a page", "size 300 400\ngrid 50 10 100 30 0 50 1 8\n", 1, CHART_PAGE, 0, 1, 0, 0, 0, 0},
     {"fits below", "size 300 400\nhere 500\ngrid 50 10 100 30 0 50 1 8\n", 1, CHART_BELOW, 0, 1, 0, 0, 0, 0},
     {"fits at 7 pt", "size 300 860\ntext 9\ngrid 50 10 100 30 0 50 1 17\n", 1, CHART_PAGE, 0, 1, 0, 0, 0, 0},
