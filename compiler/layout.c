@@ -166,6 +166,8 @@ static void measure(Lay *L, Scene *s) {
     LEdge *e = &L->e[i];
     e->u = p->edges[i]->from;
     e->v = p->edges[i]->to;
+    e->exit = PORT_BOTTOM;
+    e->entry = PORT_TOP;
     lay_label_size(L, p->edges[i]->label, &e->labelw, &e->labelh);
   }
   assign_lanes(L);

@@ -95,6 +95,7 @@ double lay_pin_x(const Lay *L, const LEdge *e, int k) {
   const Item *t = &L->it[e->chain[k]];
   if (t->node < 0) return t->x;
   if (k == 0 && e->exit == PORT_BOTTOM) return t->x + e->off_u;
+  if (k == 0 && e->exit == PORT_ELBOW) return lay_pin_x(L, e, 1); /* straight down from the turn */
   if (k == e->nchain - 1 && e->entry == PORT_TOP) return t->x + e->off_v;
   return t->x;
 }

@@ -27,7 +27,7 @@
 #define ARROW_HALF 3.5
 #define LABEL_PT 10.0
 
-enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND };
+enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND, PORT_ELBOW };
 /* Choices layout.c may ask the passes to make otherwise, per edge: a loop
  * on its other sides, no hand-off, a long line in its source's or its
  * target's lane, a decision's branch out of the bottom corner. */

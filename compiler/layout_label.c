@@ -40,7 +40,7 @@ static void place(Lay *L, Scene *s, int i) {
   double bw = e->labelw, bh = e->labelh;
   Rect cand[4 + 6 * 64];
   int n = 0;
-  if (e->hand) {
+  if (e->hand || e->exit == PORT_ELBOW) {
     int side = L->it[e->v].x > u->x ? 1 : -1;
     double y = L->rowy[u->rank], ox = lay_outline_x(L, e->u, side, 0);
     double x = side > 0 ? ox + 3 : ox - 3 - bw;

@@ -276,7 +276,11 @@ static void path(Router *R, const double *base, int i, SceneEdge *se) {
     arrowhead(se);
     return;
   }
-  if (e->exit == PORT_SIDE) {
+  if (e->exit == PORT_ELBOW) {
+    double xv = lay_pin_x(L, e, 1), y = L->rowy[u->rank];
+    add_pt(pts, &n, lay_outline_x(L, e->u, xv > u->x ? 1 : -1, 0), y);
+    add_pt(pts, &n, xv, y);
+  } else if (e->exit == PORT_SIDE) {
     const Item *s = &L->it[e->chain[1]];
     double y = L->rowy[u->rank] + s->port_y;
     add_pt(pts, &n, lay_outline_x(L, e->u, s->side, s->port_y), y);
@@ -317,8 +321,38 @@ static void junctions(Router *R, const double *base, Scene *s) {
   }
 }
 
+/* Whether anything of row r but node u stands within [lo, hi]. */
+static int row_busy(const Lay *L, int r, int u, double lo, double hi) {
+  for (int i = 0; i < L->rowlen[r]; i++) {
+    const Item *t = &L->it[L->row[r][i]];
+    if (L->row[r][i] != u && t->x + t->er > lo && t->x - t->el < hi) return 1;
+  }
+  return 0;
+}
+
+/* A step to the next row that can leave its node's side straight across to
+ * above its target (nothing else of the row in between) turns once, not
+ * twice: an elbow. Only for a node with no other way down. */
+static void elbows(Lay *L) {
+  int *down = NEW(L->c, int, L->nn + 1);
+  for (int i = 0; i < L->ne; i++)
+    if (L->e[i].nchain && !L->e[i].back) down[L->e[i].u]++;
+  for (int i = 0; i < L->ne; i++) {
+    LEdge *e = &L->e[i];
+    if (e->nchain != 2 || e->back || e->hand || e->exit != PORT_BOTTOM || e->entry != PORT_TOP || down[e->u] != 1)
+      continue;
+    NodeKind ku = L->p->nodes[e->u]->kind;
+    if (ku == NK_DECISION || ku == NK_FORK || ku == NK_JOIN || e->off_v != 0) continue;
+    const Item *u = &L->it[e->u];
+    double xv = lay_pin_x(L, e, 1), side = xv > u->x ? 1 : -1, edge = u->x + side * u->w / 2;
+    if ((xv - edge) * side < STUB) continue;
+    if (!row_busy(L, u->rank, e->u, fmin(edge, xv) - MINSEP, fmax(edge, xv) + MINSEP)) e->exit = PORT_ELBOW;
+  }
+}
+
 void lay_route(Lay *L, Scene *s) {
   Router R = {.L = L};
+  elbows(L);
   int steps = 0;
   for (int i = 0; i < L->ne; i++) steps += L->e[i].nchain;
   R.run = NEW(L->c, Run, steps + 1);
