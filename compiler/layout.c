@@ -152,7 +152,10 @@ static void measure(Lay *L, Scene *s) {
     double tw = 0, th = 0;
     if (sn->shape != SH_BAR) {
       double w = wrap_width(sn->shape, p->nlanes) * (sn->shape == SH_DECISION ? L->wrap_decision : L->wrap);
-      sn->lines = runs(c, L->f, nd->label, NODE_PT, fmax(48, w), fmax(48, w) * WRAP_LIMIT, &sn->nlines, &tw, &th);
+      /* a diamond grows twice as fast as its text: in the narrow variants,
+         two lines rather than a wider one */
+      double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
+      sn->lines = runs(c, L->f, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
     }
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
@@ -281,11 +284,41 @@ static int moves(const Process *p, const Scene *s, int i, unsigned char *m) {
  * costs less and takes no more pages. */
 #define IMPROVE_UP_TO 150 /* nodes */
 #define MAX_TRIES 40
+static int cross(Pt a, Pt b, Pt c, Pt d) { /* a-b horizontal, c-d vertical */
+  return fabs(a.y - b.y) < 0.01 && fabs(c.x - d.x) < 0.01 && c.x > fmin(a.x, b.x) + 0.5 &&
+         c.x < fmax(a.x, b.x) - 0.5 && a.y > fmin(c.y, d.y) + 0.5 && a.y < fmax(c.y, d.y) - 0.5;
+}
+
+/* Whether the lines of edges i and j cross. */
+static int crossing(const Scene *s, int i, int j) {
+  const SceneEdge *e = &s->edges[i], *g = &s->edges[j];
+  for (int a = 0; a + 1 < e->npts; a++)
+    for (int b = 0; b + 1 < g->npts; b++)
+      if (cross(e->pts[a], e->pts[a + 1], g->pts[b], g->pts[b + 1]) ||
+          cross(g->pts[b], g->pts[b + 1], e->pts[a], e->pts[a + 1])) return 1;
+  return 0;
+}
+
+/* Edges in the order their choices are tried: those whose lines cross
+ * another first. */
+static int *try_order(Ctx *c, const Scene *s) {
+  int n = s->nedges, *ord = NEW(c, int, n + 1), k = 0;
+  char *hot = NEW(c, char, n + 1);
+  for (int i = 0; i < n; i++)
+    for (int j = i + 1; j < n; j++)
+      if (crossing(s, i, j)) hot[i] = hot[j] = 1;
+  for (int pass = 1; pass >= 0; pass--)
+    for (int i = 0; i < n; i++)
+      if (hot[i] == pass) ord[k++] = i;
+  return ord;
+}
+
 static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
   unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[3];
   double best = cost(s);
-  int pages = chart_pages(c, s), tries = 0;
-  for (int i = 0; i < p->nedges && tries < MAX_TRIES && best >= 10; i++)
+  int pages = chart_pages(c, s), tries = 0, *ord = try_order(c, s);
+  for (int q = 0; q < p->nedges && tries < MAX_TRIES && best >= 10; q++) {
+    int i = ord[q];
     for (int k = 0, n = moves(p, s, i, m); k < n && tries < MAX_TRIES; k++, tries++) {
       flip[i] = m[k];
       Scene *t = lay_out(c, p, f, v, flip);
@@ -293,12 +326,15 @@ static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
       if (x < best && chart_pages(c, t) <= pages) { best = x, s = t; break; }
       flip[i] = 0;
     }
+  }
   return s;
 }
 
 /* Narrower text makes a chart narrower and taller, more hand-offs make it
- * shorter: of a few such variants, the chart that takes the fewest pages
- * in the manual, then the one that costs least. */
+ * shorter: of a few such variants, the one that costs least, a page in the
+ * manual counting as four crossings (the first that fits one page ends the
+ * search). */
+#define PAGE_COST 40.0
 #define WRAPS 5
 #define DWRAPS 3
 #define VARIANTS (2 * WRAPS * DWRAPS)
@@ -313,15 +349,13 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
   static const double wrap[WRAPS] = {1.0, 0.8, 0.62, 1.35, 1.8}, wrap_decision[DWRAPS] = {1.0, 1.35, 0.75};
   Scene *best = NULL;
   Variant pick = {1, 1, 0};
-  int best_pages = 0;
   double best_cost = 0;
   for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? VARIANTS : 1); k++) {
     Variant v = {wrap[k / DWRAPS % WRAPS], wrap_decision[k % DWRAPS], k >= WRAPS * DWRAPS};
     Scene *s = lay_out(c, p, f, v, NULL);
     int pages = chart_pages(c, s);
-    double x = !best || pages <= best_pages ? cost(s) : 0;
-    if (!best || pages < best_pages || (pages == best_pages && x < best_cost))
-      best = s, best_pages = pages, best_cost = x, pick = v;
+    double x = PAGE_COST * pages + cost(s);
+    if (!best || x < best_cost) best = s, best_cost = x, pick = v;
     if (pages == 1) break;
   }
   return p->nnodes <= IMPROVE_UP_TO ? improve(c, p, f, pick, best) : best;
