@@ -233,11 +233,12 @@ static void place_phases(Lay *L, Scene *s) {
 }
 
 /* One layout with node text wrapped at wrap times the usual width. */
-typedef struct Variant { double wrap, wrap_decision; int hand_any; } Variant;
+typedef struct Variant { double wrap, wrap_decision; int hand_any, stack; } Variant;
 
 static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsigned char *flip) {
   Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1,
-           .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .flip = flip};
+           .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .stack = v.stack,
+           .flip = flip};
   Scene *s = NEW(c, Scene, 1);
   memset(s, 0, sizeof *s);
   measure(&L, s);
@@ -330,14 +331,20 @@ static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
   return s;
 }
 
-/* Narrower text makes a chart narrower and taller, more hand-offs make it
- * shorter: of a few such variants, the one that costs least, a page in the
- * manual counting as four crossings (the first that fits one page ends the
- * search). */
+/* Narrower text, or one step per lane and row, makes a chart narrower and
+ * taller, more hand-offs make it shorter: of a few such variants, the one
+ * that costs least, a page in the manual counting as four crossings (the
+ * first that fits one page ends the search). */
 #define PAGE_COST 40.0
-#define WRAPS 5
-#define DWRAPS 3
-#define VARIANTS (2 * WRAPS * DWRAPS)
+static const Variant variants[] = {
+  {1.0, 1.0, 0, 0}, {0.8, 1.0, 0, 0}, {0.62, 0.75, 0, 0}, {1.0, 1.35, 0, 0}, {1.35, 1.0, 0, 0},
+  {1.8, 1.35, 0, 0}, {0.8, 0.75, 0, 0}, {0.62, 1.0, 0, 0},
+  {1.0, 1.0, 1, 0}, {0.8, 1.0, 1, 0}, {0.62, 0.75, 1, 0}, {1.0, 1.35, 1, 0}, {1.35, 1.0, 1, 0},
+  {1.8, 1.35, 1, 0}, {0.8, 0.75, 1, 0}, {0.62, 1.0, 1, 0},
+  {1.0, 1.0, 0, 1}, {0.8, 0.75, 0, 1}, {0.62, 0.75, 0, 1},
+  {1.0, 1.0, 1, 1}, {0.8, 0.75, 1, 1}, {0.62, 0.75, 1, 1},
+};
+#define VARIANTS ((int)(sizeof variants / sizeof *variants))
 #define WRAP_TRIES_UP_TO 300 /* nodes; larger charts take many pages anyway */
 
 Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
@@ -346,12 +353,11 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
-  static const double wrap[WRAPS] = {1.0, 0.8, 0.62, 1.35, 1.8}, wrap_decision[DWRAPS] = {1.0, 1.35, 0.75};
   Scene *best = NULL;
-  Variant pick = {1, 1, 0};
+  Variant pick = variants[0];
   double best_cost = 0;
   for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? VARIANTS : 1); k++) {
-    Variant v = {wrap[k / DWRAPS % WRAPS], wrap_decision[k % DWRAPS], k >= WRAPS * DWRAPS};
+    Variant v = variants[k];
     Scene *s = lay_out(c, p, f, v, NULL);
     int pages = chart_pages(c, s);
     double x = PAGE_COST * pages + cost(s);

@@ -76,6 +76,7 @@ typedef struct Lay {
   int *row_group;        /* phase group of each row */
   double wrap, wrap_decision; /* node text wraps at this times the usual width */
   int hand_any;          /* hand-offs also across lines that pass their row */
+  int stack;             /* at most one step per lane and row */
   const unsigned char *flip; /* per edge: FLIP_* choices other than the passes' own */
   int ncols;
   double *lanex, *lanew; /* lanes: left edge and width */

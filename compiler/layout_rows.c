@@ -148,7 +148,7 @@ static void assign_ranks(Lay *L) {
         hand = L->hand_any || !crosses_open(L, &open, maxr[b], b, lo, hi);
       }
       if (hand) r = maxr[b];
-      while (g.c && !hand && *cell(&g, r, lb) == 2) r++;
+      while (g.c && !hand && (*cell(&g, r, lb) == 2 || (L->stack && *cell(&g, r, lb)))) r++;
       L->it[b].rank = r;
       open.placed[b] = 1;
       if (r > last) last = r;
