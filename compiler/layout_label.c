@@ -3,7 +3,7 @@
  * room lay_x kept between the node and the side item; a bottom exit's
  * label hangs beside the line just below the node, in the strip the
  * router kept above the channel's tracks. Of the places tried, the first
- * that touches no node, line, lane line or other label is taken, else the
+ * that touches no node, line, lane or phase line or other label is taken, else the
  * one that covers least. */
 #include <math.h>
 #include "layout_int.h"
@@ -24,6 +24,8 @@ static int cost_at(const Lay *L, const Scene *s, int i, Rect r) {
   if (r.x < 0 || r.y < 0 || r.x + r.w > L->width || r.y + r.h > L->height) c += 100;
   for (int v = 0; v < s->nnodes; v++) c += 20 * overlap(r, s->nodes[v].box);
   for (int k = 1; k < L->ncols; k++) c += r.x < L->lanex[k] + 1 && r.x + r.w > L->lanex[k] - 1;
+  for (int k = 1; k < L->nrows; k++) /* the lines between phases */
+    if (L->row_group[k] != L->row_group[k - 1]) c += r.y < L->phase_line[k] + 1 && r.y + r.h > L->phase_line[k] - 1;
   for (int j = 0; j < s->nedges; j++) {
     const SceneEdge *e = &s->edges[j];
     if (j != i)
@@ -31,6 +33,17 @@ static int cost_at(const Lay *L, const Scene *s, int i, Rect r) {
     if (e->nlabel) c += 20 * overlap(r, e->label_box);
   }
   return c;
+}
+
+/* Whether another edge leaves edge i's source from the same point. */
+static int shared_exit(const Scene *s, int i) {
+  const SceneEdge *e = &s->edges[i];
+  for (int j = 0; j < s->nedges; j++) {
+    const SceneEdge *g = &s->edges[j];
+    if (j != i && g->from == e->from && g->npts && fabs(g->pts[0].x - e->pts[0].x) < 0.5 &&
+        fabs(g->pts[0].y - e->pts[0].y) < 0.5) return 1;
+  }
+  return 0;
 }
 
 static void place(Lay *L, Scene *s, int i) {
@@ -52,17 +65,21 @@ static void place(Lay *L, Scene *s, int i) {
     double x = t->side > 0 ? ox + 3 : ox - 3 - bw;
     cand[n++] = (Rect){x, y - bh - 2, bw, bh};
     cand[n++] = (Rect){x, y + 2, bw, bh};
-  } else {
+  } else if (!shared_exit(s, i)) {
     double px = se->pts[0].x, y = se->pts[0].y + 2;
     cand[n++] = (Rect){px + 3, y, bw, bh};
     cand[n++] = (Rect){px - 3 - bw, y, bw, bh};
   }
-  /* then along the line: beside each run long enough, nearest the exit first */
-  for (int k = 0; k + 1 < se->npts && n + 6 <= (int)(sizeof cand / sizeof *cand); k++) {
+  /* then along the line: beside each run long enough, nearest the exit
+     first; for branches that leave one corner together, nearest the
+     target first, where the line is its own */
+  int rev = e->exit == PORT_BOTTOM && shared_exit(s, i);
+  for (int q = 0; q + 1 < se->npts && n + 8 <= (int)(sizeof cand / sizeof *cand); q++) {
+    int k = rev ? se->npts - 2 - q : q;
     Pt a = se->pts[k], b = se->pts[k + 1];
-    if (fabs(a.x - b.x) < 0.01 && fabs(a.y - b.y) >= bh + 6) {
-      double y = fmin(a.y, b.y) + (b.y > a.y ? 3 : fabs(a.y - b.y) - bh - 3);
-      double y2 = fmin(a.y, b.y) + (b.y > a.y ? fabs(a.y - b.y) - bh - 3 : 3);
+    if (fabs(a.x - b.x) < 0.01 && fabs(a.y - b.y) >= (rev ? 10 : bh + 6)) {
+      double y = fmin(a.y, b.y) + ((b.y > a.y) != rev ? 3 : fabs(a.y - b.y) - bh - 3);
+      double y2 = fmin(a.y, b.y) + ((b.y > a.y) != rev ? fabs(a.y - b.y) - bh - 3 : 3);
       cand[n++] = (Rect){a.x + 3, y, bw, bh};
       cand[n++] = (Rect){a.x - 3 - bw, y, bw, bh};
       cand[n++] = (Rect){a.x + 3, y2, bw, bh};
@@ -72,6 +89,10 @@ static void place(Lay *L, Scene *s, int i) {
       cand[n++] = (Rect){x, a.y - bh - 2, bw, bh};
       cand[n++] = (Rect){x, a.y + 2, bw, bh};
     }
+  }
+  if (rev) { /* last, beside the shared corner after all */
+    cand[n++] = (Rect){se->pts[0].x + 3, se->pts[0].y + 2, bw, bh};
+    cand[n++] = (Rect){se->pts[0].x - 3 - bw, se->pts[0].y + 2, bw, bh};
   }
   int pick = 0, best = -1;
   for (int k = 0; k < n && best; k++) {
