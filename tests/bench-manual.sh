@@ -3,7 +3,8 @@
 # generated manuals of 50, 100 and 200 processes (tests/genmanual.awk:
 # 15 nodes, 3 lanes, 3 phases, decisions, forms, risks, calls each):
 # median of three runs, pages, bytes, peak memory.
-# Goals: flows/ under 1 s and 1 MB; 200 processes under 20 s, linear.
+# Goals: flows/ under 1 s and 1 MB; 200 processes under 20 s, linear; then
+# one generated process of 200 and 1,000 nodes: linear in its size.
 source "$(dirname "$0")/bench-env.sh"
 command -v pdfinfo >/dev/null || { echo "bench: needs pdfinfo (apt-get install poppler-utils)"; exit 2; }
 export SOURCE_DATE_EPOCH=1767225600
@@ -48,3 +49,27 @@ awk -v a="${secs[50]}" -v b="${secs[100]}" -v c="${secs[200]}" -v f="${secs[flow
   printf "growth: 2x processes costs %.1fx (50->100) and %.1fx (100->200) the time\n", b / a, c / b
   printf "goals: flows/ under 1 s: %s, under 1 MB: %s; 200 processes under 20 s: %s\n",
     (f < 1 ? "yes" : "NO"), (fb < 1000000 ? "yes" : "NO"), (c < 20 ? "yes" : "NO") }'
+
+# One process that grows: the manual of a generated process of 200 and of
+# 1,000 nodes (tests/genflow.awk). Linear: 5x the nodes, about 5x the time
+# and the bytes.
+echo
+printf '%-10s %6s %9s %6s %10s\n' process nodes seconds pages bytes
+declare -A psecs pbytes
+for n in 200 1000; do
+  f=$dir/manual-one-$n.flow
+  [ -f "$f" ] || awk -v N=$n -f tests/genflow.awk > "$f"
+  out=$dir/manual-one-$n.pdf
+  t=$(for i in 1 2 3; do
+    /usr/bin/time -o "$dir/time.txt" -f '%e' "$flowc" manual -o "$out" "$f" >/dev/null 2>&1 \
+      || { echo "bench: flowc manual failed on $f" >&2; exit 1; }
+    tail -1 "$dir/time.txt"
+  done | median)
+  psecs[$n]=$t
+  pbytes[$n]=$(stat -c %s "$out")
+  nodes=$(grep -cE '^  (start|end|task|decision|fork|join) ' "$f")
+  printf '%-10s %6d %9.2f %6d %10d\n' one-$n "$nodes" "$t" "$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')" "${pbytes[$n]}"
+done
+awk -v a="${psecs[200]}" -v b="${psecs[1000]}" -v x="${pbytes[200]}" -v y="${pbytes[1000]}" 'BEGIN {
+  if (a <= 0) a = 0.01
+  printf "growth: 5x nodes in one process costs %.1fx the time and %.1fx the bytes\n", b / a, y / x }'
