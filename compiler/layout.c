@@ -13,7 +13,7 @@
 #define NODE_PT 10.0
 #define HEADER_PT 10.5
 #define PAD_X 10.0
-#define PAD_Y 6.0
+#define PAD_Y 5.0
 #define WRAP_LIMIT 1.3 /* a box may grow this much wider to avoid a short last line */
 
 static ShapeKind shape_of(NodeKind k) {

@@ -198,8 +198,8 @@ static double *place_rows(Lay *L, const int *nl) {
     if (k == 0) L->phase_line[k] = y;
     if (phase) b += 8;
     /* without tracks the lines only pass down, beside the labels */
-    double h = nl[k] ? b + TRACK * (nl[k] + 1) + ARROW_LEN + 2 : fmax(b + 6, ARROW_LEN + 12);
-    if (k > 0 && k < L->nrows) h = fmax(h, 20);
+    double h = nl[k] ? b + TRACK * (nl[k] + 1) + ARROW_LEN + 2 : fmax(b + 6, ARROW_LEN + 8);
+    if (k > 0 && k < L->nrows) h = fmax(h, 16);
     else if (!nl[k]) h = fmax(b + 4, 14);
     L->chantop[k] = y;
     L->chanh[k] = h;
