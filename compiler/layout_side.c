@@ -107,9 +107,9 @@ static int node_ports(Lay *L, int v, const int *outs, int no, const int *ins, in
     if (!L->e[outs[i]].back && !L->e[outs[i]].hand && nfo < 64) fo[nfo++] = outs[i];
   for (int i = 0; i < ni; i++)
     if (!L->e[ins[i]].back && !L->e[ins[i]].hand && nfi < 64) fi[nfi++] = ins[i];
-  if (decision && nfo >= 2) nw = decision_exits(L, v, fo, nfo, w, nw, used);
-  else spread(L, v, fo, nfo, 0);
   int bar = L->p->nodes[v]->kind == NK_FORK || L->p->nodes[v]->kind == NK_JOIN;
+  if (!bar && nfo >= 2) nw = decision_exits(L, v, fo, nfo, w, nw, used); /* a box as a decision */
+  else spread(L, v, fo, nfo, 0);
   if (bar) spread(L, v, fi, nfi, 1);
   for (int i = 0; i < no + ni; i++) { /* loops back: out of and into the sides */
     int ei = i < no ? outs[i] : ins[i - no], at_v = i >= no;
