@@ -101,6 +101,8 @@ static int can_hand_off(Lay *L, Cells *g, int a, int b, const int *fwd_out) {
   int la = L->it[a].lane, lb = L->it[b].lane, r = L->it[a].rank;
   if (!g->c || la == lb || L->group[a] != L->group[b] || is_bar(L, a) || is_bar(L, b)) return 0;
   if (fwd_out[a] > 1 && L->p->nodes[a]->kind != NK_DECISION) return 0;
+  /* a decision keeps its side corners for its branches */
+  if (L->p->nodes[b]->kind == NK_DECISION && fwd_out[b] > 1 && !L->hand_any) return 0;
   int lo = la < lb ? la : lb, hi = la < lb ? lb : la;
   for (int k = lo; k <= hi; k++)
     if (k != la && *cell(g, r, k)) return 0;
