@@ -156,7 +156,9 @@ static void build(void) {
            a, 205.0, a, 225.0);
   add_edge(4, 5, NULL, 0, 2, a, 274.0, a, 360.0);
   add_edge(3, 6, NULL, 0, 2, b - 10, 272.0, b - 10, 352.0);
-  add_edge(3, 6, "again", 0, 2, b + 10, 272.0, b + 10, 352.0); /* seq 2 */
+  SceneEdge *again = add_edge(3, 6, "again", 0, 2, b + 10, 272.0, b + 10, 352.0); /* seq 2 */
+  again->dots = arena_alloc(&ctx.arena, sizeof *again->dots);
+  again->dots[again->ndots++] = (Pt){b + 10, 300.0}; /* a junction, drawn by every writer */
   add_edge(6, 7, NULL, 0, 2, b, 408.0, b, 450.0);
   add_edge(5, 8, NULL, 0, 2, a, 400.0, a, 450.0);
   add_edge(8, 1, "重做", 1, 4, a - 60, 470.0, STRIP + 12, 470.0, STRIP + 12, 150.0, a - 70, 150.0);
@@ -212,6 +214,7 @@ int main(int argc, char **argv) {
   expect(svg && strstr(svg, "src:url(data:font/ttf;base64,"), "font embedded");
   expect(svg && strstr(svg, "<g class=\"lane\" id=\"lane-office\">"), "lane group");
   expect(svg && strstr(svg, "<g class=\"node decision\" id=\"node-need\">"), "node group");
+  expect(svg && strstr(svg, "<circle class=\"junction\" cx=\"370.00\" cy=\"300.00\""), "junction dot");
   snprintf(path, sizeof path, "%s/writers-noembed.svg", dir);
   svg = slurp(path);
   expect(svg && !strstr(svg, "@font-face") && strstr(svg, "font-family:\"WenQuanYi Micro Hei\""), "no embedding");
@@ -220,6 +223,7 @@ int main(int argc, char **argv) {
   expect(json && strstr(json, "\"label\": \"<script>&]]>\\\\N\\u0002\""), "JSON label escaped");
   expect(json && strstr(json, "\"lane\": null") == NULL, "every node has a lane");
   expect(json && strstr(json, "\"width\": 460.00"), "JSON width");
+  expect(json && strstr(json, "\"junctions\": [[370.00, 300.00]]"), "JSON junction");
 
   font_close(font);
   ctx_free(&ctx);
