@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include "arena.h"
 #include "utf8.h"
 
@@ -35,6 +37,7 @@ struct Font {
   hb_set_t *missing;  /* code points shaped to .notdef (glyph 0) */
   uint32_t first;     /* the first of them */
   int cjk;            /* one of them is Chinese */
+  UBreakIterator *words; /* ICU's Chinese word boundaries (dictionary), once opened */
 };
 
 /* font_open's and font_missing's messages live here until the next call. */
@@ -153,6 +156,7 @@ void font_close(Font *f) {
   hb_font_destroy(f->font);
   hb_face_destroy(f->face);
   hb_blob_destroy(f->blob);
+  if (f->words) ubrk_close(f->words);
   free(f->file);
   free(f->family);
   free(f);
@@ -272,6 +276,7 @@ double font_width(Font *f, const char *s, size_t n, double size) {
 #define COST_CHAR 10.0   /* between two ideographs (or an ideograph and a letter) */
 #define COST_NUMBER 12.0 /* between a digit and the ideograph after it (3份, 10月) */
 #define COST_INSIDE 12.0 /* added inside brackets: 《费用报销单》 stays whole */
+#define COST_INWORD 8.0  /* added inside a word of ICU's dictionary: 是否, 通过 */
 #define COST_LONE 6.0    /* added next to one ideograph beside punctuation (人，) */
 #define COST_ORPHAN 20.0 /* a last line of two characters (40: a line of one) */
 #define COST_SPLIT 1e3   /* inside an unbreakable piece wider than the line */
@@ -529,6 +534,33 @@ static void advances(Font *f, const char *s, size_t n, Ch *ch, int nc) {
     if (is_ctrl(ch[i].cp)) ch[i].adv = 0;
 }
 
+/* Breaks between two ideographs inside one word cost more: the words are
+ * ICU's (dictionary-based for Chinese). Without ICU's data, nothing. */
+static void inside_words(Wrap *w, Font *f, const char *text, size_t n) {
+  UErrorCode st = U_ZERO_ERROR;
+  if (!f->words) f->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
+  if (!f->words || U_FAILURE(st) || w->nc < 2 || n > INT32_MAX / 2) return;
+  UChar *u = xmalloc(sizeof(UChar) * (2 * n + 1));
+  int32_t ulen = 0;
+  u_strFromUTF8Lenient(u, (int32_t)(2 * n + 1), &ulen, text, (int32_t)n, &st);
+  int *at = xmalloc(sizeof(int) * ((size_t)ulen + 2)); /* UTF-16 offset -> character */
+  for (int32_t k = 0; k <= ulen; k++) at[k] = -1;
+  for (int i = 0, k = 0; i < w->nc && k <= ulen; k += w->ch[i].cp > 0xFFFF ? 2 : 1, i++) at[k] = i;
+  char *bound = xmalloc((size_t)w->nc + 1);
+  memset(bound, 0, (size_t)w->nc + 1);
+  if (U_SUCCESS(st)) {
+    ubrk_setText(f->words, u, ulen, &st);
+    for (int32_t k = ubrk_first(f->words); U_SUCCESS(st) && k != UBRK_DONE; k = ubrk_next(f->words))
+      if (k <= ulen && at[k] >= 0) bound[at[k]] = 1;
+    for (int i = 1; U_SUCCESS(st) && i < w->nc; i++)
+      if (!bound[i] && is_han(w->ch[i - 1].cp) && is_han(w->ch[i].cp)) w->cost[i] += COST_INWORD;
+    ubrk_setText(f->words, u, 0, &st); /* forget the text before it is freed */
+  }
+  free(bound);
+  free(at);
+  free(u);
+}
+
 /* The characters of text (n bytes) with their advances and break
  * opportunities, and the tables the wrapping reads, in one allocation. */
 static void prepare(Wrap *w, Font *f, const char *text, size_t n) {
@@ -577,6 +609,7 @@ static void prepare(Wrap *w, Font *f, const char *text, size_t n) {
       w->cost[i + 1] = break_cost(i ? ch[i - 1].cp : 0, cp, ch[i + 1].cp,
                                   i + 2 < nc ? ch[i + 2].cp : 0, depth);
   }
+  inside_words(w, f, text, n);
 }
 
 /* The chosen lines into the arena, without trailing spaces and breaks. */

@@ -2,7 +2,8 @@
  * font (WenQuanYi Micro Hei through fontconfig by default), measures text
  * with HarfBuzz, wraps it by the Unicode line-breaking rules (libunibreak)
  * plus the Chinese rules no line may start with ，。、；：？！）》」 and none may
- * end with （《「, and subsets it (hb-subset) for embedding.
+ * end with （《「, avoiding breaks inside words (ICU's dictionary), and
+ * subsets it (hb-subset) for embedding.
  * A Font is owned by the caller (font_close); strings returned by
  * font_wrap live in the Ctx arena. Sizes and widths are in points. */
 #ifndef FLOWC_TEXT_H
