@@ -333,9 +333,9 @@ static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
 
 /* Narrower text, or one step per lane and row, makes a chart narrower and
  * taller, more hand-offs make it shorter: of a few such variants, the one
- * that costs least, a page in the manual counting as four crossings (the
+ * that costs least, a page in the manual counting as three crossings (the
  * first that fits one page ends the search). */
-#define PAGE_COST 40.0
+#define PAGE_COST 30.0
 static const Variant variants[] = {
   {1.0, 1.0, 0, 0}, {0.8, 1.0, 0, 0}, {0.62, 0.75, 0, 0}, {1.0, 1.35, 0, 0}, {1.35, 1.0, 0, 0},
   {1.8, 1.35, 0, 0}, {0.8, 0.75, 0, 0}, {0.62, 1.0, 0, 0},
