@@ -38,17 +38,13 @@ int m_chart_apart(const Manual *m, int idx) {
  * its edge meets the cut at (ex, ey). */
 static void connector(Manual *m, double x, double y, double ex, double ey, int n) {
   Pdf *p = m->p;
-  double r = chart_page_manual().conn_r, q = r * 0.5523;
+  double r = chart_page_manual().conn_r;
   pdf_stroke_rgb(p, 0.7, 0.1, 0.1);
   pdf_line_width(p, 0.6);
   pdf_segment(p, ex, ey, x, y + (ey < y ? -r : r));
   pdf_fill_rgb(p, 1, 1, 1);
   pdf_line_width(p, 0.8);
-  pdf_move(p, x + r, y);
-  pdf_curve(p, x + r, y + q, x + q, y + r, x, y + r);
-  pdf_curve(p, x - q, y + r, x - r, y + q, x - r, y);
-  pdf_curve(p, x - r, y - q, x - q, y - r, x, y - r);
-  pdf_curve(p, x + q, y - r, x + r, y - q, x + r, y);
+  pdf_circle(p, x, y, r);
   pdf_paint(p, PDF_BOTH);
   pdf_text_rgb(p, 0.7, 0.1, 0.1);
   pdf_text(p, x, y + 2.5, n < 100 ? 7 : 6, arena_printf(&m->c->arena, "%d", n), 1);

@@ -289,6 +289,14 @@ void pdf_curve(Pdf *p, double x1, double y1, double x2, double y2, double x3, do
     HPDF_Page_CurveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->h - y1), (HPDF_REAL)x2,
                       (HPDF_REAL)(p->h - y2), (HPDF_REAL)x3, (HPDF_REAL)(p->h - y3));
 }
+void pdf_circle(Pdf *p, double cx, double cy, double r) { /* four Bezier quarters */
+  double q = r * 0.5523;
+  pdf_move(p, cx + r, cy);
+  pdf_curve(p, cx + r, cy + q, cx + q, cy + r, cx, cy + r);
+  pdf_curve(p, cx - q, cy + r, cx - r, cy + q, cx - r, cy);
+  pdf_curve(p, cx - r, cy - q, cx - q, cy - r, cx, cy - r);
+  pdf_curve(p, cx + q, cy - r, cx + r, cy - q, cx + r, cy);
+}
 void pdf_closepath(Pdf *p) {
   if (p->page) HPDF_Page_ClosePath(p->page);
 }

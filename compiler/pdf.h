@@ -57,6 +57,7 @@ void pdf_dash(Pdf *p, double on, double off); /* on 0: solid */
 void pdf_move(Pdf *p, double x, double y);
 void pdf_lineto(Pdf *p, double x, double y);
 void pdf_curve(Pdf *p, double x1, double y1, double x2, double y2, double x3, double y3);
+void pdf_circle(Pdf *p, double cx, double cy, double r); /* a closed path: paint it */
 void pdf_closepath(Pdf *p);
 void pdf_paint(Pdf *p, int mode);
 void pdf_rect(Pdf *p, double x, double y, double w, double h, int mode);

@@ -63,13 +63,8 @@ static Rect bounds(const Pt *q, int n) {
   return (Rect){x0, y0, x1 - x0 + 0.01, y1 - y0 + 0.01};
 }
 
-static void dot(Pdf *p, View v, Pt c) { /* a circle from four Bezier quarters */
-  double cx = PX(v, c.x), cy = PY(v, c.y), r = JUNCTION_R * v.s, q = r * 0.5523;
-  pdf_move(p, cx + r, cy);
-  pdf_curve(p, cx + r, cy + q, cx + q, cy + r, cx, cy + r);
-  pdf_curve(p, cx - q, cy + r, cx - r, cy + q, cx - r, cy);
-  pdf_curve(p, cx - r, cy - q, cx - q, cy - r, cx, cy - r);
-  pdf_curve(p, cx + q, cy - r, cx + r, cy - q, cx + r, cy);
+static void dot(Pdf *p, View v, Pt c) {
+  pdf_circle(p, PX(v, c.x), PY(v, c.y), JUNCTION_R * v.s);
   pdf_paint(p, PDF_FILL);
 }
 
