@@ -10,8 +10,8 @@
 #include "layout_metrics.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
-#define NODE_PT 10.0
-#define HEADER_PT 10.5
+#define NODE_PT 12.0
+#define HEADER_PT 12.0
 #define PAD_X 10.0
 #define PAD_Y 5.0
 #define WRAP_LIMIT 1.3 /* a box may grow this much wider to avoid a short last line */
@@ -80,7 +80,8 @@ static void node_size(Item *n, ShapeKind shape, double tw, double th) {
  * page can show at 7 pt text. */
 static double wrap_width(ShapeKind s, int nlanes) {
   double w = nlanes > 1 ? fmin(120, fmax(60, 540.0 / nlanes - 24)) : 120;
-  return s == SH_DECISION ? fmax(64, w * 0.8) : s == SH_TERMINATOR ? fmin(w, 96) : w;
+  w *= NODE_PT / 10; /* the widths above are for 10 pt text */
+  return s == SH_DECISION ? fmax(64, w * 0.8) : s == SH_TERMINATOR ? fmin(w, 96 * NODE_PT / 10) : w;
 }
 
 static void vertical_title(Ctx *c, Font *f, const char *text, Rect box, TextRun **out, int *n) {

@@ -105,7 +105,7 @@ void lay_label_size(Lay *L, const char *text, double *w, double *h) {
   if (!text) return;
   const char **lines;
   double *widths;
-  int k = font_wrap(L->c, L->f, text, LABEL_PT, 80, &lines, &widths);
+  int k = font_wrap(L->c, L->f, text, LABEL_PT, 8 * LABEL_PT, &lines, &widths);
   for (int i = 0; i < k; i++) *w = fmax(*w, widths[i]);
   *w += 4;
   *h = (k - 1) * font_line_height(L->f, LABEL_PT) + font_ascent(L->f, LABEL_PT) +

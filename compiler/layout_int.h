@@ -25,7 +25,7 @@
 #define STUB 16.0         /* a side exit's run before it turns */
 #define ARROW_LEN 8.0
 #define ARROW_HALF 3.5
-#define LABEL_PT 10.0
+#define LABEL_PT 12.0
 
 enum { PORT_BOTTOM, PORT_TOP, PORT_SIDE, PORT_HAND, PORT_ELBOW };
 /* Choices layout.c may ask the passes to make otherwise, per edge: a loop

@@ -110,7 +110,7 @@ void lay_labels(Lay *L, Scene *s) {
     SceneEdge *se = &s->edges[i];
     const char **lines;
     double *widths;
-    int k = font_wrap(L->c, L->f, ed->label, LABEL_PT, 80, &lines, &widths);
+    int k = font_wrap(L->c, L->f, ed->label, LABEL_PT, 8 * LABEL_PT, &lines, &widths);
     double lh = font_line_height(L->f, LABEL_PT), asc = font_ascent(L->f, LABEL_PT);
     se->label = NEW(L->c, TextRun, k);
     se->nlabel = k;
