@@ -260,9 +260,50 @@ static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsign
   return s;
 }
 
+static int cross(Pt a, Pt b, Pt c, Pt d) { /* a-b horizontal, c-d vertical */
+  return fabs(a.y - b.y) < 0.01 && fabs(c.x - d.x) < 0.01 && c.x > fmin(a.x, b.x) + 0.5 &&
+         c.x < fmax(a.x, b.x) - 0.5 && a.y > fmin(c.y, d.y) + 0.5 && a.y < fmax(c.y, d.y) - 0.5;
+}
+
+/* Whether the lines of edges i and j cross. */
+static int crossing(const Scene *s, int i, int j) {
+  const SceneEdge *e = &s->edges[i], *g = &s->edges[j];
+  for (int a = 0; a + 1 < e->npts; a++)
+    for (int b = 0; b + 1 < g->npts; b++)
+      if (cross(e->pts[a], e->pts[a + 1], g->pts[b], g->pts[b + 1]) ||
+          cross(g->pts[b], g->pts[b + 1], e->pts[a], e->pts[a + 1])) return 1;
+  return 0;
+}
+
+/* The box around an edge's line. */
+static Rect bounds(const SceneEdge *e) {
+  double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+  for (int k = 0; k < e->npts; k++) {
+    x0 = fmin(x0, e->pts[k].x), x1 = fmax(x1, e->pts[k].x);
+    y0 = fmin(y0, e->pts[k].y), y1 = fmax(y1, e->pts[k].y);
+  }
+  return (Rect){x0, y0, x1 - x0, y1 - y0};
+}
+
 /* What a drawing costs: crossings first, then bends; lines on lines,
- * through nodes or under labels outweigh everything. */
+ * through nodes or under labels outweigh everything. Over COST_FULL_UP_TO
+ * edges, only crossings (of whole lines) and bends are counted: the full
+ * metrics grow with the square of the segments. */
+#define COST_FULL_UP_TO 120
 static double cost(const Scene *s) {
+  if (s->nedges > COST_FULL_UP_TO) {
+    double x = 0;
+    Rect *bb = xmalloc(sizeof(Rect) * (size_t)s->nedges);
+    for (int i = 0; i < s->nedges; i++) bb[i] = bounds(&s->edges[i]);
+    for (int i = 0; i < s->nedges; i++) {
+      x += 0.5 * (s->edges[i].npts > 2 ? s->edges[i].npts - 2 : 0);
+      for (int j = i + 1; j < s->nedges; j++)
+        if (bb[i].x <= bb[j].x + bb[j].w && bb[j].x <= bb[i].x + bb[i].w && bb[i].y <= bb[j].y + bb[j].h &&
+            bb[j].y <= bb[i].y + bb[i].h) x += 10.0 * crossing(s, i, j);
+    }
+    free(bb);
+    return x;
+  }
   LayoutMetrics m;
   metrics_scene(s, &m);
   return 1000.0 * (m.shared > 0.5) + 1000.0 * (m.label_collisions + m.through_nodes) + 10.0 * m.crossings + m.bends * 0.5;
@@ -284,23 +325,8 @@ static int moves(const Process *p, const Scene *s, int i, unsigned char *m) {
 
 /* Each such choice in turn is made otherwise and kept when the drawing
  * costs less and takes no more pages. */
-#define IMPROVE_UP_TO 150 /* nodes */
+#define IMPROVE_UP_TO 150 /* nodes, and edges: each try costs a layout and a count of crossings */
 #define MAX_TRIES 40
-static int cross(Pt a, Pt b, Pt c, Pt d) { /* a-b horizontal, c-d vertical */
-  return fabs(a.y - b.y) < 0.01 && fabs(c.x - d.x) < 0.01 && c.x > fmin(a.x, b.x) + 0.5 &&
-         c.x < fmax(a.x, b.x) - 0.5 && a.y > fmin(c.y, d.y) + 0.5 && a.y < fmax(c.y, d.y) - 0.5;
-}
-
-/* Whether the lines of edges i and j cross. */
-static int crossing(const Scene *s, int i, int j) {
-  const SceneEdge *e = &s->edges[i], *g = &s->edges[j];
-  for (int a = 0; a + 1 < e->npts; a++)
-    for (int b = 0; b + 1 < g->npts; b++)
-      if (cross(e->pts[a], e->pts[a + 1], g->pts[b], g->pts[b + 1]) ||
-          cross(g->pts[b], g->pts[b + 1], e->pts[a], e->pts[a + 1])) return 1;
-  return 0;
-}
-
 /* Edges in the order their choices are tried: those whose lines cross
  * another first. */
 static int *try_order(Ctx *c, const Scene *s) {
@@ -354,10 +380,12 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
+  if (p->nnodes > WRAP_TRIES_UP_TO) return lay_out(c, p, f, variants[0], NULL);
   Scene *best = NULL;
   Variant pick = variants[0];
   double best_cost = 0;
-  for (int k = 0; k < (p->nnodes <= WRAP_TRIES_UP_TO ? VARIANTS : 1); k++) {
+  /* a tangle of many edges costs much to count: the first few variants */
+  for (int k = 0; k < (p->nedges <= WRAP_TRIES_UP_TO ? VARIANTS : 4); k++) {
     Variant v = variants[k];
     Scene *s = lay_out(c, p, f, v, NULL);
     int pages = chart_pages(c, s);
@@ -365,5 +393,5 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
     if (!best || x < best_cost) best = s, best_cost = x, pick = v;
     if (pages == 1) break;
   }
-  return p->nnodes <= IMPROVE_UP_TO ? improve(c, p, f, pick, best) : best;
+  return p->nnodes <= IMPROVE_UP_TO && p->nedges <= IMPROVE_UP_TO ? improve(c, p, f, pick, best) : best;
 }
