@@ -5,7 +5,6 @@
 #include <string.h>
 #include "graph.h"
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
 
 typedef struct PC {
   Ctx *c;

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include "arena.h"
 
+/* n zeroed objects of type T (at least one) in the arena of Ctx c. */
+#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)((n) > 0 ? (n) : 1)))
+
 /* A source span: the bytes [start, end) of a file, starting on `line`.
  * Columns are worked out only when a diagnostic is shown (ctx_linecol). */
 typedef struct Loc {

@@ -2,7 +2,6 @@
 #include "graph.h"
 #include <string.h>
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
 
 void graph_build(Ctx *c, Graph *g, int n, int m, const int *from, const int *to, int reverse) {
   g->n = n;

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include "layout.h"
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
 
 static void attr(void *obj, const char *name, const char *value) {
   agsafeset(obj, (char *)name, (char *)value, (char *)"");

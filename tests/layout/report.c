@@ -27,7 +27,6 @@
 #include "layout_metrics.h"
 #include "utf8.h"
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
 #define SAMPLES 8 /* line pieces per cubic Bezier piece */
 
 typedef struct Row {
