@@ -145,6 +145,7 @@ static void measure(Lay *L, Scene *s) {
   s->nodes = NEW(c, SceneNode, p->nnodes + 1);
   L->it = NEW(c, Item, L->nn + 1);
   L->group = NEW(c, int, L->nn + 1);
+  L->texth = NEW(c, double, L->nn + 1);
   for (int v = 0; v < L->nn; v++) {
     const Node *nd = p->nodes[v];
     SceneNode *sn = &s->nodes[v];
@@ -160,7 +161,7 @@ static void measure(Lay *L, Scene *s) {
     }
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
-    sn->box.h = th; /* the text's height until the node is placed */
+    L->texth[v] = th;
     if (nd->kind == NK_CALL && nd->callee >= 0) sn->link = c->prog->procs[nd->callee]->id;
     L->group[v] = nd->phase + 1;
   }
@@ -172,7 +173,7 @@ static void measure(Lay *L, Scene *s) {
     e->v = p->edges[i]->to;
     e->exit = PORT_BOTTOM;
     e->entry = PORT_TOP;
-    lay_label_size(L, p->edges[i]->label, &e->labelw, &e->labelh);
+    lay_label_size(L, i);
   }
   assign_lanes(L);
 }
@@ -182,7 +183,7 @@ static void place_nodes(Lay *L, Scene *s) {
   for (int v = 0; v < L->nn; v++) {
     SceneNode *sn = &s->nodes[v];
     const Item *n = &L->it[v];
-    double x = n->x, y = L->rowy[n->rank], texth = sn->box.h;
+    double x = n->x, y = L->rowy[n->rank], texth = L->texth[v];
     sn->box = (Rect){x - n->w / 2, y - n->h / 2, n->w, n->h};
     double top = y - texth / 2 + asc;
     if (sn->shape == SH_DOCUMENT) top -= 3; /* above the wave */
@@ -237,7 +238,7 @@ static void place_phases(Lay *L, Scene *s) {
 typedef struct Variant { double wrap, wrap_decision; int hand_any, stack; } Variant;
 
 static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsigned char *flip) {
-  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges, .capit = p->nnodes + 1,
+  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges,
            .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .stack = v.stack,
            .flip = flip};
   Scene *s = NEW(c, Scene, 1);

@@ -70,8 +70,8 @@ void lay_chains(Lay *L) {
   for (int i = 0; i < L->ne; i++)
     if (L->e[i].u >= 0 && L->e[i].v >= 0)
       dummies += (size_t)abs(L->it[L->e[i].u].rank - L->it[L->e[i].v].rank) + 2;
-  L->capit = L->nn + (int)dummies + 1;
-  Item *it = NEW(L->c, Item, L->capit);
+  /* every dummy a chain or a side needs: lay_sides adds at most one at each end */
+  Item *it = NEW(L->c, Item, L->nn + dummies + 1);
   memcpy(it, L->it, sizeof *it * (size_t)L->nn);
   L->it = it;
   for (int i = 0; i < L->ne; i++)
@@ -100,14 +100,14 @@ double lay_pin_x(const Lay *L, const LEdge *e, int k) {
   return t->x;
 }
 
-void lay_label_size(Lay *L, const char *text, double *w, double *h) {
-  *w = *h = 0;
+void lay_label_size(Lay *L, int i) {
+  LEdge *e = &L->e[i];
+  const char *text = L->p->edges[i]->label;
+  e->labelw = e->labelh = 0;
   if (!text) return;
-  const char **lines;
-  double *widths;
-  int k = font_wrap(L->c, L->f, text, LABEL_PT, 8 * LABEL_PT, &lines, &widths);
-  for (int i = 0; i < k; i++) *w = fmax(*w, widths[i]);
-  *w += 4;
-  *h = (k - 1) * font_line_height(L->f, LABEL_PT) + font_ascent(L->f, LABEL_PT) +
-       font_descent(L->f, LABEL_PT) + 2;
+  int k = e->nlabel = font_wrap(L->c, L->f, text, LABEL_PT, 8 * LABEL_PT, &e->label_lines, &e->label_widths);
+  for (int j = 0; j < k; j++) e->labelw = fmax(e->labelw, e->label_widths[j]);
+  e->labelw += 4;
+  e->labelh = (k - 1) * font_line_height(L->f, LABEL_PT) + font_ascent(L->f, LABEL_PT) +
+              font_descent(L->f, LABEL_PT) + 2;
 }

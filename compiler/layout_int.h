@@ -14,7 +14,6 @@
 #include "scene.h"
 #include "text.h"
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)(n)))
 
 #define LANE_HEADER 30.0  /* the band with the lane names */
 #define PHASE_STRIP 28.0  /* the strip with the phase names */
@@ -59,6 +58,7 @@ typedef struct LEdge {
   double off_u, off_v;   /* bottom/top port: offset from the node's centre */
   int *lvl;              /* channel level of each step between rows */
   double labelw, labelh; /* the label's box, 0 without */
+  const char **label_lines; double *label_widths; int nlabel; /* the label, wrapped */
 } LEdge;
 
 typedef struct Lay {
@@ -66,9 +66,10 @@ typedef struct Lay {
   Font *f;
   const Process *p;
   int nn, ne;
-  Item *it; int nit, capit;
+  Item *it; int nit;
   LEdge *e;
   int *group;            /* phase group of each node: phase + 1 */
+  double *texth;         /* height of each node's wrapped text */
   int *hand_edge;        /* per node: the edge from its lowest predecessor */
   int ngroups;
   int nrows;
@@ -82,11 +83,11 @@ typedef struct Lay {
   double *lanex, *lanew; /* lanes: left edge and width */
   double left, top, width, height;
   double *rowy, *rowh;   /* row centres and heights */
-  double *chantop, *chanh; /* channel k is above row k (k = nrows: below the last) */
-  double *phase_line;    /* y of the line above row k's phase (rows starting a phase) */
+  double *phase_line;    /* y of the line between phases in the channel above row k
+                            (channel k is above row k), -1 where no phase starts */
 } Lay;
 
-int lay_rows(Lay *L);
+void lay_rows(Lay *L);
 void lay_chains(Lay *L);
 void lay_order(Lay *L);
 void lay_sides(Lay *L);
@@ -103,7 +104,7 @@ double lay_pin_x(const Lay *L, const LEdge *e, int k);
 /* Where a horizontal line at dy from node v's centre meets its outline on
  * side (-1 left, +1 right) (layout_route.c). */
 double lay_outline_x(const Lay *L, int v, int side, double dy);
-/* Label size of an edge's text (0 without). */
-void lay_label_size(Lay *L, const char *text, double *w, double *h);
+/* Wraps edge i's label and sizes its box (0 without a label). */
+void lay_label_size(Lay *L, int i);
 
 #endif

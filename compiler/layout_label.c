@@ -108,13 +108,12 @@ void lay_labels(Lay *L, Scene *s) {
     if (!ed->label || !L->e[i].nchain) continue;
     place(L, s, i);
     SceneEdge *se = &s->edges[i];
-    const char **lines;
-    double *widths;
-    int k = font_wrap(L->c, L->f, ed->label, LABEL_PT, 8 * LABEL_PT, &lines, &widths);
+    const LEdge *e = &L->e[i];
     double lh = font_line_height(L->f, LABEL_PT), asc = font_ascent(L->f, LABEL_PT);
-    se->label = NEW(L->c, TextRun, k);
-    se->nlabel = k;
-    for (int j = 0; j < k; j++)
-      se->label[j] = (TextRun){lines[j], se->label_box.x + 2, se->label_box.y + 1 + asc + j * lh, widths[j], LABEL_PT};
+    se->label = NEW(L->c, TextRun, e->nlabel);
+    se->nlabel = e->nlabel;
+    for (int j = 0; j < e->nlabel; j++)
+      se->label[j] = (TextRun){e->label_lines[j], se->label_box.x + 2, se->label_box.y + 1 + asc + j * lh,
+                               e->label_widths[j], LABEL_PT};
   }
 }

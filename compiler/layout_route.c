@@ -171,12 +171,16 @@ static int *channel_levels(Router *R) {
 
 /* ---- heights and y ---- */
 
-/* Label strip below row k - 1: the tallest label of a bottom exit there. */
-static double label_strip(const Lay *L, int k) {
-  double h = 0;
-  for (int i = 0; i < L->ne && k > 0; i++) {
+/* Label strips: in channel k, room for the tallest label of a bottom
+ * exit from row k - 1. */
+static double *label_strips(const Lay *L) {
+  double *h = NEW(L->c, double, L->nrows + 2);
+  for (int i = 0; i < L->ne; i++) {
     const LEdge *e = &L->e[i];
-    if (e->nchain && e->labelh > 0 && e->exit == PORT_BOTTOM && L->it[e->u].rank == k - 1) h = fmax(h, e->labelh + 4);
+    if (e->nchain && e->labelh > 0 && e->exit == PORT_BOTTOM) {
+      int k = L->it[e->u].rank + 1;
+      h[k] = fmax(h[k], e->labelh + 4);
+    }
   }
   return h;
 }
@@ -185,24 +189,19 @@ static double *place_rows(Lay *L, const int *nl) {
   int nch = L->nrows + 1;
   L->rowh = NEW(L->c, double, L->nrows + 1);
   L->rowy = NEW(L->c, double, L->nrows + 1);
-  L->chantop = NEW(L->c, double, nch + 1);
-  L->chanh = NEW(L->c, double, nch + 1);
   L->phase_line = NEW(L->c, double, nch + 1);
-  double *base = NEW(L->c, double, nch + 1);
+  double *base = NEW(L->c, double, nch + 1), *strips = label_strips(L);
   for (int i = 0; i < L->nit; i++) L->rowh[L->it[i].rank] = fmax(L->rowh[L->it[i].rank], L->it[i].h);
   double y = L->top;
   for (int k = 0; k < nch; k++) {
-    double strip = label_strip(L, k), b = strip;
+    double strip = strips[k], b = strip;
     int phase = k > 0 && k < L->nrows && L->row_group[k] != L->row_group[k - 1];
-    L->phase_line[k] = phase || k == 0 ? y + strip + 5 : -1;
-    if (k == 0) L->phase_line[k] = y;
+    L->phase_line[k] = k == 0 ? y : phase ? y + strip + 5 : -1;
     if (phase) b += 8;
     /* without tracks the lines only pass down, beside the labels */
     double h = nl[k] ? b + TRACK * (nl[k] + 1) + ARROW_LEN + 2 : fmax(b + 6, ARROW_LEN + 8);
     if (k > 0 && k < L->nrows) h = fmax(h, 16);
     else if (!nl[k]) h = fmax(b + 4, 14);
-    L->chantop[k] = y;
-    L->chanh[k] = h;
     base[k] = y + b;
     y += h;
     if (k < L->nrows) {
@@ -310,11 +309,10 @@ static void junctions(Router *R, const double *base, Scene *s) {
   Lay *L = R->L;
   for (int r = 0; r < R->nrun; r++) {
     Run *g = &R->run[r];
-    if (g->nedges < 2 || g->ndn != 1) continue;
+    if (g->nedges < 2 || g->ndn != 1 || straight(g)) continue;
     SceneEdge *se = &s->edges[g->first_edge];
     se->dots = NEW(L->c, Pt, g->nup + 2);
-    double y = straight(g) ? -1 : track_y(R, base, r), x = g->dn[0];
-    if (y < 0) continue;
+    double y = track_y(R, base, r), x = g->dn[0];
     for (int k = 0; k < g->nup; k++)
       if (inside(g->up[k], g) || fabs(g->up[k] - x) < 0.5) se->dots[se->ndots++] = (Pt){g->up[k], y};
     if (inside(x, g) && !same_x(&x, 1, g->up, g->nup)) se->dots[se->ndots++] = (Pt){x, y};

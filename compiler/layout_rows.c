@@ -176,9 +176,8 @@ static void assign_ranks(Lay *L) {
   L->nrows = last + 1;
 }
 
-int lay_rows(Lay *L) {
+void lay_rows(Lay *L) {
   L->hand_edge = NEW(L->c, int, L->nn + 1);
   break_loops(L);
   assign_ranks(L);
-  return 0;
 }

@@ -18,7 +18,7 @@ static double gap(const Lay *L, int a, int b) {
     const Item *n = y->owner == a ? x : y, *s = y->owner == a ? y : x;
     const LEdge *e = &L->e[s->edge];
     double room = n->w / 2 + STUB;
-    int labelled = e->labelw > 0 && s->edge >= 0 && ((e->u == s->owner && e->exit == PORT_SIDE));
+    int labelled = e->labelw > 0 && e->u == s->owner && e->exit == PORT_SIDE;
     if (labelled) room = fmax(room, n->w / 2 + e->labelw + 8);
     return fmax(room, s->side > 0 ? n->er + 4 : n->el + 4);
   }
