@@ -10,7 +10,6 @@
 #include "chart_pages.h"
 #include "manual_int.h"
 
-#define NEW(c, T, n) ((T *)arena_alloc(&(c)->arena, sizeof(T) * (size_t)((n) > 0 ? (n) : 1)))
 
 #define W_PART 1000.0    /* a part: fewest parts first */
 #define W_EDGE 3.0       /* an edge cut: a connector pair */
@@ -149,8 +148,7 @@ static void axis_build(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
   if (horiz) {
     for (int i = 0; i < s->nlanes; i++) span_add(c, &a->band, s->lanes[i].box.x, s->lanes[i].box.x + s->lanes[i].box.w);
   } else {
-    for (int i = 0; i < s->nlanes; i++)
-      a->start = fmax(a->start, s->lanes[i].header.y + s->lanes[i].header.h);
+    a->start = fmax(a->start, chart_header_band(s));
     for (int i = 0; i < s->nphases; i++) span_add(c, &a->band, s->phases[i].box.y, s->phases[i].box.y + s->phases[i].box.h);
   }
 }
@@ -160,7 +158,6 @@ static void axis_build(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
 typedef struct Cand {
   double at;
   double cost;        /* of cutting here */
-  int cross;          /* edge segments crossed */
   int forced;         /* through what should not be cut */
 } Cand;
 
@@ -249,7 +246,6 @@ static Cand *cand_costs(Ctx *c, const Axis *a, Vals *pl, Vals *forced, int *ncan
     x += dx[i];
     e += dexc[i];
     b += dband[i];
-    cd[i].cross = (int)lround(x);
     cd[i].cost += a->w_edge * x + W_EXCURSION * e + (b > 0.5 ? W_BAND : 0);
   }
   *ncand = m;
@@ -271,7 +267,6 @@ typedef struct Cutting {
  * many are rough (forced through something, or a part without a node). */
 typedef struct Parts {
   double *ends; int k;
-  double cost;
   int rough;
 } Parts;
 
@@ -300,7 +295,6 @@ static void cut_equal(Ctx *c, const Cutting *t, Parts *out) {
   out->ends = NEW(c, double, k);
   for (int i = 0; i < k; i++) out->ends[i] = i + 1 == k ? t->len : fmin(t->len, t->room0 + t->room * i);
   out->k = k;
-  out->cost = W_FORCED * k;
   out->rough = k - 1;
 }
 
@@ -339,7 +333,6 @@ static void cut_axis(Ctx *c, const Cutting *t, Parts *out) {
     out->ends[--i] = place_of(t, j);
     out->rough += (j <= n && t->cd[j - 1].forced) + (k > 1 && hollow(t->mid, place_of(t, from[j]), place_of(t, j)));
   }
-  out->cost = best[n + 1] - W_PART * k;
 }
 
 /* The parts along axis a. */
@@ -378,7 +371,7 @@ double chart_min_text(const Scene *s) {
   return t < 1e9 && t > 0 ? t : 10;
 }
 
-static double header_band(const Scene *s) {
+double chart_header_band(const Scene *s) {
   double b = 0;
   for (int i = 0; i < s->nlanes; i++) b = fmax(b, s->lanes[i].header.y + s->lanes[i].header.h);
   return b;
@@ -392,7 +385,7 @@ static double fit(const Scene *s, double w, double h) {
 /* Columns of the scene at scale sc on width w, for pages of height h:
  * an edge crossing a column cut counts once per page it is cut on. */
 static void plan_cols(Ctx *c, const Scene *s, double sc, double w, double h, ChartPlan *p) {
-  Parts pt = {NULL, 1, 0, 0};
+  Parts pt = {NULL, 1, 0};
   if (s->width * sc > w + 0.01) {
     Axis a;
     axis_build(c, &a, s, 1, EXCURSION / sc);
@@ -410,7 +403,7 @@ static void plan_cols(Ctx *c, const Scene *s, double sc, double w, double h, Cha
  * below the heading), the others on pages of height h. */
 static void plan_rows(Ctx *c, const Scene *s, const ChartPage *pg, double sc, double first,
                       double h, ChartPlan *p) {
-  double band = header_band(s), mk = pg->mark;
+  double band = chart_header_band(s), mk = pg->mark;
   Axis a;
   Parts pt;
   axis_build(c, &a, s, 0, EXCURSION / sc);
@@ -418,7 +411,6 @@ static void plan_rows(Ctx *c, const Scene *s, const ChartPage *pg, double sc, do
   p->nrows = pt.k;
   p->ys = NEW(c, double, p->nrows + 1);
   memcpy(p->ys + 1, pt.ends, sizeof(double) * (size_t)p->nrows);
-  p->cost = pt.cost;
   p->rough += pt.rough;
 }
 
@@ -457,10 +449,9 @@ static void plan_blanks(Ctx *c, const Scene *s, ChartPlan *p) {
 }
 
 /* One split plan on portrait or landscape pages. */
-static void plan_split(Ctx *c, const Scene *s, const ChartPage *pg, int land, double first,
-                       ChartPlan *p) {
+static void plan_split(Ctx *c, const Scene *s, const ChartPage *pg, double smin, int land,
+                       double first, ChartPlan *p) {
   double w = land ? pg->lw : pg->pw, h = land ? pg->lh : pg->ph;
-  double smin = pg->min_text / chart_min_text(s);
   memset(p, 0, sizeof *p);
   p->landscape = land;
   p->scale = fmax(smin, fmin(1.0, w / s->width));
@@ -493,7 +484,7 @@ static void conn_find(Ctx *c, const Scene *s, ChartPlan *p) {
           ChartCut *ct = &p->cuts[j];
           if (pass) {
             double x = a.x + (b.x - a.x) * (y[j] - a.y) / (b.y - a.y);
-            ct->conn[ct->nconn] = (ChartConn){i, x, x, 0, b.y > a.y, 0};
+            ct->conn[ct->nconn] = (ChartConn){x, x, 0, 0};
           }
           ct->nconn++;
         }
@@ -539,7 +530,8 @@ static void conn_place(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *p
   }
 }
 
-int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
+/* The parts of the plan, without their connectors. */
+static int plan_parts(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
   memset(out, 0, sizeof *out);
   if (!s) return -1;
   double smin = pg->min_text / chart_min_text(s), extra = pg->head;
@@ -559,8 +551,8 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
     return 0;
   }
   ChartPlan port, land;
-  plan_split(c, s, pg, 0, pg->ph - extra, &port);
-  plan_split(c, s, pg, 1, pg->lh - extra, &land);
+  plan_split(c, s, pg, smin, 0, pg->ph - extra, &port);
+  plan_split(c, s, pg, smin, 1, pg->lh - extra, &land);
   int use_land = land.rough != port.rough ? land.rough < port.rough
                  : land.pages != port.pages ? land.pages < port.pages
                  : land.ncols < port.ncols;
@@ -570,19 +562,24 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
    * and that saves a page */
   if (!use_land && pg->here > 0 && !pg->here_land && pg->here - extra > pg->min_first) {
     ChartPlan here;
-    plan_split(c, s, pg, 0, pg->here - extra, &here);
+    plan_split(c, s, pg, smin, 0, pg->here - extra, &here);
     if (here.rough <= out->rough && here.pages <= out->pages) {
       *out = here;
       out->where = CHART_SPLIT_HERE;
     }
   }
-  conn_place(c, s, pg, out);
   return 0;
 }
 
-int chart_pages(Ctx *c, const Scene *s) {
+int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
+  if (plan_parts(c, s, pg, out) != 0) return -1;
+  if (out->nrows > 1) conn_place(c, s, pg, out);
+  return 0;
+}
+
+int chart_pages(Ctx *c, const Scene *s) { /* the layout asks this of every variant: no connectors */
   ChartPage pg = chart_page_manual();
   ChartPlan p;
-  return chart_plan(c, s, &pg, &p) ? 0 : p.pages;
+  return plan_parts(c, s, &pg, &p) ? 0 : p.pages;
 }
 

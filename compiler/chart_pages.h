@@ -34,11 +34,9 @@ enum { CHART_BELOW, CHART_PAGE, CHART_SPLIT_HERE, CHART_SPLIT_PAGE };
 /* An edge crossing a horizontal cut: a pair of connectors numbered id,
  * one below the part above and one above the part below. */
 typedef struct ChartConn {
-  int edge;           /* index into Scene.edges */
   double x;           /* where it crosses the cut (scene units) */
   double at;          /* where its connectors go: x moved apart from the others */
   int col;            /* the column part it is drawn on */
-  int down;           /* the edge goes down across the cut */
   int id;             /* from 1, through the whole chart */
 } ChartConn;
 
@@ -58,7 +56,6 @@ typedef struct ChartPlan {
                            (no node, line or label) and is left out */
   int pages;          /* parts not left out, each on a page (the current
                          one included) */
-  double cost;        /* what the row cuts cost (0 without cuts) */
   int rough;          /* cuts through nodes, labels or lines, and parts
                          without a node: only when nothing better fits */
 } ChartPlan;
@@ -71,5 +68,7 @@ int chart_pages(Ctx *c, const Scene *s);
 
 /* The smallest text size in s (lane titles, nodes, labels). */
 double chart_min_text(const Scene *s);
+/* The bottom of the lane header band, 0 without lanes. */
+double chart_header_band(const Scene *s);
 
 #endif

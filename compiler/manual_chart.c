@@ -26,12 +26,12 @@ static void plan(const Manual *m, const Scene *s, ChartPlan *pl) {
   chart_plan(m->c, s, &pg, pl);
 }
 
-int m_chart_apart(const Manual *m, int idx) {
+int m_chart_apart(const Manual *m, int idx, ChartPlan *pl) {
   const Scene *s = m->pi[idx].scene;
-  ChartPlan pl;
+  memset(pl, 0, sizeof *pl);
   if (!s) return 0;
-  plan(m, s, &pl);
-  return pl.where == CHART_PAGE || pl.where == CHART_SPLIT_PAGE;
+  plan(m, s, pl);
+  return pl->where == CHART_PAGE || pl->where == CHART_SPLIT_PAGE;
 }
 
 /* A connector: a circle with its number, joined by a thin line to where
@@ -108,8 +108,7 @@ static void caption(Manual *m, const ChartPlan *pl, const Part *pt) {
 /* One part of a split chart from the cursor on: caption, lane headers,
  * connectors from above, the rows, its phase names, connectors below. */
 static void part(Manual *m, const Scene *s, const Scene *bare, const ChartPlan *pl, Part *pt) {
-  double band = 0, sc = pl->scale, aw = m_width(m);
-  for (int i = 0; i < s->nlanes; i++) band = fmax(band, s->lanes[i].header.y + s->lanes[i].header.h);
+  double band = chart_header_band(s), sc = pl->scale, aw = m_width(m);
   caption(m, pl, pt);
   pt->sc = sc;
   pt->ox = MARGIN + (aw - (pt->x1 - pt->x0) * sc) / 2;
@@ -158,7 +157,7 @@ static void split(Manual *m, const Scene *s, const ChartPlan *pl) {
   m->y = m_bottom(m) + 1;
 }
 
-void m_chart(Manual *m, int idx) {
+void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   const ProcInfo *pi = &m->pi[idx];
   const Scene *s = pi->scene;
   if (!s) {
@@ -166,8 +165,7 @@ void m_chart(Manual *m, int idx) {
     m_para(m, arena_printf(&m->c->arena, "（本流程的流程图无法排版：%s）", pi->why), SZ_BODY);
     return;
   }
-  ChartPlan pl;
-  plan(m, s, &pl);
+  ChartPlan pl = *planned;
   if (pl.where == CHART_PAGE || pl.where == CHART_SPLIT_PAGE) m_new_page(m, pl.landscape);
   m_heading(m, 1, "流程图", 1);
   if (pl.where == CHART_SPLIT_HERE || pl.where == CHART_SPLIT_PAGE) {

@@ -5,6 +5,7 @@
  * manual_write. Not a public interface. */
 #ifndef FLOWC_MANUAL_INT_H
 #define FLOWC_MANUAL_INT_H
+#include "chart_pages.h"
 #include "ir.h"
 #include "pdf.h"
 #include "scene.h"
@@ -80,8 +81,10 @@ const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
 void m_front(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
-void m_chart(Manual *m, int proc);
-int m_chart_apart(const Manual *m, int proc);  /* the chart needs a new page */
+/* Plans the chart from the cursor on (into *pl, for m_chart); whether it
+ * needs a page of its own. */
+int m_chart_apart(const Manual *m, int proc, ChartPlan *pl);
+void m_chart(Manual *m, int proc, const ChartPlan *pl);
 void m_back(Manual *m);
 
 #endif

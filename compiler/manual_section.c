@@ -223,11 +223,12 @@ void m_section(Manual *m, int idx) {
   id_card(m, p);
   /* a chart that needs a page of its own comes after the procedure, so
    * that the procedure fills the page of the ID card */
-  if (m_chart_apart(m, idx)) {
+  ChartPlan pl; /* a chart apart starts a page of its own wherever the cursor is */
+  if (m_chart_apart(m, idx, &pl)) {
     procedure(m, p, pi);
-    m_chart(m, idx);
+    m_chart(m, idx, &pl);
   } else {
-    m_chart(m, idx);
+    m_chart(m, idx, &pl);
     procedure(m, p, pi);
   }
   risks(m, p, pi);
