@@ -317,10 +317,7 @@ static int is_han(uint32_t cp) {
 static int is_punct(uint32_t cp) {
   if (cp < 0x80) return cp > 0x20 && cp < 0x7F && !(cp >= '0' && cp <= '9') &&
                         !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-  return (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-         (cp >= 0xFF5B && cp <= 0xFF65);
+  return utf8_is_punct(cp);
 }
 
 /* Punctuation that ends a clause or a list item: ，、；：。！？ , ; : . ? ! */

@@ -6,6 +6,7 @@
 # Goals: flows/ under 1 s and 1 MB; 200 processes under 20 s, linear; then
 # one generated process of 200 and 1,000 nodes: linear in its size.
 source "$(dirname "$0")/bench-env.sh"
+set -o pipefail # a failed run inside $( ... | median) stops the bench
 command -v pdfinfo >/dev/null || { echo "bench: needs pdfinfo (apt-get install poppler-utils)"; exit 2; }
 export SOURCE_DATE_EPOCH=1767225600
 

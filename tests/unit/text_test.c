@@ -40,6 +40,9 @@ static const struct {
   double maxw, limit;
   const char *want, *what;
 } WRAPS[] = {
+    /* not inside a word of ICU's dictionary where another break does */
+    {"每日向财务部了解回款情况", 50, 0, "每日向|财务部了解|回款情况", "了解 whole (not 每日向财|务部了解)"},
+    {"每月底与客户核对往来账目", 50, 0, "每月底|与客户核对|往来账目", "核对 whole"},
     /* the fewest lines, as even as possible */
     {"挑选简历，安排笔试、面试", 84, 0, "挑选简历，|安排笔试、面试", "balanced, not 8 + 4"},
     {"通知录用，证件审核、入职体检、签劳动合同", 120, 0, "通知录用，证件审核、|入职体检、签劳动合同",
