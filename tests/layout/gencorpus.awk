@@ -60,13 +60,20 @@ function chain(   k, n, v, kind) {
   }
 }
 
-function approval(   sb, d, r, yes, no, target, who) {
-  sb = task(fmt(pick(SUBMITS), obj), home)
-  who = lane_for(home)
+# A submission and the decision that checks it: sets chk_sb, chk_who,
+# chk_d and yn (the branch labels, yes then no).
+function check_step() {
+  chk_sb = task(fmt(pick(SUBMITS), obj), home)
+  chk_who = lane_for(home)
   split(pick(PAIRS), yn, "/")
-  d = node("decision", fmt(pick(CHECKS), lname[who]) fmt(pick(ASKS), obj), who)
-  first[d] = yn[1]
-  edge(sb, d, "")
+  chk_d = node("decision", fmt(pick(CHECKS), lname[chk_who]) fmt(pick(ASKS), obj), chk_who)
+  first[chk_d] = yn[1]
+  edge(chk_sb, chk_d, "")
+}
+
+function approval(   sb, d, r, target, who) {
+  check_step()
+  sb = chk_sb; d = chk_d; who = chk_who
   r = node("task", fmt(pick(REWORKS), obj), chance(0.7) ? home : who)
   edge(d, r, yn[2])
   # back to the submit step or, sometimes, to an earlier task
@@ -76,13 +83,9 @@ function approval(   sb, d, r, yes, no, target, who) {
   leave(d, yn[1])
 }
 
-function rejection(   sb, d, no, e, who) {
-  sb = task(fmt(pick(SUBMITS), obj), home)
-  who = lane_for(home)
-  split(pick(PAIRS), yn, "/")
-  d = node("decision", fmt(pick(CHECKS), lname[who]) fmt(pick(ASKS), obj), who)
-  first[d] = yn[1]
-  edge(sb, d, "")
+function rejection(   d, no, e, who) {
+  check_step()
+  d = chk_d; who = chk_who
   if (chance(0.6)) {
     no = node("task", fmt(pick(NOTIFY), obj), chance(0.5) ? home : who)
     edge(d, no, yn[2])
@@ -139,7 +142,7 @@ function wait_block(   v) {
 }
 
 # ---- one process ----
-function process(p,   target, k, nph, phs, i, blk, v, e, kids) {
+function process(p,   target, k, nph, phs, i, blk, v, e) {
   nn = 0; ne = 0; nopen = 0; nsafe = 0
   split("", used); split("", safe); split("", first)
   nlanes = 3 + rnd(6)
@@ -176,10 +179,9 @@ function process(p,   target, k, nph, phs, i, blk, v, e, kids) {
   emit(p, phs)
 }
 
-function emit(p, phs,   k, v, i, map, nl) {
+function emit(p, phs,   k, v, i) {
   printf "process gen%02d \"%s%s\" {\n", p, obj, pick("管理流程|审批流程|办理流程|控制流程")
   printf "  owner \"%s\"; code \"GEN-PR-%03d\"; version \"1.0\"\n", lname[2], p
-  nl = 0
   for (k = 1; k <= nlanes; k++) if (used[k]) printf "  lane L%d \"%s\"\n", k, lname[k]
   ph = 0
   for (v = 1; v <= nn; v++) {
