@@ -72,6 +72,36 @@ void arena_free(Arena *a) {
   memset(a, 0, sizeof *a);
 }
 
+void arena_reset(Arena *a) {
+  ArenaChunk *keep = a->head;
+  if (!keep) return;
+  for (ArenaChunk *c = keep->next, *n; c; c = n) {
+    n = c->next;
+    ASAN_UNPOISON_MEMORY_REGION(c, c->size);
+    munmap(c, c->size);
+  }
+  keep->next = NULL;
+  ASAN_UNPOISON_MEMORY_REGION(keep->data, (size_t)(a->cur - keep->data));
+  memset(keep->data, 0, (size_t)(a->cur - keep->data));
+  ASAN_POISON_MEMORY_REGION(keep->data, (size_t)(a->limit - keep->data));
+  a->cur = keep->data;
+  a->total = keep->size;
+}
+
+void arena_adopt(Arena *into, Arena *from) {
+  if (!from->head) return;
+  if (!into->head) {
+    *into = *from;
+  } else {
+    ArenaChunk *last = from->head;
+    while (last->next) last = last->next;
+    last->next = into->head->next; /* behind into's head, as a big block's chunk */
+    into->head->next = from->head;
+    into->total += from->total;
+  }
+  memset(from, 0, sizeof *from);
+}
+
 #define STEP ((size_t)4 << 20)
 #ifdef MADV_POPULATE_WRITE
 #define LAZY 0

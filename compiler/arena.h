@@ -15,6 +15,13 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+/* Gives back everything allocated in a, keeping its newest chunk mapped
+ * (zeroed again) for what comes next: a scratch arena used many times
+ * faults its pages in once. */
+void arena_reset(Arena *a);
+/* Moves the blocks of from into into (they live as long as into's);
+ * from is left empty. */
+void arena_adopt(Arena *into, Arena *from);
 /* Zeroed memory, 8-byte aligned. Never returns NULL: allocation
  * failure prints a message and exits with status 2. */
 void *arena_alloc(Arena *a, size_t n);

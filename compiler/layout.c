@@ -8,6 +8,7 @@
 #include "chart_pages.h"
 #include "layout_int.h"
 #include "layout_metrics.h"
+#include "utf8.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 12.0
@@ -33,12 +34,13 @@ static ShapeKind shape_of(NodeKind k) {
 
 /* Wraps text into runs centred on x = 0, the first baseline at y = 0: at
  * maxw, or up to limit where that avoids a short last line. */
-static TextRun *runs(Ctx *c, Font *f, const char *text, double size, double maxw, double limit,
+static TextRun *runs(Lay *L, const char *text, double size, double maxw, double limit,
                      int *n, double *w, double *h) {
   const char **lines;
   double *widths;
-  int k = font_wrap_fit(c, f, text, size, maxw, limit, &lines, &widths);
-  TextRun *r = NEW(c, TextRun, k);
+  Font *f = L->f;
+  int k = lay_wrap(L, text, size, maxw, limit, &lines, &widths);
+  TextRun *r = NEW(L->c, TextRun, k);
   double lh = font_line_height(f, size), widest = 0;
   for (int i = 0; i < k; i++) {
     r[i].text = lines[i];
@@ -157,7 +159,7 @@ static void measure(Lay *L, Scene *s) {
       /* a diamond grows twice as fast as its text: in the narrow variants,
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
-      sn->lines = runs(c, L->f, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
+      sn->lines = runs(L, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
     }
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
@@ -166,6 +168,11 @@ static void measure(Lay *L, Scene *s) {
     L->group[v] = nd->phase + 1;
   }
   L->ngroups = p->nphases + 1;
+  L->group_minh = NEW(c, double, L->ngroups);
+  for (int ph = 0; ph < p->nphases; ph++) {
+    const char *t = p->phases[ph].name;
+    L->group_minh[ph + 1] = (double)utf8_count(t, strlen(t)) * font_line_height(L->f, HEADER_PT) + 8;
+  }
   L->e = NEW(c, LEdge, L->ne + 1);
   for (int i = 0; i < L->ne; i++) {
     LEdge *e = &L->e[i];
@@ -202,7 +209,7 @@ static void place_lanes(Lay *L, Scene *s) {
     l->lane = &p->lanes[k];
     l->box = (Rect){x0, 0, w, L->height};
     l->header = (Rect){x0, 0, w, LANE_HEADER};
-    l->title = runs(L->c, L->f, p->lanes[k].name, HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
+    l->title = runs(L, p->lanes[k].name, HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
     place_runs(l->title, l->ntitle, x0 + w / 2, (LANE_HEADER - th) / 2 + font_ascent(L->f, HEADER_PT));
   }
 }
@@ -237,8 +244,9 @@ static void place_phases(Lay *L, Scene *s) {
 /* One layout with node text wrapped at wrap times the usual width. */
 typedef struct Variant { double wrap, wrap_decision; int hand_any, stack; } Variant;
 
-static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsigned char *flip) {
-  Lay L = {.c = c, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges,
+static Scene *lay_out(Ctx *c, WrapCache *wc, const Process *p, Font *f, Variant v,
+                      const unsigned char *flip) {
+  Lay L = {.c = c, .wraps = wc, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges,
            .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .stack = v.stack,
            .flip = flip};
   Scene *s = NEW(c, Scene, 1);
@@ -259,6 +267,29 @@ static Scene *lay_out(Ctx *c, const Process *p, Font *f, Variant v, const unsign
   s->width = L.width;
   s->height = L.height;
   return s;
+}
+
+
+/* Layouts are tried in a scratch arena, reused from try to try; the best
+ * so far keeps an arena of its own. */
+typedef struct Trials {
+  Ctx *c;              /* the caller's: the chosen scene ends up in its arena */
+  Ctx best, next;      /* copies of *c with arenas of their own */
+  WrapCache *wc;
+  const Process *p;
+  Font *f;
+} Trials;
+
+static Scene *try_layout(Trials *t, Variant v, const unsigned char *flip) {
+  arena_reset(&t->next.arena);
+  return lay_out(&t->next, t->wc, t->p, t->f, v, flip);
+}
+
+/* The last try becomes the best. */
+static void keep(Trials *t) {
+  Arena a = t->best.arena;
+  t->best.arena = t->next.arena;
+  t->next.arena = a;
 }
 
 static int cross(Pt a, Pt b, Pt c, Pt d) { /* a-b horizontal, c-d vertical */
@@ -342,17 +373,18 @@ static int *try_order(Ctx *c, const Scene *s) {
   return ord;
 }
 
-static Scene *improve(Ctx *c, const Process *p, Font *f, Variant v, Scene *s) {
-  unsigned char *flip = NEW(c, unsigned char, p->nedges + 1), m[3];
+static Scene *improve(Trials *t, Variant v, Scene *s) {
+  const Process *p = t->p;
+  unsigned char *flip = NEW(t->c, unsigned char, p->nedges + 1), m[3];
   double best = cost(s);
-  int pages = chart_pages(c, s), tries = 0, *ord = try_order(c, s);
+  int pages = chart_pages(&t->best, s), tries = 0, *ord = try_order(t->c, s);
   for (int q = 0; q < p->nedges && tries < MAX_TRIES && best >= 10; q++) {
     int i = ord[q];
     for (int k = 0, n = moves(p, s, i, m); k < n && tries < MAX_TRIES; k++, tries++) {
       flip[i] = m[k];
-      Scene *t = lay_out(c, p, f, v, flip);
-      double x = cost(t);
-      if (x < best && chart_pages(c, t) <= pages) { best = x, s = t; break; }
+      Scene *u = try_layout(t, v, flip);
+      double x = cost(u);
+      if (x < best && chart_pages(&t->next, u) <= pages) { best = x, s = u, keep(t); break; }
       flip[i] = 0;
     }
   }
@@ -381,18 +413,25 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
                         p->id, p->nnodes, p->nedges, LAYOUT_MAX_NODES, LAYOUT_MAX_EDGES);
     return NULL;
   }
-  if (p->nnodes > WRAP_TRIES_UP_TO) return lay_out(c, p, f, variants[0], NULL);
+  WrapCache *wc = lay_wrap_cache(c);
+  if (p->nnodes > WRAP_TRIES_UP_TO) return lay_out(c, wc, p, f, variants[0], NULL);
+  Trials t = {.c = c, .best = *c, .next = *c, .wc = wc, .p = p, .f = f};
+  arena_init(&t.best.arena);
+  arena_init(&t.next.arena);
   Scene *best = NULL;
   Variant pick = variants[0];
   double best_cost = 0;
   /* a tangle of many edges costs much to count: the first few variants */
   for (int k = 0; k < (p->nedges <= WRAP_TRIES_UP_TO ? VARIANTS : 4); k++) {
     Variant v = variants[k];
-    Scene *s = lay_out(c, p, f, v, NULL);
-    int pages = chart_pages(c, s);
+    Scene *s = try_layout(&t, v, NULL);
+    int pages = chart_pages(&t.next, s);
     double x = PAGE_COST * pages + cost(s);
-    if (!best || x < best_cost) best = s, best_cost = x, pick = v;
+    if (!best || x < best_cost) best = s, best_cost = x, pick = v, keep(&t);
     if (pages == 1) break;
   }
-  return p->nnodes <= IMPROVE_UP_TO && p->nedges <= IMPROVE_UP_TO ? improve(c, p, f, pick, best) : best;
+  if (p->nnodes <= IMPROVE_UP_TO && p->nedges <= IMPROVE_UP_TO) best = improve(&t, pick, best);
+  arena_adopt(&c->arena, &t.best.arena);
+  arena_free(&t.next.arena);
+  return best;
 }

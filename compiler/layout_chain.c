@@ -100,12 +100,72 @@ double lay_pin_x(const Lay *L, const LEdge *e, int k) {
   return t->x;
 }
 
+/* ---- wrapped text, kept across the layouts of one process ---- */
+
+typedef struct Wrapped {
+  const char *text;      /* NULL: a free slot */
+  double size, maxw, limit;
+  const char **lines; double *widths; int n;
+} Wrapped;
+
+struct WrapCache { Ctx *c; Wrapped *slot; unsigned cap, used; }; /* all in c's arena */
+
+WrapCache *lay_wrap_cache(Ctx *c) {
+  WrapCache *w = NEW(c, WrapCache, 1);
+  w->c = c;
+  w->cap = 64;
+  w->used = 0;
+  w->slot = NEW(c, Wrapped, w->cap);
+  return w;
+}
+
+static unsigned wrap_hash(const char *text, double maxw, double limit) {
+  uintptr_t h = (uintptr_t)text * 0x9E3779B1u;
+  h ^= (uintptr_t)(maxw * 64) * 0x85EBCA6Bu ^ (uintptr_t)(limit * 64) * 0xC2B2AE35u;
+  return (unsigned)(h ^ (h >> 15));
+}
+
+static Wrapped *wrap_slot(WrapCache *w, const char *text, double size, double maxw, double limit) {
+  unsigned i = wrap_hash(text, maxw, limit) & (w->cap - 1);
+  while (w->slot[i].text && !(w->slot[i].text == text && w->slot[i].size == size &&
+                              w->slot[i].maxw == maxw && w->slot[i].limit == limit))
+    i = (i + 1) & (w->cap - 1);
+  return &w->slot[i];
+}
+
+static void wrap_grow(WrapCache *w) {
+  Wrapped *old = w->slot;
+  unsigned n = w->cap;
+  w->cap *= 2;
+  w->slot = NEW(w->c, Wrapped, w->cap);
+  for (unsigned i = 0; i < n; i++)
+    if (old[i].text) *wrap_slot(w, old[i].text, old[i].size, old[i].maxw, old[i].limit) = old[i];
+}
+
+int lay_wrap(Lay *L, const char *text, double size, double maxw, double limit,
+             const char ***lines, double **widths) {
+  WrapCache *w = L->wraps;
+  Wrapped *s = wrap_slot(w, text, size, maxw, limit);
+  if (!s->text) {
+    if (2 * (w->used + 1) > w->cap) {
+      wrap_grow(w);
+      s = wrap_slot(w, text, size, maxw, limit);
+    }
+    *s = (Wrapped){text, size, maxw, limit, NULL, NULL, 0};
+    s->n = font_wrap_fit(w->c, L->f, text, size, maxw, limit, &s->lines, &s->widths);
+    w->used++;
+  }
+  *lines = s->lines;
+  *widths = s->widths;
+  return s->n;
+}
+
 void lay_label_size(Lay *L, int i) {
   LEdge *e = &L->e[i];
   const char *text = L->p->edges[i]->label;
   e->labelw = e->labelh = 0;
   if (!text) return;
-  int k = e->nlabel = font_wrap(L->c, L->f, text, LABEL_PT, 8 * LABEL_PT, &e->label_lines, &e->label_widths);
+  int k = e->nlabel = lay_wrap(L, text, LABEL_PT, 8 * LABEL_PT, 0, &e->label_lines, &e->label_widths);
   for (int j = 0; j < k; j++) e->labelw = fmax(e->labelw, e->label_widths[j]);
   e->labelw += 4;
   e->labelh = (k - 1) * font_line_height(L->f, LABEL_PT) + font_ascent(L->f, LABEL_PT) +

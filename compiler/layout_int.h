@@ -61,8 +61,11 @@ typedef struct LEdge {
   const char **label_lines; double *label_widths; int nlabel; /* the label, wrapped */
 } LEdge;
 
+typedef struct WrapCache WrapCache;
+
 typedef struct Lay {
   Ctx *c;
+  WrapCache *wraps;      /* text wrapped in earlier layouts of the process */
   Font *f;
   const Process *p;
   int nn, ne;
@@ -72,6 +75,7 @@ typedef struct Lay {
   double *texth;         /* height of each node's wrapped text */
   int *hand_edge;        /* per node: the edge from its lowest predecessor */
   int ngroups;
+  double *group_minh;    /* least height of each group's band: its phase title */
   int nrows;
   int **row, *rowlen;    /* items of each row, left to right */
   int *row_group;        /* phase group of each row */
@@ -104,6 +108,12 @@ double lay_pin_x(const Lay *L, const LEdge *e, int k);
 /* Where a horizontal line at dy from node v's centre meets its outline on
  * side (-1 left, +1 right) (layout_route.c). */
 double lay_outline_x(const Lay *L, int v, int side, double dy);
+/* A new cache of wrapped text for the layouts of one process. */
+WrapCache *lay_wrap_cache(Ctx *c);
+/* font_wrap_fit of text (an IR string, by address) through L's cache:
+ * the lines and widths are shared, not to be changed. */
+int lay_wrap(Lay *L, const char *text, double size, double maxw, double limit,
+             const char ***lines, double **widths);
 /* Wraps edge i's label and sizes its box (0 without a label). */
 void lay_label_size(Lay *L, int i);
 

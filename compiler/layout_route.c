@@ -192,11 +192,15 @@ static double *place_rows(Lay *L, const int *nl) {
   L->phase_line = NEW(L->c, double, nch + 1);
   double *base = NEW(L->c, double, nch + 1), *strips = label_strips(L);
   for (int i = 0; i < L->nit; i++) L->rowh[L->it[i].rank] = fmax(L->rowh[L->it[i].rank], L->it[i].h);
-  double y = L->top;
+  double y = L->top, band = y; /* where the current phase's band begins */
   for (int k = 0; k < nch; k++) {
     double strip = strips[k], b = strip;
     int phase = k > 0 && k < L->nrows && L->row_group[k] != L->row_group[k - 1];
-    L->phase_line[k] = k == 0 ? y : phase ? y + strip + 5 : -1;
+    if (phase) { /* the band above holds its title */
+      y = fmax(y, band + L->group_minh[L->row_group[k - 1]] - strip - 5);
+      band = y + strip + 5;
+    }
+    L->phase_line[k] = k == 0 ? y : phase ? band : -1;
     if (phase) b += 8;
     /* without tracks the lines only pass down, beside the labels */
     double h = nl[k] ? b + TRACK * (nl[k] + 1) + ARROW_LEN + 2 : fmax(b + 6, ARROW_LEN + 8);
@@ -209,6 +213,7 @@ static double *place_rows(Lay *L, const int *nl) {
       y += L->rowh[k];
     }
   }
+  if (L->nrows) y = fmax(y, band + L->group_minh[L->row_group[L->nrows - 1]]);
   L->height = y;
   return base;
 }

@@ -9,6 +9,7 @@
  *   back A B                   drawn as a loop back (dashed)
  *   dots B >= N                junction dots on the edges into B
  *   crossings|shared|labels|through <= N   the chart's metrics
+ *   titles <= N                phase title lines outside their band
  * Usage: layout_cases_test FILE... (exit 1 on any failure). */
 #include <math.h>
 #include <stdio.h>
@@ -51,8 +52,27 @@ static const char *port(const Scene *s, int v, Pt p) {
   return "side";
 }
 
+/* Lines of phase titles not inside their phase's band (phases with steps). */
+static int titles_outside(const Scene *s) {
+  int n = 0;
+  for (int ph = 0; ph < s->nphases; ph++) {
+    const ScenePhase *sp = &s->phases[ph];
+    int used = 0;
+    for (int v = 0; v < s->nnodes; v++) used |= s->nodes[v].node->phase == ph;
+    for (int k = 0; used && k < sp->ntitle; k++) {
+      const TextRun *t = &sp->title[k]; /* y is the baseline */
+      n += t->y - 0.8 * t->size < sp->box.y || t->y + 0.2 * t->size > sp->box.y + sp->box.h;
+    }
+  }
+  return n;
+}
+
 static int metric(const Scene *s, const char *name, double *out) {
   LayoutMetrics m;
+  if (!strcmp(name, "titles")) {
+    *out = titles_outside(s);
+    return 1;
+  }
   metrics_scene(s, &m);
   if (!strcmp(name, "crossings")) *out = m.crossings;
   else if (!strcmp(name, "shared")) *out = m.shared;
