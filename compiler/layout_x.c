@@ -50,6 +50,16 @@ static double packed(const Lay *L, const int *row, int i, int j) {
   return w;
 }
 
+/* Lays the lanes out left to right from their widths. */
+static void lane_xs(Lay *L) {
+  double x = L->left;
+  for (int k = 0; k < L->ncols; k++) {
+    L->lanex[k] = x;
+    x += L->lanew[k];
+  }
+  L->width = x;
+}
+
 static void lane_widths(Lay *L) {
   L->lanew = NEW(L->c, double, L->ncols + 1);
   L->lanex = NEW(L->c, double, L->ncols + 1);
@@ -64,13 +74,8 @@ static void lane_widths(Lay *L) {
       L->lanew[lane] = fmax(L->lanew[lane], packed(L, L->row[r], i, j) + 2 * LANE_PAD);
       i = j;
     }
-  double x = L->left;
-  for (int k = 0; k < L->ncols; k++) {
-    L->lanew[k] = fmax(L->lanew[k], 80);
-    L->lanex[k] = x;
-    x += L->lanew[k];
-  }
-  L->width = x;
+  for (int k = 0; k < L->ncols; k++) L->lanew[k] = fmax(L->lanew[k], 80);
+  lane_xs(L);
 }
 
 typedef struct Block { double w, wt, n; int first; } Block;
@@ -234,38 +239,35 @@ static void straighten(Lay *L, const LEdge *e, const int *at) {
   }
 }
 
-/* A line that would jog by less than SNAP between two rows runs straight:
- * the lower item moves over when its neighbours leave room, else the
- * upper one. */
-#define SNAP 3.0
-static void snap(Lay *L, const LEdge *e, const int *at) {
-  for (int j = 0; j + 1 < e->nchain; j++) {
-    int a = e->chain[j], b = e->chain[j + 1];
-    Item *A = &L->it[a], *B = &L->it[b];
-    if (A->rank == B->rank) continue;
-    double d = lay_pin_x(L, e, j) - lay_pin_x(L, e, j + 1), lo, hi;
-    if (fabs(d) < 1e-6 || fabs(d) >= SNAP) continue;
-    room(L, B->rank, at[b], &lo, &hi);
-    if (B->x + d >= lo && B->x + d <= hi) { B->x += d; continue; }
-    room(L, A->rank, at[a], &lo, &hi);
-    if (A->x - d >= lo && A->x - d <= hi) A->x -= d;
-  }
-}
-
 /* Whether edges i and j share an end node (their lines may meet). */
 static int related(const Lay *L, int i, int j) {
   const LEdge *a = &L->e[i], *b = &L->e[j];
   return i == j || a->u == b->u || a->u == b->v || a->v == b->u || a->v == b->v;
 }
 
-/* Moves dummy t sideways by d when its neighbours leave room. */
-static int shift(Lay *L, int t, double d, const int *at) {
+/* Whether dummy t can move sideways by d without moving its neighbours. */
+static int movable(const Lay *L, int t, double d, const int *at) {
   double lo, hi;
-  Item *it = &L->it[t];
+  const Item *it = &L->it[t];
   if (it->node >= 0 || it->owner >= 0) return 0;
   room(L, it->rank, at[t], &lo, &hi);
-  if (it->x + d < lo || it->x + d > hi) return 0;
-  it->x += d;
+  return it->x + d >= lo && it->x + d <= hi;
+}
+
+/* Moves dummy t sideways by d when its neighbours leave room: with the
+ * dummies of its line straight above and below it that have room too, so
+ * the line does not jog. */
+static int shift(Lay *L, int t, double d, const int *at) {
+  if (!movable(L, t, d, at)) return 0;
+  const LEdge *e = &L->e[L->it[t].edge];
+  double x = L->it[t].x;
+  int k = 0;
+  while (k < e->nchain && e->chain[k] != t) k++;
+  if (k == e->nchain) { L->it[t].x += d; return 1; }
+  int a = k, b = k;
+  while (a > 1 && fabs(L->it[e->chain[a - 1]].x - x) < 0.01 && movable(L, e->chain[a - 1], d, at)) a--;
+  while (b + 2 < e->nchain && fabs(L->it[e->chain[b + 1]].x - x) < 0.01 && movable(L, e->chain[b + 1], d, at)) b++;
+  for (int q = a; q <= b; q++) L->it[e->chain[q]].x += d;
   return 1;
 }
 
@@ -307,6 +309,84 @@ static void separate(Lay *L, const Nbs *g, const int *at) {
   }
 }
 
+/* A line from one row to the next in the same lane that would jog by
+ * less than JOG (the lane too narrow for both ends to line up): the lane
+ * grows by the jog, items keeping their place in it. Whether one did. */
+#define JOG 12.0
+static int widen_for_jogs(Lay *L) {
+  double *more = NEW(L->c, double, L->ncols + 1), *was = NEW(L->c, double, L->ncols + 1);
+  int any = 0;
+  for (int i = 0; i < L->ne; i++) {
+    const LEdge *e = &L->e[i];
+    for (int k = 0; k + 1 < e->nchain; k++) {
+      const Item *a = &L->it[e->chain[k]], *b = &L->it[e->chain[k + 1]];
+      double d = fabs(lay_pin_x(L, e, k) - lay_pin_x(L, e, k + 1));
+      if (a->rank == b->rank || a->lane != b->lane || d < 0.01 || d >= JOG) continue;
+      more[a->lane] = fmax(more[a->lane], d);
+      any = 1;
+    }
+  }
+  if (!any) return 0;
+  for (int k = 0; k < L->ncols; k++) was[k] = L->lanex[k], L->lanew[k] += more[k];
+  lane_xs(L);
+  for (int i = 0; i < L->nit; i++) L->it[i].x += L->lanex[L->it[i].lane] - was[L->it[i].lane];
+  return 1;
+}
+
+/* The items joined to a by straight lines (the same x at both pins), a
+ * first: the column one line runs down. */
+static int column(const Lay *L, const Nbs *g, int a, int *out, int *mark, int stamp) {
+  int n = 0;
+  out[n++] = a;
+  mark[a] = stamp;
+  for (int i = 0; i < n; i++)
+    for (int q = g->off[out[i]]; q < g->off[out[i] + 1]; q++) {
+      const Nb *b = &g->nb[q];
+      if (mark[b->item] == stamp ||
+          fabs(L->it[out[i]].x + b->own - L->it[b->item].x - b->other) > 0.01)
+        continue;
+      mark[b->item] = stamp;
+      out[n++] = b->item;
+    }
+  return n;
+}
+
+/* Moves the column of a by d when every item of it has room. */
+static int move_column(Lay *L, const Nbs *g, int a, double d, const int *at, int *col, int *mark, int stamp) {
+  int n = column(L, g, a, col, mark, stamp);
+  for (int i = 0; i < n; i++) {
+    double lo, hi;
+    const Item *t = &L->it[col[i]];
+    room(L, t->rank, at[col[i]], &lo, &hi);
+    if (t->x + d < lo - 1e-9 || t->x + d > hi + 1e-9) return 0;
+  }
+  for (int i = 0; i < n; i++) L->it[col[i]].x += d;
+  return 1;
+}
+
+/* A line that would jog by less than JOG between two rows runs straight:
+ * the column below moves over when it has room, else the one above. */
+static void unjog(Lay *L, const Nbs *g, const int *at) {
+  int *col = NEW(L->c, int, L->nit + 1), *mark = NEW(L->c, int, L->nit + 1), stamp = 0;
+  for (int a = 0; a < L->nit; a++)
+    for (int q = g->off[a]; q < g->off[a + 1]; q++) {
+      const Nb *b = &g->nb[q];
+      double d = L->it[a].x + b->own - L->it[b->item].x - b->other;
+      if (!b->below || fabs(d) < 0.01 || fabs(d) >= JOG) continue;
+      if (!move_column(L, g, b->item, d, at, col, mark, ++stamp) && mark[a] != stamp)
+        move_column(L, g, a, -d, at, col, mark, ++stamp);
+    }
+}
+
+static void place_rows(Lay *L, const Nbs *g, int passes, double *t, double *wt, Block *bl, double *off) {
+  for (int k = 0; k < passes; k++)
+    for (int rr = 0; rr < L->nrows; rr++) {
+      int down = k % 2 == 0;
+      place_row(L, g, down ? rr : L->nrows - 1 - rr, down ? -1 : 1, t, wt, bl, off);
+    }
+  for (int r = 0; r < L->nrows; r++) place_row(L, g, r, 0, t, wt, bl, off);
+}
+
 void lay_x(Lay *L) {
   extents(L);
   lane_widths(L);
@@ -318,17 +398,14 @@ void lay_x(Lay *L) {
   centre(L);
   Nbs g;
   neighbours(L, &g);
-  for (int k = 0; k < PASSES; k++)
-    for (int rr = 0; rr < L->nrows; rr++) {
-      int down = k % 2 == 0;
-      place_row(L, &g, down ? rr : L->nrows - 1 - rr, down ? -1 : 1, t, wt, bl, off);
-    }
-  for (int r = 0; r < L->nrows; r++) place_row(L, &g, r, 0, t, wt, bl, off);
+  place_rows(L, &g, PASSES, t, wt, bl, off);
+  if (widen_for_jogs(L)) place_rows(L, &g, PASSES, t, wt, bl, off);
   int *at = NEW(L->c, int, L->nit + 1);
   for (int r = 0; r < L->nrows; r++)
     for (int i = 0; i < L->rowlen[r]; i++) at[L->row[r][i]] = i;
   for (int k = 0; k < 3; k++)
     for (int i = 0; i < L->ne; i++) straighten(L, &L->e[i], at);
-  for (int i = 0; i < L->ne; i++) snap(L, &L->e[i], at);
+  for (int k = 0; k < 2; k++) unjog(L, &g, at);
   separate(L, &g, at);
+  unjog(L, &g, at);
 }
