@@ -222,6 +222,21 @@ static double turning(const MetricEdge *e) {
   return total / (M_PI / 2);
 }
 
+/* Steps of under JOG_PT between two runs going the same way: a run, a
+ * short run across it, and a run on, axis-parallel. */
+static int jogs(const MetricEdge *e) {
+  int n = 0;
+  for (int k = 0; k + 3 < e->npts; k++) {
+    Pt a = e->pts[k], b = e->pts[k + 1], c = e->pts[k + 2], d = e->pts[k + 3];
+    int vert = fabs(a.x - b.x) < EPS && fabs(b.y - c.y) < EPS && fabs(c.x - d.x) < EPS;
+    int horiz = fabs(a.y - b.y) < EPS && fabs(b.x - c.x) < EPS && fabs(c.y - d.y) < EPS;
+    double step = vert ? fabs(b.x - c.x) : fabs(b.y - c.y);
+    double on = vert ? (b.y - a.y) * (d.y - c.y) : (b.x - a.x) * (d.x - c.x);
+    n += (vert || horiz) && step >= EPS && step < JOG_PT && on > 0;
+  }
+  return n;
+}
+
 /* ---- the measures ---- */
 
 static void measure_pairs(const MetricDrawing *d, LayoutMetrics *m) {
@@ -248,6 +263,7 @@ void metrics_drawing(const MetricDrawing *d, LayoutMetrics *m) {
     if (d->edges[i].label && label_collides(d, i)) m->label_collisions++;
     m->through_nodes += through_nodes(d, &d->edges[i]);
     m->bends += turning(&d->edges[i]);
+    m->jogs += jogs(&d->edges[i]);
   }
 }
 
@@ -286,6 +302,7 @@ void metrics_add(LayoutMetrics *a, const LayoutMetrics *b) {
   a->label_collisions += b->label_collisions;
   a->through_nodes += b->through_nodes;
   a->bends += b->bends;
+  a->jogs += b->jogs;
   a->area += b->area;
   a->node_area += b->node_area;
 }

@@ -27,6 +27,8 @@ typedef struct MetricDrawing {
   const MetricLine *rules; int nrules; /* lane and phase boundary lines */
 } MetricDrawing;
 
+#define JOG_PT 12.0
+
 typedef struct LayoutMetrics {
   int nodes, edges;
   int crossings;        /* points where lines of two edges cross (once per pair
@@ -40,6 +42,8 @@ typedef struct LayoutMetrics {
                            (box shrunk 0.5 pt) */
   double bends;         /* total turning in quarter turns: for orthogonal lines,
                            the number of bends */
+  int jogs;             /* places where a line steps aside by under JOG_PT and
+                           goes on the same way (an S that could be straight) */
   double area;          /* width * height */
   double node_area;     /* sum of the node boxes' areas */
 } LayoutMetrics;

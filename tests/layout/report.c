@@ -250,7 +250,8 @@ static void print_corpus(const char *name, const Row *rows, int n) {
   ratio(area_ratio(&t.fc), area_ratio(&t.dot), 6);
   printf(" %5s |\n", "");
   printf("charts on more than one page: %d of %d; near lines (edges without a common end parallel\n"
-         "2-6 pt apart, informational): flowc %.0f pt, dot %.0f pt\n", multi, n, t.fc.near, t.dot.near);
+         "2-6 pt apart, informational): flowc %.0f pt, dot %.0f pt; jogs (a line stepping aside by\n"
+         "under %.0f pt and going on): flowc %d\n", multi, n, t.fc.near, t.dot.near, JOG_PT, t.fc.jogs);
 }
 
 /* ---- corpora ---- */
