@@ -8,7 +8,7 @@ BUILD    ?= build
 PROG     ?= flowc
 SANFLAGS ?=
 # Libraries, through pkg-config (libharu ships no .pc file: -lhpdf).
-PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc
+PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
 PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null) -lhpdf -lm
 CPPFLAGS += -Icompiler -I$(BUILD) $(PC_CFLAGS)
@@ -17,7 +17,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
 # Debian 12 packages the build and the tests need.
 DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
             libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
-            libfreetype-dev libunibreak-dev libicu-dev libhpdf-dev fonts-wqy-microhei \
+            libfreetype-dev libunibreak-dev libicu-dev libjansson-dev libhpdf-dev fonts-wqy-microhei \
             libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript
 
 SRCS := $(wildcard compiler/*.c)

@@ -3,14 +3,21 @@
  * 1 errors found in the input, 2 usage or I/O problem. */
 #ifndef FLOWC_CLI_H
 #define FLOWC_CLI_H
+#include <stdio.h>
 
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_manual(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 /* Parses, resolves and checks the files; shared by every subcommand.
  * Returns 2 when a file could not be read, else 0. */
 struct Ctx;
 int cli_compile(struct Ctx *c, char *const *files, int nfiles);
+/* Resolves and checks what c holds, unless a file has syntax errors. */
+void cli_analyse(struct Ctx *c);
+/* `flowc lsp`: a language server on in and out until the client's exit;
+ * 0 after a shutdown request, else 1. */
+int lsp_run(FILE *in, FILE *out);
 /* With -h or --help among the arguments, prints usage to standard output
  * and returns 1; else returns 0. */
 int cli_help(int argc, char **argv, const char *usage);

@@ -25,6 +25,20 @@ int cli_help(int argc, char **argv, const char *usage) {
   return 0;
 }
 
+/* A file with syntax errors is incomplete: checking it would only report
+ * consequences of those errors. */
+static int syntax_errors(const Ctx *c) {
+  for (int i = 0; i < c->ndiags; i++)
+    if (c->diags[i]->sev == SEV_ERROR && !strcmp(c->diags[i]->rule, "syntax")) return 1;
+  return 0;
+}
+
+void cli_analyse(Ctx *c) {
+  if (syntax_errors(c)) return;
+  resolve(c);
+  check(c);
+}
+
 int cli_compile(Ctx *c, char *const *files, int nfiles) {
   struct stat st;
   if (c->root && (stat(c->root, &st) != 0 || !S_ISDIR(st.st_mode))) {
@@ -36,13 +50,8 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
   int bad = load_program(c, files, nfiles);
   double t1 = now();
   size_t parsed = c->arena.total;
-  int syntax = 0;
-  for (int i = 0; i < c->ndiags; i++)
-    if (c->diags[i]->sev == SEV_ERROR && !strcmp(c->diags[i]->rule, "syntax")) syntax++;
-  /* a file with syntax errors is incomplete: checking it would only
-   * report consequences of those errors */
   double t2 = t1, t3 = t1;
-  if (!syntax) {
+  if (!syntax_errors(c)) {
     resolve(c);
     t2 = now();
     check(c);

@@ -109,7 +109,7 @@ static void report_text(Ctx *c, Diag **d, int n, FILE *out) {
             c->nwarnings, c->nwarnings == 1 ? "" : "s");
 }
 
-void json_string(FILE *out, const char *s) {
+void json_write_string(FILE *out, const char *s) {
   fputc('"', out);
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     switch (*p) {
@@ -129,7 +129,7 @@ void json_string(FILE *out, const char *s) {
 static void json_loc(Ctx *c, FILE *out, Loc at) {
   LineCol l = ctx_linecol(c, at);
   fputs("\"file\": ", out);
-  json_string(out, c->files[at.file]->path);
+  json_write_string(out, c->files[at.file]->path);
   fprintf(out, ", \"line\": %d, \"column\": %d, \"end_line\": %d, \"end_column\": %d",
           l.line, l.col, l.eline, l.ecol);
 }
@@ -141,7 +141,7 @@ static void json_notes(Ctx *c, FILE *out, const char *key, const char *text, con
     fputs(nt == list ? "{" : ", {", out);
     json_loc(c, out, nt->loc);
     fprintf(out, ", \"%s\": ", text);
-    json_string(out, nt->msg);
+    json_write_string(out, nt->msg);
     fputs("}", out);
   }
   fputs("]", out);
@@ -153,7 +153,7 @@ static void report_json(Ctx *c, Diag **d, int n, FILE *out) {
     fputs(i ? ",\n  {" : "\n  {", out);
     json_loc(c, out, d[i]->loc);
     fprintf(out, ", \"severity\": \"%s\", \"rule\": \"%s\", \"message\": ", sev_name(d[i]->sev), d[i]->rule);
-    json_string(out, d[i]->msg);
+    json_write_string(out, d[i]->msg);
     json_notes(c, out, "notes", "message", d[i]->notes);
     json_notes(c, out, "path", "node", d[i]->path);
     fputs("}", out);
@@ -192,7 +192,7 @@ static int rule_index(const char *id) {
 static void sarif_location(Ctx *c, FILE *out, Loc at) {
   LineCol l = ctx_linecol(c, at);
   fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-  json_string(out, c->files[at.file]->path);
+  json_write_string(out, c->files[at.file]->path);
   fprintf(out, "}, \"region\": {\"startLine\": %d, \"startColumn\": %d, \"endLine\": %d, \"endColumn\": %d}}",
           l.line, l.col, l.eline, l.ecol + 1);
 }
@@ -205,16 +205,16 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
   for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
     fprintf(out, "%s\n        {\"id\": \"%s\", \"name\": \"%s\", \"shortDescription\": {\"text\": ",
             i ? "," : "", rules[i].id, rules[i].id);
-    json_string(out, rules[i].text);
+    json_write_string(out, rules[i].text);
     fputs("}, \"fullDescription\": {\"text\": ", out);
-    json_string(out, rules[i].text);
+    json_write_string(out, rules[i].text);
     fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", rules[i].level);
   }
   fputs("]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [", out);
   for (int i = 0; i < n; i++) {
     fprintf(out, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
             i ? "," : "", d[i]->rule, rule_index(d[i]->rule), sev_name(d[i]->sev));
-    json_string(out, d[i]->msg);
+    json_write_string(out, d[i]->msg);
     fputs("},\n       \"locations\": [", out);
     sarif_location(c, out, d[i]->loc);
     fputs("}]", out);
@@ -226,7 +226,7 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
           fputs(id ? ", " : "", out);
           sarif_location(c, out, nt->loc);
           fprintf(out, ", \"id\": %d, \"message\": {\"text\": ", ++id);
-          json_string(out, nt->msg);
+          json_write_string(out, nt->msg);
           fputs("}}", out);
         }
       fputs("]", out);

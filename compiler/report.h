@@ -13,6 +13,6 @@ typedef enum { FMT_TEXT, FMT_JSON, FMT_SARIF } ReportFormat;
 
 void report(Ctx *c, ReportFormat fmt, FILE *out);
 /* Writes s as a JSON string literal (quotes included). */
-void json_string(FILE *out, const char *s);
+void json_write_string(FILE *out, const char *s);
 
 #endif

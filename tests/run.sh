@@ -78,6 +78,9 @@ if command -v valgrind >/dev/null; then
   # shellcheck disable=SC2086
   if $VG build/unit/layout_test flows/hr.flow flows/sales.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:layout_test"; head -30 /tmp/flowc-vg.$$; fi
+  # the language server over a whole session
+  if LSP_WRAP=$VG FLOWC=$bin bash tests/cli/lsp-session.cmd 2>/tmp/flowc-vg.$$ | grep -q '^exit status 0$'; then ok
+  else bad "valgrind:lsp-session"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 

@@ -3,7 +3,7 @@
 # FUZZ_SECONDS (default 60) with a seed corpus from tests/ and flows/ and
 # the dictionary tests/fuzz/flow.dict. Prints per target: executions,
 # exec/s, coverage and any crash, leak or timeout file.
-# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual; default all)
+# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp; default all)
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -12,7 +12,7 @@ secs=${FUZZ_SECONDS:-60}
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=fast_unwind_on_malloc=0
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp)
 status=0
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz_$t
@@ -20,7 +20,8 @@ for t in "${targets[@]}"; do
   corpus=build/fuzz/corpus-$t
   art=build/fuzz/artifacts-$t/
   mkdir -p "$corpus" "$art"
-  cp tests/check/*.flow tests/render/*.flow flows/*.flow "$corpus"/ 2>/dev/null
+  if [ "$t" = lsp ]; then cp tests/lsp/*.seed "$corpus"/
+  else cp tests/check/*.flow tests/render/*.flow flows/*.flow "$corpus"/ 2>/dev/null; fi
   log=build/fuzz/$t.log
   # run from build/fuzz so that imports written by the fuzzer stay there
   (cd build/fuzz && "$top/$bin" -max_total_time="$secs" -max_len=4096 -timeout=10 \

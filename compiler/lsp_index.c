@@ -1,0 +1,377 @@
+/* lsp_index.c — what a compiled document answers the language server:
+ * its diagnostics; the process, lane or node under a position (at its
+ * declaration or at a use), with its definition, references and hover;
+ * the document's symbols; completion. Each answer compiles the document
+ * afresh in a Ctx of its own (a Unit), freed before it returns. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "ir.h"
+#include "lsp_int.h"
+#include "parse.h"
+#include "utf8.h"
+
+typedef struct Unit {
+  Ctx c;
+  const Doc *doc;
+  int file;              /* the document's file in c */
+  char *path, *dir;      /* malloc'd */
+} Unit;
+
+/* ---- names of files ---- */
+
+static int hexval(int ch) {
+  return isdigit(ch) ? ch - '0' : isxdigit(ch) ? tolower(ch) - 'a' + 10 : -1;
+}
+
+/* The file a URI names (percent-decoded), or the URI itself when it is
+ * not a file: URI (an unsaved buffer). malloc'd. */
+static char *uri_path(const char *uri) {
+  const char *s = strncmp(uri, "file://", 7) ? uri : uri + 7;
+  if (s != uri && strncmp(s, "localhost/", 10) == 0) s += 9;
+  char *out = xmalloc(strlen(s) + 1), *o = out;
+  for (; *s; s++) {
+    int hi = s[0] == '%' ? hexval((unsigned char)s[1]) : -1, lo = hi >= 0 ? hexval((unsigned char)s[2]) : -1;
+    if (lo >= 0) *o++ = (char)(hi * 16 + lo), s += 2;
+    else *o++ = *s;
+  }
+  *o = 0;
+  return out;
+}
+
+/* The URI of file f of u: the document's own as the editor wrote it. */
+static json_t *file_uri(const Unit *u, int f) {
+  if (f == u->file) return json_string(u->doc->uri);
+  const SourceFile *sf = u->c.files[f];
+  const char *p = sf->real ? sf->real : sf->path;
+  size_t n = strlen(p);
+  char *s = xmalloc(3 * n + 8), *o = s + sprintf(s, "file://");
+  for (const unsigned char *q = (const unsigned char *)p; *q; q++)
+    o += isalnum(*q) || strchr("-._~/", *q) ? sprintf(o, "%c", *q) : sprintf(o, "%%%02X", *q);
+  json_t *j = json_string(s);
+  free(s);
+  return j;
+}
+
+/* ---- compiling ---- */
+
+static void unit_open(Unit *u, const Doc *d) {
+  memset(u, 0, sizeof *u);
+  ctx_init(&u->c);
+  u->doc = d;
+  u->path = uri_path(d->uri);
+  u->dir = strdup(u->path);
+  if (!u->dir) oom();
+  char *slash = strrchr(u->dir, '/');
+  if (slash) slash[slash == u->dir] = 0;
+  u->c.root = slash ? u->dir : NULL; /* imports stay beside the document */
+  load_source(&u->c, u->path, d->text, d->len);
+  cli_analyse(&u->c);
+  for (int i = 0; i < u->c.nfiles; i++)
+    if (!strcmp(u->c.files[i]->path, u->path)) { u->file = i; break; }
+}
+
+static void unit_close(Unit *u) {
+  ctx_free(&u->c);
+  free(u->path);
+  free(u->dir);
+}
+
+/* ---- positions ---- */
+
+/* UTF-16 code units in the n bytes at s. */
+static long utf16_units(const char *s, size_t n) {
+  long k = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    int m = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    k += m && cp >= 0x10000 ? 2 : 1;
+    i += m ? (size_t)m : 1;
+  }
+  return k;
+}
+
+size_t lsp_offset(const char *text, size_t len, long line, long ch) {
+  size_t i = 0;
+  for (long l = 0; l < line && i < len; i++)
+    if (text[i] == '\n') l++;
+  for (long k = 0; i < len && text[i] != '\n' && k < ch;) {
+    uint32_t cp;
+    int m = utf8_decode((const unsigned char *)text + i, len - i, &cp);
+    k += m && cp >= 0x10000 ? 2 : 1;
+    i += m ? (size_t)m : 1;
+  }
+  return i;
+}
+
+static json_t *position(Unit *u, int file, int line, size_t off) {
+  size_t n;
+  const char *s = ctx_line(&u->c, file, line, &n), *at = u->c.files[file]->buf + off;
+  long ch = at >= s ? utf16_units(s, (size_t)(at - s)) : 0;
+  return json_pack("{s:i, s:i}", "line", line - 1, "character", (json_int_t)ch);
+}
+
+static json_t *range(Unit *u, Loc l) {
+  LineCol lc = ctx_linecol(&u->c, l);
+  return json_pack("{s:o, s:o}", "start", position(u, l.file, lc.line, l.start), "end",
+                   position(u, l.file, lc.eline, l.end > l.start ? l.end : l.start));
+}
+
+static json_t *location(Unit *u, Loc l) {
+  return json_pack("{s:o, s:o}", "uri", file_uri(u, l.file), "range", range(u, l));
+}
+
+/* ---- diagnostics ---- */
+
+static json_t *diagnostic(Unit *u, const Diag *g) {
+  static const int severity[] = {1, 2, 3};
+  json_t *related = json_array();
+  for (const DiagNote *n = g->notes; n; n = n->next)
+    if (n->loc.file >= 0)
+      json_array_append_new(related, json_pack("{s:o, s:s}", "location", location(u, n->loc), "message", n->msg));
+  return json_pack("{s:o, s:i, s:s, s:s, s:s, s:o}", "range", range(u, g->loc), "severity",
+                   severity[g->sev], "code", g->rule, "source", "flowc", "message", g->msg,
+                   "relatedInformation", related);
+}
+
+void lsp_publish(Server *s, const Doc *d) {
+  Unit u;
+  unit_open(&u, d);
+  json_t *list = json_array();
+  for (int i = 0; i < u.c.ndiags; i++)
+    if (u.c.diags[i]->loc.file == u.file) json_array_append_new(list, diagnostic(&u, u.c.diags[i]));
+  lsp_notify(s, "textDocument/publishDiagnostics", json_pack("{s:s, s:o}", "uri", d->uri, "diagnostics", list));
+  unit_close(&u);
+}
+
+/* ---- symbols and their uses ---- */
+
+enum { SYM_PROCESS, SYM_LANE, SYM_NODE };
+
+typedef struct Occ {
+  Loc at;               /* the name, where it is written */
+  Loc decl;             /* the declaration it stands for */
+  const void *sym;      /* Process, Lane or Node */
+  const Process *proc;  /* the process it belongs to */
+  int kind;             /* SYM_* */
+} Occ;
+
+typedef struct Occs { Occ *v; int n, cap; } Occs;
+
+static void occ_add(Occs *o, Loc at, Loc decl, const void *sym, const Process *p, int kind) {
+  if (at.file < 0) return;
+  for (int i = o->n - 1; i >= 0 && i >= o->n - 2; i--) /* a chain names a middle node once */
+    if (o->v[i].at.file == at.file && o->v[i].at.start == at.start) return;
+  if (o->n == o->cap) {
+    o->cap = o->cap ? 2 * o->cap : 64;
+    o->v = xrealloc(o->v, sizeof *o->v * (size_t)o->cap);
+  }
+  o->v[o->n++] = (Occ){at, decl, sym, p, kind};
+}
+
+static void occ_process(const Program *g, const Process *p, Occs *o) {
+  occ_add(o, p->loc, p->loc, p, p, SYM_PROCESS);
+  for (int k = 0; k < p->nlanes; k++) occ_add(o, p->lanes[k].loc, p->lanes[k].loc, &p->lanes[k], p, SYM_LANE);
+  for (int v = 0; v < p->nnodes; v++) {
+    const Node *n = p->nodes[v];
+    occ_add(o, n->loc, n->loc, n, p, SYM_NODE);
+    if (n->lane >= 0 && n->lane_ref.s)
+      occ_add(o, n->lane_ref.loc, p->lanes[n->lane].loc, &p->lanes[n->lane], p, SYM_LANE);
+    if (n->callee >= 0 && n->x && n->x->process_ref.s) {
+      const Process *q = g->procs[n->callee];
+      occ_add(o, n->x->process_ref.loc, q->loc, q, q, SYM_PROCESS);
+    }
+  }
+  for (int i = 0; i < p->nedges; i++) {
+    const Edge *e = p->edges[i];
+    if (e->from >= 0) occ_add(o, e->from_loc, p->nodes[e->from]->loc, p->nodes[e->from], p, SYM_NODE);
+    if (e->to >= 0) occ_add(o, e->to_loc, p->nodes[e->to]->loc, p->nodes[e->to], p, SYM_NODE);
+  }
+}
+
+static Occs occurrences(const Unit *u) {
+  Occs o = {0};
+  const Program *g = u->c.prog;
+  for (int i = 0; g && i < g->nprocs; i++) occ_process(g, g->procs[i], &o);
+  return o;
+}
+
+/* The occurrence in the document at byte off, or NULL. */
+static const Occ *occ_at(const Unit *u, const Occs *o, size_t off) {
+  for (int i = 0; i < o->n; i++)
+    if (o->v[i].at.file == u->file && o->v[i].at.start <= off && off <= o->v[i].at.end) return &o->v[i];
+  return NULL;
+}
+
+json_t *lsp_definition(Server *s, const Doc *d, size_t off) {
+  (void)s;
+  Unit u;
+  unit_open(&u, d);
+  Occs o = occurrences(&u);
+  const Occ *at = occ_at(&u, &o, off);
+  json_t *r = at ? location(&u, at->decl) : NULL;
+  free(o.v);
+  unit_close(&u);
+  return r;
+}
+
+json_t *lsp_references(Server *s, const Doc *d, size_t off, int with_decl) {
+  (void)s;
+  Unit u;
+  unit_open(&u, d);
+  Occs o = occurrences(&u);
+  const Occ *at = occ_at(&u, &o, off);
+  json_t *r = at ? json_array() : NULL;
+  for (int i = 0; at && i < o.n; i++) {
+    const Occ *x = &o.v[i];
+    int is_decl = x->at.file == x->decl.file && x->at.start == x->decl.start;
+    if (x->sym == at->sym && (with_decl || !is_decl)) json_array_append_new(r, location(&u, x->at));
+  }
+  free(o.v);
+  unit_close(&u);
+  return r;
+}
+
+/* ---- hover ---- */
+
+static void node_hover(const Ctx *c, const Process *p, const Node *n, FILE *b) {
+  fprintf(b, "**%s** `%s` — %s", node_kind_name[n->kind], n->id, n->label ? n->label : "");
+  if (n->lane >= 0) fprintf(b, "\n\nlane: %s (`%s`)", p->lanes[n->lane].name, p->lanes[n->lane].id);
+  if (n->phase >= 0) fprintf(b, "\n\nphase: %s", p->phases[n->phase].name);
+  if (n->x && n->x->has_within) { /* as written */
+    Loc w = n->x->within_loc;
+    fprintf(b, "\n\nwithin: %.*s", (int)(w.end - w.start), c->files[w.file]->buf + w.start);
+  }
+  for (const Attr *a = n->attrs; a; a = a->next) fprintf(b, "\n\n%s: %s", attr_kind_name[a->kind], a->text.s);
+}
+
+static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
+  const Process *p = at->proc;
+  if (at->kind == SYM_NODE) {
+    node_hover(c, p, at->sym, b);
+  } else if (at->kind == SYM_LANE) {
+    const Lane *l = at->sym;
+    fprintf(b, "**lane** `%s` — %s\n\n%d steps in process `%s`", l->id, l->name, l->nnodes, p->id);
+  } else {
+    fprintf(b, "**process** `%s` — %s\n\n%d nodes, %d lanes", p->id, p->title ? p->title : "", p->nnodes,
+               p->nlanes);
+    for (int k = 0; k < MK__COUNT; k++)
+      if (p->meta.field[k].s) fprintf(b, "\n\n%s: %s", meta_key_name[k], p->meta.field[k].s);
+  }
+}
+
+json_t *lsp_hover(Server *s, const Doc *d, size_t off) {
+  (void)s;
+  Unit u;
+  unit_open(&u, d);
+  Occs o = occurrences(&u);
+  const Occ *at = occ_at(&u, &o, off);
+  json_t *r = NULL;
+  if (at) {
+    char *text = NULL;
+    size_t n = 0;
+    FILE *b = open_memstream(&text, &n);
+    if (!b) oom();
+    hover_text(&u.c, at, b);
+    fclose(b);
+    r = json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value", text, "range",
+                  range(&u, at->at));
+    free(text);
+  }
+  free(o.v);
+  unit_close(&u);
+  return r;
+}
+
+/* ---- document symbols ---- */
+
+static json_t *symbol(Unit *u, const char *name, const char *detail, int kind, Loc l) {
+  return json_pack("{s:s, s:s, s:i, s:o, s:o, s:[]}", "name", name, "detail", detail ? detail : "", "kind",
+                   kind, "range", range(u, l), "selectionRange", range(u, l), "children");
+}
+
+json_t *lsp_symbols(Server *s, const Doc *d) {
+  (void)s;
+  Unit u;
+  unit_open(&u, d);
+  json_t *list = json_array();
+  const Program *g = u.c.prog;
+  for (int i = 0; g && i < g->nprocs; i++) {
+    const Process *p = g->procs[i];
+    if (p->loc.file != u.file) continue;
+    json_t *ps = symbol(&u, p->id, p->title, 2, p->loc), *kids = json_object_get(ps, "children");
+    for (int k = 0; k < p->nlanes; k++)
+      json_array_append_new(kids, symbol(&u, p->lanes[k].id, p->lanes[k].name, 3, p->lanes[k].loc));
+    for (int v = 0; v < p->nnodes; v++) {
+      const Node *n = p->nodes[v];
+      int event = n->kind == NK_START || n->kind == NK_END;
+      json_array_append_new(kids, symbol(&u, n->id, n->label, event ? 24 : 12, n->loc));
+    }
+    json_array_append_new(list, ps);
+  }
+  unit_close(&u);
+  return list;
+}
+
+/* ---- completion ---- */
+
+static int name_byte(unsigned char ch) { return isalnum(ch) || ch == '_' || ch >= 0x80; }
+
+/* What is written before the name being typed at off on its line:
+ * 'e' after "->", 'l' after "in", 's' at the start of a statement, 0. */
+static int context_at(const char *t, size_t off) {
+  size_t i = off;
+  while (i > 0 && name_byte((unsigned char)t[i - 1])) i--;
+  while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) i--;
+  if (i >= 2 && t[i - 2] == '-' && t[i - 1] == '>') return 'e';
+  if (i >= 2 && t[i - 2] == 'i' && t[i - 1] == 'n' && (i == 2 || !name_byte((unsigned char)t[i - 3])))
+    return 'l';
+  return i == 0 || t[i - 1] == '\n' || t[i - 1] == '{' || t[i - 1] == ';' ? 's' : 0;
+}
+
+/* The process of the document the position is in: the last declared
+ * before it. */
+static const Process *process_at(const Unit *u, size_t off) {
+  const Process *best = NULL;
+  const Program *g = u->c.prog;
+  for (int i = 0; g && i < g->nprocs; i++) {
+    const Process *p = g->procs[i];
+    if (p->loc.file == u->file && p->loc.start <= off && (!best || p->loc.start > best->loc.start)) best = p;
+  }
+  return best;
+}
+
+static void item(json_t *list, const char *label, int kind, const char *detail) {
+  for (size_t i = 0; i < json_array_size(list); i++)
+    if (!strcmp(json_string_value(json_object_get(json_array_get(list, i), "label")), label)) return;
+  json_array_append_new(list, json_pack("{s:s, s:i, s:s}", "label", label, "kind", kind, "detail",
+                                        detail ? detail : ""));
+}
+
+static void keywords(json_t *list) {
+  static const char *const statements[] = {"process", "lane", "phase", "import", "handbook",
+                                           "effective", "revision", "term", "within"};
+  for (int k = 0; k < NK__COUNT; k++) item(list, node_kind_name[k], 14, "node kind");
+  for (size_t k = 0; k < sizeof statements / sizeof *statements; k++) item(list, statements[k], 14, "keyword");
+  for (int k = 0; k < AT__COUNT; k++) item(list, attr_kind_name[k], 14, "attribute");
+  for (int k = 0; k < MK__COUNT; k++) item(list, meta_key_name[k], 14, "process property");
+}
+
+json_t *lsp_completion(Server *s, const Doc *d, size_t off) {
+  (void)s;
+  Unit u;
+  unit_open(&u, d);
+  json_t *list = json_array();
+  int ctx = context_at(d->text, off);
+  const Process *p = process_at(&u, off);
+  if (ctx == 'e' && p)
+    for (int v = 0; v < p->nnodes; v++) item(list, p->nodes[v]->id, 3, p->nodes[v]->label);
+  else if (ctx == 'l' && p)
+    for (int k = 0; k < p->nlanes; k++) item(list, p->lanes[k].id, 5, p->lanes[k].name);
+  else if (ctx == 's')
+    keywords(list);
+  unit_close(&u);
+  return list;
+}

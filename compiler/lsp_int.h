@@ -1,0 +1,38 @@
+/* lsp_int.h — what the language server's two halves share: lsp.c (the
+ * protocol: framing, dispatch, open documents) and lsp_index.c (what a
+ * compiled document answers). Answers are new jansson values the caller
+ * owns; NULL means JSON null. */
+#ifndef FLOWC_LSP_INT_H
+#define FLOWC_LSP_INT_H
+#include <jansson.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "ctx.h"
+
+typedef struct Doc {
+  char *uri;
+  char *text; size_t len;  /* as the editor last sent it */
+  struct Doc *next;
+} Doc;
+
+typedef struct Server {
+  FILE *out;
+  Doc *docs;
+  int shut, done;          /* shutdown asked; exit received */
+} Server;
+
+void lsp_notify(Server *s, const char *method, json_t *params);
+
+/* Compiles d and publishes its diagnostics. */
+void lsp_publish(Server *s, const Doc *d);
+json_t *lsp_definition(Server *s, const Doc *d, size_t off);
+json_t *lsp_references(Server *s, const Doc *d, size_t off, int with_decl);
+json_t *lsp_hover(Server *s, const Doc *d, size_t off);
+json_t *lsp_symbols(Server *s, const Doc *d);
+json_t *lsp_completion(Server *s, const Doc *d, size_t off);
+
+/* The byte offset of an LSP position (line, UTF-16 unit) in text,
+ * clamped to its line and to the text. */
+size_t lsp_offset(const char *text, size_t len, long line, long ch);
+
+#endif
