@@ -166,7 +166,7 @@ static json_t *on_query(Server *s, const char *method, json_t *params, int *code
     *code = RPC_PARAMS;
     return NULL;
   }
-  if (!strcmp(method, "textDocument/documentSymbol")) return lsp_symbols(s, d);
+  if (!strcmp(method, "textDocument/documentSymbol")) return lsp_symbols(d);
   json_t *pos = json_object_get(params, "position");
   json_int_t line = json_integer_value(json_object_get(pos, "line"));
   json_int_t ch = json_integer_value(json_object_get(pos, "character"));
@@ -175,11 +175,11 @@ static json_t *on_query(Server *s, const char *method, json_t *params, int *code
     return NULL;
   }
   size_t off = lsp_offset(d->text, d->len, (long)line, (long)ch);
-  if (!strcmp(method, "textDocument/definition")) return lsp_definition(s, d, off);
-  if (!strcmp(method, "textDocument/hover")) return lsp_hover(s, d, off);
-  if (!strcmp(method, "textDocument/completion")) return lsp_completion(s, d, off);
+  if (!strcmp(method, "textDocument/definition")) return lsp_definition(d, off);
+  if (!strcmp(method, "textDocument/hover")) return lsp_hover(d, off);
+  if (!strcmp(method, "textDocument/completion")) return lsp_completion(d, off);
   int decl = json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration"));
-  return lsp_references(s, d, off, decl);
+  return lsp_references(d, off, decl);
 }
 
 static int is_query(const char *m) {

@@ -205,33 +205,39 @@ static const Occ *occ_at(const Unit *u, const Occs *o, size_t off) {
   return NULL;
 }
 
-json_t *lsp_definition(Server *s, const Doc *d, size_t off) {
-  (void)s;
+/* What is asked about the occurrence at a position. */
+typedef json_t *Answer(Unit *u, const Occs *o, const Occ *at, int flag);
+
+static json_t *answer_at(const Doc *d, size_t off, Answer *f, int flag) {
   Unit u;
   unit_open(&u, d);
   Occs o = occurrences(&u);
   const Occ *at = occ_at(&u, &o, off);
-  json_t *r = at ? location(&u, at->decl) : NULL;
+  json_t *r = at ? f(&u, &o, at, flag) : NULL;
   free(o.v);
   unit_close(&u);
   return r;
 }
 
-json_t *lsp_references(Server *s, const Doc *d, size_t off, int with_decl) {
-  (void)s;
-  Unit u;
-  unit_open(&u, d);
-  Occs o = occurrences(&u);
-  const Occ *at = occ_at(&u, &o, off);
-  json_t *r = at ? json_array() : NULL;
-  for (int i = 0; at && i < o.n; i++) {
-    const Occ *x = &o.v[i];
+static json_t *definition(Unit *u, const Occs *o, const Occ *at, int flag) {
+  (void)o, (void)flag;
+  return location(u, at->decl);
+}
+
+static json_t *references(Unit *u, const Occs *o, const Occ *at, int with_decl) {
+  json_t *r = json_array();
+  for (int i = 0; i < o->n; i++) {
+    const Occ *x = &o->v[i];
     int is_decl = x->at.file == x->decl.file && x->at.start == x->decl.start;
-    if (x->sym == at->sym && (with_decl || !is_decl)) json_array_append_new(r, location(&u, x->at));
+    if (x->sym == at->sym && (with_decl || !is_decl)) json_array_append_new(r, location(u, x->at));
   }
-  free(o.v);
-  unit_close(&u);
   return r;
+}
+
+json_t *lsp_definition(const Doc *d, size_t off) { return answer_at(d, off, definition, 0); }
+
+json_t *lsp_references(const Doc *d, size_t off, int with_decl) {
+  return answer_at(d, off, references, with_decl);
 }
 
 /* ---- hover ---- */
@@ -262,28 +268,21 @@ static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
   }
 }
 
-json_t *lsp_hover(Server *s, const Doc *d, size_t off) {
-  (void)s;
-  Unit u;
-  unit_open(&u, d);
-  Occs o = occurrences(&u);
-  const Occ *at = occ_at(&u, &o, off);
-  json_t *r = NULL;
-  if (at) {
-    char *text = NULL;
-    size_t n = 0;
-    FILE *b = open_memstream(&text, &n);
-    if (!b) oom();
-    hover_text(&u.c, at, b);
-    fclose(b);
-    r = json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value", text, "range",
-                  range(&u, at->at));
-    free(text);
-  }
-  free(o.v);
-  unit_close(&u);
+static json_t *hover(Unit *u, const Occs *o, const Occ *at, int flag) {
+  (void)o, (void)flag;
+  char *text = NULL;
+  size_t n = 0;
+  FILE *b = open_memstream(&text, &n);
+  if (!b) oom();
+  hover_text(&u->c, at, b);
+  fclose(b);
+  json_t *r = json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value", text, "range",
+                        range(u, at->at));
+  free(text);
   return r;
 }
+
+json_t *lsp_hover(const Doc *d, size_t off) { return answer_at(d, off, hover, 0); }
 
 /* ---- document symbols ---- */
 
@@ -292,8 +291,7 @@ static json_t *symbol(Unit *u, const char *name, const char *detail, int kind, L
                    kind, "range", range(u, l), "selectionRange", range(u, l), "children");
 }
 
-json_t *lsp_symbols(Server *s, const Doc *d) {
-  (void)s;
+json_t *lsp_symbols(const Doc *d) {
   Unit u;
   unit_open(&u, d);
   json_t *list = json_array();
@@ -359,8 +357,7 @@ static void keywords(json_t *list) {
   for (int k = 0; k < MK__COUNT; k++) item(list, meta_key_name[k], 14, "process property");
 }
 
-json_t *lsp_completion(Server *s, const Doc *d, size_t off) {
-  (void)s;
+json_t *lsp_completion(const Doc *d, size_t off) {
   Unit u;
   unit_open(&u, d);
   json_t *list = json_array();

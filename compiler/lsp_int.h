@@ -25,11 +25,11 @@ void lsp_notify(Server *s, const char *method, json_t *params);
 
 /* Compiles d and publishes its diagnostics. */
 void lsp_publish(Server *s, const Doc *d);
-json_t *lsp_definition(Server *s, const Doc *d, size_t off);
-json_t *lsp_references(Server *s, const Doc *d, size_t off, int with_decl);
-json_t *lsp_hover(Server *s, const Doc *d, size_t off);
-json_t *lsp_symbols(Server *s, const Doc *d);
-json_t *lsp_completion(Server *s, const Doc *d, size_t off);
+json_t *lsp_definition(const Doc *d, size_t off);
+json_t *lsp_references(const Doc *d, size_t off, int with_decl);
+json_t *lsp_hover(const Doc *d, size_t off);
+json_t *lsp_symbols(const Doc *d);
+json_t *lsp_completion(const Doc *d, size_t off);
 
 /* The byte offset of an LSP position (line, UTF-16 unit) in text,
  * clamped to its line and to the text. */
