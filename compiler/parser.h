@@ -27,6 +27,9 @@ typedef struct Parser {
   char *sbuf; size_t slen, scap;
   int str_long;          /* the text was cut at MAX_TEXT_BYTES */
   unsigned bad_next;     /* 1 + offset just past the last invalid byte */
+  unsigned hyphen_end;   /* offset past the last name reported for a '-' */
+  unsigned unit_at;      /* 1 + offset of a unit already read with its number */
+  struct { unsigned from, to; int curly, found; } closer; /* see mismatched_close */
   enum { RECOVER_NONE, RECOVER_SKIP, RECOVER_REPLAY, RECOVER_PENDING } recover;
   Loc err_loc;           /* the token of the last syntax error */
   int skip_depth;        /* braces opened while skipping a statement */
