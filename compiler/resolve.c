@@ -25,7 +25,59 @@ static void duplicate(Ctx *c, const char *what, const char *id, Loc again, Loc f
 
 static int node_named(unsigned scope, const char *id) {
   const NameSlot *slot = ctx_name_slot(id);
-  return slot->scope == scope ? slot->val : -1;
+  return slot->scope == scope && slot->val >= 0 ? slot->val : -1;
+}
+
+static int has_kind(const Process *pr, NodeKind k) {
+  for (int i = 0; i < pr->nnodes; i++)
+    if (pr->nodes[i]->kind == k) return 1;
+  return 0;
+}
+
+/* For a name no node has and none is near: when the process lacks its
+ * start (the name is only left) or its end (only entered), the
+ * declaration that is missing. */
+static const char *declare_hint(Resolver *r, const Process *pr, const char *id) {
+  if (r->nsuggest++ >= MAX_SUGGESTIONS) return "";
+  int from = 0, to = 0;
+  for (int i = 0; i < pr->nedges; i++) {
+    from |= pr->edges[i]->from_id == id;
+    to |= pr->edges[i]->to_id == id;
+  }
+  if (from && !to && !has_kind(pr, NK_START))
+    return arena_printf(&r->c->arena, ": declare it, e.g. start %s \"\xE5\xBC\x80\xE5\xA7\x8B\" (the process has no start node)", id);
+  if (to && !from && !has_kind(pr, NK_END))
+    return arena_printf(&r->c->arena, ": declare it, e.g. end %s \"\xE7\xBB\x93\xE6\x9D\x9F\" (the process has no end node)", id);
+  return "";
+}
+
+/* An edge end that names no node: an error at its first use, later uses
+ * as notes of it, up to five (its name's slot holds -2 - the error's
+ * index in seen). */
+static void undefined_node(Resolver *r, Process *pr, unsigned scope, const char *id, Loc at,
+                           const char *const *names, Diag **seen, int *nseen) {
+  Ctx *c = r->c;
+  NameSlot *slot = ctx_name_slot(id);
+  if (slot->scope == scope && slot->val <= -2) {
+    Diag *d = seen[-2 - slot->val];
+    int k = 0;
+    for (const DiagNote *nt = d->notes; nt && k < 5; nt = nt->next) k++;
+    if (k < 5) diag_note(c, d, at, "also used here");
+    return;
+  }
+  const char *h = hint(r, id, names, pr->nnodes);
+  if (!*h) h = declare_hint(r, pr, id);
+  Diag *d = diag(c, SEV_ERROR, "undefined", at, "process %s has no node %s%s", ctx_quote(c, pr->id), ctx_quote(c, id), h);
+  slot->scope = scope;
+  slot->val = -2 - *nseen;
+  seen[(*nseen)++] = d;
+}
+
+/* The lane whose display name is name, or -1. */
+static int lane_named(const Process *pr, const char *name) {
+  for (int i = 0; i < pr->nlanes; i++)
+    if (!strcmp(pr->lanes[i].name, name)) return i;
+  return -1;
 }
 
 static void resolve_process(Resolver *r, Process *pr) {
@@ -55,9 +107,16 @@ static void resolve_process(Resolver *r, Process *pr) {
     if (n->lane_ref.s) {
       n->lane = names_get(&lanes, n->lane_ref.s);
       if (n->lane < 0) {
-        diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
-             ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
-             hint(r, n->lane_ref.s, lane_names, pr->nlanes));
+        int named = lane_named(pr, n->lane_ref.s);
+        if (named >= 0)
+          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc,
+               "process %s has no lane %s: that is the name of lane %s, and 'in' takes the lane's ID: write 'in %s'",
+               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s), ctx_quote(c, pr->lanes[named].id),
+               pr->lanes[named].id);
+        else
+          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
+               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
+               hint(r, n->lane_ref.s, lane_names, pr->nlanes));
       } else {
         pr->lanes[n->lane].nnodes++;
       }
@@ -82,6 +141,8 @@ static void resolve_process(Resolver *r, Process *pr) {
       n->label = n->kind == NK_CALL && n->callee >= 0 ? c->prog->procs[n->callee]->title : n->id;
     }
   }
+  Diag **seen = arena_alloc(&c->arena, sizeof *seen * (size_t)(2 * pr->nedges + 1));
+  int nseen = 0;
   for (int i = 0; i < pr->nedges; i++) {
     Edge *e = pr->edges[i];
     e->from = node_named(scope, e->from_id);
@@ -91,11 +152,9 @@ static void resolve_process(Resolver *r, Process *pr) {
     int chained = i > 0 && pr->edges[i - 1]->to_loc.start == e->from_loc.start &&
                   pr->edges[i - 1]->to_loc.file == e->from_loc.file;
     if (e->from < 0 && !chained)
-      diag(c, SEV_ERROR, "undefined", e->from_loc, "process %s has no node %s%s",
-           ctx_quote(c, pr->id), ctx_quote(c, e->from_id), hint(r, e->from_id, node_names, pr->nnodes));
+      undefined_node(r, pr, scope, e->from_id, e->from_loc, node_names, seen, &nseen);
     if (e->to < 0)
-      diag(c, SEV_ERROR, "undefined", e->to_loc, "process %s has no node %s%s",
-           ctx_quote(c, pr->id), ctx_quote(c, e->to_id), hint(r, e->to_id, node_names, pr->nnodes));
+      undefined_node(r, pr, scope, e->to_id, e->to_loc, node_names, seen, &nseen);
     if (e->from < 0 || e->to < 0) pr->resolve_errors++;
   }
 }
