@@ -1,7 +1,9 @@
 /* resolve.c — name binding (see resolve.h). */
 #include "resolve.h"
+#include <stdlib.h>
 #include <string.h>
 #include "names.h"
+#include "parse.h"
 
 /* Suggestions cost a scan of all names; past this many, omit them. */
 #define MAX_SUGGESTIONS 200
@@ -11,6 +13,9 @@ typedef struct Resolver {
   NameTable procs;
   const char **proc_names;
   int nsuggest;
+  int sib_file;            /* the file whose siblings' processes are in sib */
+  Declared *sib;
+  int nsib;
 } Resolver;
 
 static const char *hint(Resolver *r, const char *name, const char *const *cands, int n) {
@@ -80,6 +85,29 @@ static int lane_named(const Process *pr, const char *name) {
   return -1;
 }
 
+/* A call of a process not read in this run: when a file beside the
+ * caller's declares it, the import that is missing. */
+static void unknown_callee(Resolver *r, const Process *pr, const Node *n, const Text *ref, const char *target) {
+  Ctx *c = r->c;
+  const char *file = NULL;
+  if (r->sib_file != pr->file) {
+    free(r->sib);
+    r->nsib = sibling_processes(c, pr->file, &r->sib);
+    r->sib_file = pr->file;
+  }
+  for (int i = 0; i < r->nsib && !file; i++)
+    if (r->sib[i].id == target) file = r->sib[i].file;
+  const char *h = file ? arena_printf(&c->arena, ": it is declared in %s, which is not imported: add 'import \"%s\"'",
+                                      ctx_quote(c, file), file)
+                       : hint(r, target, r->proc_names, c->prog->nprocs);
+  if (ref)
+    diag(c, SEV_ERROR, "undefined", ref->loc, "there is no process %s%s", ctx_quote(c, target), h);
+  else
+    diag(c, SEV_ERROR, "call", n->loc,
+         "call %s names no process: add 'process ID' in its braces, or give it the ID of the process it calls%s",
+         ctx_quote(c, target), h);
+}
+
 static void resolve_process(Resolver *r, Process *pr) {
   Ctx *c = r->c;
   NameTable lanes;
@@ -126,16 +154,7 @@ static void resolve_process(Resolver *r, Process *pr) {
       const char *target = ref ? ref->s : n->id;
       n->callee = names_get(&r->procs, target);
       pr->ncalls += n->callee >= 0;
-      if (n->callee < 0) {
-        int nprocs = c->prog->nprocs;
-        if (ref)
-          diag(c, SEV_ERROR, "undefined", ref->loc, "there is no process %s%s",
-               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
-        else
-          diag(c, SEV_ERROR, "call", n->loc,
-               "call %s names no process: add 'process ID' in its braces, or give it the ID of the process it calls%s",
-               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
-      }
+      if (n->callee < 0) unknown_callee(r, pr, n, ref, target);
     }
     if (!n->label) {
       n->label = n->kind == NK_CALL && n->callee >= 0 ? c->prog->procs[n->callee]->title : n->id;
@@ -161,7 +180,7 @@ static void resolve_process(Resolver *r, Process *pr) {
 
 void resolve(Ctx *c) {
   Program *g = c->prog;
-  Resolver r = {.c = c};
+  Resolver r = {.c = c, .sib_file = -1};
   names_init(c, &r.procs, g->nprocs);
   r.proc_names = arena_alloc(&c->arena, sizeof *r.proc_names * (size_t)(g->nprocs + 1));
   for (int i = 0; i < g->nprocs; i++) {
@@ -171,4 +190,5 @@ void resolve(Ctx *c) {
     if (first >= 0) duplicate(c, "process", pr->id, pr->loc, g->procs[first]->loc);
   }
   for (int i = 0; i < g->nprocs; i++) resolve_process(&r, g->procs[i]);
+  free(r.sib);
 }
