@@ -78,6 +78,8 @@ static void *grow(Parser *p, void *arr, int n, int *cap, size_t sz) {
 }
 
 static void seen_twice(Parser *p, Loc first, Loc again, const char *what) {
+  if (again.start == p->guess_loc.start && again.line == p->guess_loc.line && p->guess_loc.line)
+    return;  /* a keyword guessed for a misspelt word, already reported */
   Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", again, "%s is given twice", what);
   diag_note(p->ctx, d, first, "first given here");
 }

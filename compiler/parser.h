@@ -36,6 +36,7 @@ typedef struct Parser {
   int subst;             /* keyword token handed over in place of a misspelt word */
   int subst_val;
   Loc subst_loc;
+  Loc guess_loc;         /* the last such word: no second error for it */
   _Alignas(16) unsigned char val[64]; /* semantic value of the last token */
   int nsyntax;           /* syntax errors reported in this file */
   int capped;            /* too many errors: stop reporting */

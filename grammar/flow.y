@@ -419,7 +419,7 @@ static int unknown_word(Parser *p, const char *w, Loc at, const Word **best, Wor
   if (cx == CX_TOP)
     msg = arena_printf(a, "unknown word %s%s: a file holds 'process', 'handbook' and 'import' statements", q, hint);
   else if (cx == CX_HANDBOOK)
-    msg = arena_printf(a, "unknown word %s%s: the properties of a handbook are %s", q, hint, word_list(a, cands, n));
+    msg = arena_printf(a, "unknown property %s%s: the properties of a handbook are %s", q, hint, word_list(a, cands, n));
   else if (cx == CX_BODY)
     msg = arena_printf(a, "unknown attribute %s%s: the attributes of %s %s node are %s%s", q, hint,
                        kind_article(p->node->kind), node_kind_name[p->node->kind], word_list(a, cands, n),
@@ -477,6 +477,7 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
       p->skip_depth = 0;
       p->tok = k->tok;
       ((YYSTYPE *)(void *)p->val)->ival = k->val;
+      p->guess_loc = p->tok_loc;
     }
     return 1;
   }
@@ -489,7 +490,7 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
         p->skip_depth = 0;
         p->subst = k->tok;
         p->subst_val = k->val;
-        p->subst_loc = p->prev_loc;
+        p->subst_loc = p->guess_loc = p->prev_loc;
       }
       return 1;
     }
