@@ -255,6 +255,7 @@ int sibling_processes(Ctx *c, int file, Declared **out) {
   const char *slash = strrchr(path, '/');
   const char *dir = slash ? arena_printf(&c->arena, "%.*s", (int)(slash - path + 1), path) : "";
   *out = NULL;
+  if (!c->files[file]->real) return 0;  /* not read from a directory */
   DIR *d = opendir(slash ? dir : ".");
   if (!d) return 0;
   char **names = NULL;

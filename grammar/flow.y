@@ -525,7 +525,6 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
   if (p->lex_err_line == loc.line && la != YYSYMBOL_YYEOF) return 0;  /* already explained */
   yysymbol_kind_t exp[64];
   int n = yypcontext_expected_tokens(yctx, exp, 64);
-  if (newcomer(p, la, exp, n)) return 0;
   const char *found = tok_found(p, p->tok, p->tok_text);
   Arena *a = &p->ctx->arena;
   char *msg;
@@ -538,6 +537,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     p->nsyntax++;
     return 0;
   }
+  if (newcomer(p, la, exp, n)) return 0;
   if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
     if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
       msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",
