@@ -10,6 +10,7 @@
 #include "parser.h"
 #include "flow.tab.h"
 #include "flow.lex.h"
+#include "utf8.h"
 
 #define MAX_IMPORT_DEPTH 64
 #define MAX_IMPORTS 1000
@@ -209,10 +210,6 @@ void load_source(Ctx *c, const char *name, const char *buf, size_t len) {
   free(L.root);
 }
 
-static int name_byte(unsigned char b) {
-  return b == '_' || b >= 0x80 || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
-
 /* Adds each 'process ID' of the text, where a statement may start and
  * not in a comment: a look at the text, not a parse. */
 static void scan_processes(Ctx *c, const char *buf, size_t len, const char *file, Declared **out, int *n, int *cap) {
@@ -222,7 +219,7 @@ static void scan_processes(Ctx *c, const char *buf, size_t len, const char *file
     while (ls > 0 && buf[ls - 1] != '\n' && buf[ls - 1] != '\r') ls--;
     if (memchr(buf + ls, '#', at - ls)) continue;
     while (j < len && (buf[j] == ' ' || buf[j] == '\t')) j++;
-    for (e = j; e < len && e - j < 256 && name_byte((unsigned char)buf[e]); e++) {}
+    for (e = j; e < len && e - j < 256 && utf8_is_word_byte((unsigned char)buf[e]); e++) {}
     if (j == at + 7 || e == j) continue;
     if (*n == *cap) {
       *cap = *cap ? *cap * 2 : 16;

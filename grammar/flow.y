@@ -472,7 +472,7 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
   Word cands[48];
   if (la == YYSYMBOL_ID && p->tok_stmt && (cx == CX_TOP || cx == CX_HANDBOOK)) {
     if (!unknown_word(p, p->tok_text, p->tok_loc, &k, cands)) return 0;
-    if (k && p->recover != RECOVER_NONE) {  /* read the statement as meant */
+    if (k) {  /* read the statement as meant */
       p->recover = RECOVER_REPLAY;
       p->skip_depth = 0;
       p->tok = k->tok;
