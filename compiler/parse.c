@@ -233,18 +233,23 @@ static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the processes of the file at path if this run has not read it. */
+/* Adds the processes of the file at path if this run has not read it
+ * and it is no larger than a process file can reasonably be. */
 static void scan_unread(Ctx *c, const char *path, const char *name, Declared **out, int *n, int *cap, size_t *budget) {
+  enum { MAXFILE = 1 << 20 };
   char *real = realpath(path, NULL);
   FILE *f = real && ctx_find_real(c, real) < 0 ? fopen(real, "rb") : NULL;
   free(real);
+  struct stat st;
   if (!f) return;
-  char *buf = xmalloc(*budget + 1);
-  size_t got = fread(buf, 1, *budget, f);
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= MAXFILE && (size_t)st.st_size <= *budget) {
+    char *buf = xmalloc((size_t)st.st_size + 1);
+    size_t got = fread(buf, 1, (size_t)st.st_size, f);
+    *budget -= got;
+    scan_processes(c, buf, got, name, out, n, cap);
+    free(buf);
+  }
   fclose(f);
-  *budget -= got;
-  scan_processes(c, buf, got, name, out, n, cap);
-  free(buf);
 }
 
 int sibling_processes(Ctx *c, int file, Declared **out) {
@@ -267,7 +272,7 @@ int sibling_processes(Ctx *c, int file, Declared **out) {
   }
   closedir(d);
   qsort(names, (size_t)nnames, sizeof *names, by_name);
-  size_t budget = 64 << 20;  /* bytes read in all */
+  size_t budget = 16 << 20;  /* bytes read in all */
   for (int i = 0; i < nnames && i < 1000 && budget > 0; i++)
     scan_unread(c, arena_printf(&c->arena, "%s%s", dir, names[i]), names[i], out, &n, &cap, &budget);
   free(names);
