@@ -20,6 +20,8 @@ const char *const meta_key_name[MK__COUNT] = {
   "purpose", "scope", "title", "company",
 };
 
+const char *kind_article(NodeKind k) { return k == NK_END ? "an" : "a"; }
+
 void p_syntax(Parser *p, Loc loc, const char *fmt, ...) {
   if (p->capped) return;
   if (++p->nsyntax > MAX_SYNTAX_ERRORS) {
@@ -76,6 +78,8 @@ static void *grow(Parser *p, void *arr, int n, int *cap, size_t sz) {
 }
 
 static void seen_twice(Parser *p, Loc first, Loc again, const char *what) {
+  if (again.start == p->guess_loc.start && again.line == p->guess_loc.line && p->guess_loc.line)
+    return;  /* a keyword guessed for a misspelt word, already reported */
   Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", again, "%s is given twice", what);
   diag_note(p->ctx, d, first, "first given here");
 }
@@ -234,6 +238,8 @@ void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Te
   n->index = p->nnodes;
   p->nodes[p->nnodes++] = n;
   p->node = n;
+  p->hdr_node = n;
+  p->hdr_end = label.s ? label.loc : loc;
   p->attr_tail = &n->attrs;
   memset(p->attr_seen, 0, sizeof p->attr_seen);
 }
@@ -267,7 +273,8 @@ static NodeExtra *extra(Parser *p, Node *n) {
 void b_within(Parser *p, Duration d, Loc loc) {
   Node *n = p->node;
   if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
-    p_syntax(p, loc, "a %s node cannot have a time limit ('within')", node_kind_name[n->kind]);
+    p_syntax(p, loc, "%s %s node cannot have a time limit ('within')", kind_article(n->kind),
+             node_kind_name[n->kind]);
     return;
   }
   NodeExtra *x = extra(p, n);
@@ -283,8 +290,8 @@ void b_within(Parser *p, Duration d, Loc loc) {
 void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
   Node *n = p->node;
   if (n->kind != NK_CALL) {
-    p_syntax(p, kwloc, "'process' names the process a call node runs; '%s' is a %s node, not a call",
-             n->id, node_kind_name[n->kind]);
+    p_syntax(p, kwloc, "'process' names the process a call node runs; '%s' is %s %s node, not a call",
+             n->id, kind_article(n->kind), node_kind_name[n->kind]);
     return;
   }
   NodeExtra *x = extra(p, n);
@@ -363,8 +370,8 @@ EdgeSpan b_branch(Parser *p, Text label, Text to) {
   Node *n = p->node;
   if (n->kind != NK_DECISION) {
     p_syntax(p, label.loc,
-             "a branch 'label -> node' belongs in a decision; '%s' is a %s node: write an edge '%s -> %s' in the process instead",
-             n->id, node_kind_name[n->kind], n->id, to.s);
+             "a branch 'label -> node' belongs in a decision; '%s' is %s %s node: write an edge '%s -> %s' in the process instead",
+             n->id, kind_article(n->kind), node_kind_name[n->kind], n->id, to.s);
     return (EdgeSpan){NULL, NULL};
   }
   Edge *e = edge(p, n->id, n->loc, to.s, to.loc);
@@ -372,6 +379,36 @@ EdgeSpan b_branch(Parser *p, Text label, Text to) {
   e->label_loc = label.loc;
   e->branch = 1;
   return (EdgeSpan){e, e};
+}
+
+/* A label for an unlabelled branch of the current decision: the other
+ * half of a pair already used (是 → 否), else 否. */
+const char *branch_label_example(const Parser *p) {
+  static const char *const pairs[][2] = {
+    {"\xE6\x98\xAF", "\xE5\x90\xA6"},                                  /* 是 否 */
+    {"\xE9\x80\x9A\xE8\xBF\x87", "\xE4\xB8\x8D\xE9\x80\x9A\xE8\xBF\x87"}, /* 通过 不通过 */
+    {"\xE5\x90\x8C\xE6\x84\x8F", "\xE4\xB8\x8D\xE5\x90\x8C\xE6\x84\x8F"}, /* 同意 不同意 */
+    {"yes", "no"},
+  };
+  int used[4][2] = {{0}};
+  for (int i = 0; i < p->nedges; i++) {
+    const Edge *e = p->edges[i];
+    if (!e->branch || !e->label || e->from_id != p->node->id) continue;
+    for (int j = 0; j < 4; j++)
+      for (int k = 0; k < 2; k++) used[j][k] |= !strcmp(e->label, pairs[j][k]);
+  }
+  for (int j = 0; j < 4; j++)
+    for (int k = 0; k < 2; k++)
+      if (used[j][k] && !used[j][!k]) return pairs[j][!k];
+  return pairs[0][1];
+}
+
+/* A line in a decision's braces that starts with '->': a branch whose
+ * label is missing, not a continuation of the line before. */
+EdgeSpan b_unlabelled(Parser *p, Loc arrow, Text to) {
+  p_syntax(p, arrow, "this branch of decision '%s' has no label (a line starting with '->' in a decision's braces "
+           "is a new branch): write '%s -> %s'", p->node->id, branch_label_example(p), to.s);
+  return (EdgeSpan){NULL, NULL};
 }
 
 void b_edge_label(Parser *p, EdgeSpan chain, Text label) {

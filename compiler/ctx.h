@@ -34,6 +34,7 @@ typedef struct SourceFile {
   int nlines, capl;
   int state;        /* 0 new, 1 being read (import cycle), 2 done */
   int cmdline;      /* named on the command line (not only imported) */
+  int utf16;        /* UTF-16: refused, and its lines are not shown */
   int imported;     /* read for an import: */
   Loc imported_at;  /* the first import statement naming it */
 } SourceFile;

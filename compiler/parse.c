@@ -2,6 +2,7 @@
  * imports (relative to the importing file, each file read once, cycles
  * reported). */
 #include "parse.h"
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "parser.h"
 #include "flow.tab.h"
 #include "flow.lex.h"
+#include "utf8.h"
 
 #define MAX_IMPORT_DEPTH 64
 #define MAX_IMPORTS 1000
@@ -25,12 +27,13 @@ static void load(Loader *L, int file);
 /* A UTF-16 file (a byte-order mark, or NUL in every other byte of its
  * first characters) gets one error instead of one per NUL byte. */
 static int utf16(Ctx *c, int file) {
-  const SourceFile *f = c->files[file];
+  SourceFile *f = c->files[file];
   const unsigned char *b = (const unsigned char *)f->buf;
   size_t n = f->len;
   int bom = n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
   int zeros = n >= 4 && ((b[1] == 0 && b[3] == 0 && b[0] && b[2]) || (b[0] == 0 && b[2] == 0 && b[1] && b[3]));
   if (!bom && !zeros) return 0;
+  f->utf16 = 1;
   diag(c, SEV_ERROR, "syntax", (Loc){file, 1, 0, 0},
        "this file is UTF-16 encoded: save it as UTF-8 (flowc reads only UTF-8)");
   return 1;
@@ -205,4 +208,73 @@ void load_source(Ctx *c, const char *name, const char *buf, size_t len) {
   if (!L.root) L.root = strdup("/nonexistent-root");
   load(&L, ctx_add_source(c, name, buf, len));
   free(L.root);
+}
+
+/* Adds each 'process ID' of the text, where a statement may start and
+ * not in a comment: a look at the text, not a parse. */
+static void scan_processes(Ctx *c, const char *buf, size_t len, const char *file, Declared **out, int *n, int *cap) {
+  for (const char *q = buf; (q = memmem(q, len - (size_t)(q - buf), "process", 7)); q += 7) {
+    size_t at = (size_t)(q - buf), j = at + 7, ls = at, e;
+    if (at > 0 && !strchr(" \t\r\n;{}", buf[at - 1])) continue;
+    while (ls > 0 && buf[ls - 1] != '\n' && buf[ls - 1] != '\r') ls--;
+    if (memchr(buf + ls, '#', at - ls)) continue;
+    while (j < len && (buf[j] == ' ' || buf[j] == '\t')) j++;
+    for (e = j; e < len && e - j < 256 && utf8_is_word_byte((unsigned char)buf[e]); e++) {}
+    if (j == at + 7 || e == j) continue;
+    if (*n == *cap) {
+      *cap = *cap ? *cap * 2 : 16;
+      *out = xrealloc(*out, sizeof **out * (size_t)*cap);
+    }
+    (*out)[(*n)++] = (Declared){ctx_intern(c, buf + j, e - j), file};
+  }
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the processes of the file at path if this run has not read it
+ * and it is no larger than a process file can reasonably be. */
+static void scan_unread(Ctx *c, const char *path, const char *name, Declared **out, int *n, int *cap, size_t *budget) {
+  enum { MAXFILE = 1 << 20 };
+  char *real = realpath(path, NULL);
+  FILE *f = real && ctx_find_real(c, real) < 0 ? fopen(real, "rb") : NULL;
+  free(real);
+  struct stat st;
+  if (!f) return;
+  if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= MAXFILE && (size_t)st.st_size <= *budget) {
+    char *buf = xmalloc((size_t)st.st_size + 1);
+    size_t got = fread(buf, 1, (size_t)st.st_size, f);
+    *budget -= got;
+    scan_processes(c, buf, got, name, out, n, cap);
+    free(buf);
+  }
+  fclose(f);
+}
+
+int sibling_processes(Ctx *c, int file, Declared **out) {
+  const char *path = c->files[file]->path;
+  const char *slash = strrchr(path, '/');
+  const char *dir = slash ? arena_printf(&c->arena, "%.*s", (int)(slash - path + 1), path) : "";
+  *out = NULL;
+  if (!c->files[file]->real) return 0;  /* not read from a directory */
+  DIR *d = opendir(slash ? dir : ".");
+  if (!d) return 0;
+  char **names = NULL;
+  int nnames = 0, capnames = 0, n = 0, cap = 0;
+  for (struct dirent *e; (e = readdir(d));) {
+    if (!ends_with(e->d_name, ".flow")) continue;
+    if (nnames == capnames) {
+      capnames = capnames ? capnames * 2 : 16;
+      names = xrealloc(names, sizeof *names * (size_t)capnames);
+    }
+    names[nnames++] = arena_strdup(&c->arena, e->d_name);
+  }
+  closedir(d);
+  qsort(names, (size_t)nnames, sizeof *names, by_name);
+  size_t budget = 16 << 20;  /* bytes read in all */
+  for (int i = 0; i < nnames && i < 1000 && budget > 0; i++)
+    scan_unread(c, arena_printf(&c->arena, "%s%s", dir, names[i]), names[i], out, &n, &cap, &budget);
+  free(names);
+  return n;
 }

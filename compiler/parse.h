@@ -12,5 +12,12 @@ int load_program(Ctx *c, char *const *paths, int npaths);
 /* Parses an in-memory source as if it were a file named `name`
  * (imports are resolved relative to it). */
 void load_source(Ctx *c, const char *name, const char *buf, size_t len);
+/* The processes declared in the .flow files beside file that this run
+ * has not read (IDs interned, with each file's name), for "add import
+ * ...". Found by a look at the text, not a parse; reads the directory,
+ * so only called for an error; none for a source not read from a file.
+ * *out is malloc'd. */
+typedef struct Declared { const char *id, *file; } Declared;
+int sibling_processes(Ctx *c, int file, Declared **out);
 
 #endif

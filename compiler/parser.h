@@ -19,15 +19,24 @@ typedef struct Parser {
   unsigned off;
   int tok, prev_tok, prev2_tok; /* last three tokens, for messages */
   const char *tok_text, *prev_text;
-  Loc tok_loc, prev_loc;
+  Loc tok_loc, prev_loc, prev2_loc;
   int tok_bol;           /* last token is the first on its line */
+  int tok_stmt, prev_stmt; /* last two tokens: each may start a statement */
   int bol_line;          /* line of the last token */
   Loc str_loc;           /* opening quote of the string being scanned */
   char *sbuf; size_t slen, scap;
   int str_long;          /* the text was cut at MAX_TEXT_BYTES */
   unsigned bad_next;     /* 1 + offset just past the last invalid byte */
+  unsigned hyphen_end;   /* offset past the last name reported for a '-' */
+  unsigned unit_at;      /* 1 + offset of a unit already read with its number */
+  struct { unsigned from, to; int curly, found; } closer; /* see mismatched_close */
   enum { RECOVER_NONE, RECOVER_SKIP, RECOVER_REPLAY, RECOVER_PENDING } recover;
   Loc err_loc;           /* the token of the last syntax error */
+  int skip_depth;        /* braces opened while skipping a statement */
+  int subst;             /* keyword token handed over in place of a misspelt word */
+  int subst_val;
+  Loc subst_loc;
+  Loc guess_loc;         /* the last such word: no second error for it */
   _Alignas(16) unsigned char val[64]; /* semantic value of the last token */
   int nsyntax;           /* syntax errors reported in this file */
   int capped;            /* too many errors: stop reporting */
@@ -39,6 +48,8 @@ typedef struct Parser {
   /* builder state */
   Process *proc;
   Node *node;
+  Node *hdr_node;        /* the last node declared, and the last token of */
+  Loc hdr_end;           /* its header (ID or label), for a missing 'in' */
   Node **nodes;          /* this process's, growing (malloc) */
   Edge **edges;
   int nnodes, nedges, nodes_cap, edges_cap, lanes_cap, phases_cap;
@@ -90,6 +101,11 @@ EdgeSpan b_edge(Parser *p, Text from, Text to);
 EdgeSpan b_edge_next(Parser *p, EdgeSpan chain, Text to);
 EdgeSpan b_branch(Parser *p, Text label, Text to);
 void b_edge_label(Parser *p, EdgeSpan chain, Text label);
+EdgeSpan b_unlabelled(Parser *p, Loc arrow, Text to);
+/* e.g. 否 for a decision whose braces hold 是 -> … */
+const char *branch_label_example(const Parser *p);
+/* "a" or "an", for "a task node", "an end node" */
+const char *kind_article(NodeKind k);
 /* Ref lists arrive last-first from the grammar. */
 Ref *b_ref(Parser *p, Text t, Ref *prev);
 Text b_string(Parser *p, Ref *rev, Loc loc);

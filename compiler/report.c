@@ -75,7 +75,7 @@ static void text_one(Ctx *c, FILE *out, Severity sev, const char *rule, Loc loc,
     fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, lc.line, lc.col, sev_name(sev), msg, rule);
   else
     fprintf(out, "%s:%d:%d: %s: %s\n", path, lc.line, lc.col, sev_name(sev), msg);
-  show_source(c, out, loc);
+  if (!c->files[loc.file]->utf16) show_source(c, out, loc);  /* its bytes are no text */
 }
 
 /* "In file imported from a.flow:3:8:" for each import leading to file. */

@@ -1,7 +1,9 @@
 /* resolve.c — name binding (see resolve.h). */
 #include "resolve.h"
+#include <stdlib.h>
 #include <string.h>
 #include "names.h"
+#include "parse.h"
 
 /* Suggestions cost a scan of all names; past this many, omit them. */
 #define MAX_SUGGESTIONS 200
@@ -11,6 +13,9 @@ typedef struct Resolver {
   NameTable procs;
   const char **proc_names;
   int nsuggest;
+  int sib_file;            /* the file whose siblings' processes are in sib */
+  Declared *sib;
+  int nsib;
 } Resolver;
 
 static const char *hint(Resolver *r, const char *name, const char *const *cands, int n) {
@@ -25,7 +30,82 @@ static void duplicate(Ctx *c, const char *what, const char *id, Loc again, Loc f
 
 static int node_named(unsigned scope, const char *id) {
   const NameSlot *slot = ctx_name_slot(id);
-  return slot->scope == scope ? slot->val : -1;
+  return slot->scope == scope && slot->val >= 0 ? slot->val : -1;
+}
+
+static int has_kind(const Process *pr, NodeKind k) {
+  for (int i = 0; i < pr->nnodes; i++)
+    if (pr->nodes[i]->kind == k) return 1;
+  return 0;
+}
+
+/* For a name no node has and none is near: when the process lacks its
+ * start (the name is only left) or its end (only entered), the
+ * declaration that is missing. */
+static const char *declare_hint(Resolver *r, const Process *pr, const char *id) {
+  if (r->nsuggest++ >= MAX_SUGGESTIONS) return "";
+  int from = 0, to = 0;
+  for (int i = 0; i < pr->nedges; i++) {
+    from |= pr->edges[i]->from_id == id;
+    to |= pr->edges[i]->to_id == id;
+  }
+  if (from && !to && !has_kind(pr, NK_START))
+    return arena_printf(&r->c->arena, ": declare it, e.g. start %s \"\xE5\xBC\x80\xE5\xA7\x8B\" (the process has no start node)", id);
+  if (to && !from && !has_kind(pr, NK_END))
+    return arena_printf(&r->c->arena, ": declare it, e.g. end %s \"\xE7\xBB\x93\xE6\x9D\x9F\" (the process has no end node)", id);
+  return "";
+}
+
+/* An edge end that names no node: an error at its first use, later uses
+ * as notes of it, up to five (its name's slot holds -2 - the error's
+ * index in seen). */
+static void undefined_node(Resolver *r, Process *pr, unsigned scope, const char *id, Loc at,
+                           const char *const *names, Diag **seen, int *nseen) {
+  Ctx *c = r->c;
+  NameSlot *slot = ctx_name_slot(id);
+  if (slot->scope == scope && slot->val <= -2) {
+    Diag *d = seen[-2 - slot->val];
+    int k = 0;
+    for (const DiagNote *nt = d->notes; nt && k < 5; nt = nt->next) k++;
+    if (k < 5) diag_note(c, d, at, "also used here");
+    return;
+  }
+  const char *h = hint(r, id, names, pr->nnodes);
+  if (!*h) h = declare_hint(r, pr, id);
+  Diag *d = diag(c, SEV_ERROR, "undefined", at, "process %s has no node %s%s", ctx_quote(c, pr->id), ctx_quote(c, id), h);
+  slot->scope = scope;
+  slot->val = -2 - *nseen;
+  seen[(*nseen)++] = d;
+}
+
+/* The lane whose display name is name, or -1. */
+static int lane_named(const Process *pr, const char *name) {
+  for (int i = 0; i < pr->nlanes; i++)
+    if (!strcmp(pr->lanes[i].name, name)) return i;
+  return -1;
+}
+
+/* A call of a process not read in this run: when a file beside the
+ * caller's declares it, the import that is missing. */
+static void unknown_callee(Resolver *r, const Process *pr, const Node *n, const Text *ref, const char *target) {
+  Ctx *c = r->c;
+  const char *file = NULL;
+  if (r->sib_file != pr->file) {
+    free(r->sib);
+    r->nsib = sibling_processes(c, pr->file, &r->sib);
+    r->sib_file = pr->file;
+  }
+  for (int i = 0; i < r->nsib && !file; i++)
+    if (r->sib[i].id == target) file = r->sib[i].file;
+  const char *h = file ? arena_printf(&c->arena, ": it is declared in %s, which is not imported: add 'import \"%s\"'",
+                                      ctx_quote(c, file), file)
+                       : hint(r, target, r->proc_names, c->prog->nprocs);
+  if (ref)
+    diag(c, SEV_ERROR, "undefined", ref->loc, "there is no process %s%s", ctx_quote(c, target), h);
+  else
+    diag(c, SEV_ERROR, "call", n->loc,
+         "call %s names no process: add 'process ID' in its braces, or give it the ID of the process it calls%s",
+         ctx_quote(c, target), h);
 }
 
 static void resolve_process(Resolver *r, Process *pr) {
@@ -55,9 +135,16 @@ static void resolve_process(Resolver *r, Process *pr) {
     if (n->lane_ref.s) {
       n->lane = names_get(&lanes, n->lane_ref.s);
       if (n->lane < 0) {
-        diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
-             ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
-             hint(r, n->lane_ref.s, lane_names, pr->nlanes));
+        int named = lane_named(pr, n->lane_ref.s);
+        if (named >= 0)
+          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc,
+               "process %s has no lane %s: that is the name of lane %s, and 'in' takes the lane's ID: write 'in %s'",
+               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s), ctx_quote(c, pr->lanes[named].id),
+               pr->lanes[named].id);
+        else
+          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
+               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
+               hint(r, n->lane_ref.s, lane_names, pr->nlanes));
       } else {
         pr->lanes[n->lane].nnodes++;
       }
@@ -67,21 +154,14 @@ static void resolve_process(Resolver *r, Process *pr) {
       const char *target = ref ? ref->s : n->id;
       n->callee = names_get(&r->procs, target);
       pr->ncalls += n->callee >= 0;
-      if (n->callee < 0) {
-        int nprocs = c->prog->nprocs;
-        if (ref)
-          diag(c, SEV_ERROR, "undefined", ref->loc, "there is no process %s%s",
-               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
-        else
-          diag(c, SEV_ERROR, "call", n->loc,
-               "call %s names no process: add 'process ID' in its braces, or give it the ID of the process it calls%s",
-               ctx_quote(c, target), hint(r, target, r->proc_names, nprocs));
-      }
+      if (n->callee < 0) unknown_callee(r, pr, n, ref, target);
     }
     if (!n->label) {
       n->label = n->kind == NK_CALL && n->callee >= 0 ? c->prog->procs[n->callee]->title : n->id;
     }
   }
+  Diag **seen = arena_alloc(&c->arena, sizeof *seen * (size_t)(2 * pr->nedges + 1));
+  int nseen = 0;
   for (int i = 0; i < pr->nedges; i++) {
     Edge *e = pr->edges[i];
     e->from = node_named(scope, e->from_id);
@@ -91,18 +171,16 @@ static void resolve_process(Resolver *r, Process *pr) {
     int chained = i > 0 && pr->edges[i - 1]->to_loc.start == e->from_loc.start &&
                   pr->edges[i - 1]->to_loc.file == e->from_loc.file;
     if (e->from < 0 && !chained)
-      diag(c, SEV_ERROR, "undefined", e->from_loc, "process %s has no node %s%s",
-           ctx_quote(c, pr->id), ctx_quote(c, e->from_id), hint(r, e->from_id, node_names, pr->nnodes));
+      undefined_node(r, pr, scope, e->from_id, e->from_loc, node_names, seen, &nseen);
     if (e->to < 0)
-      diag(c, SEV_ERROR, "undefined", e->to_loc, "process %s has no node %s%s",
-           ctx_quote(c, pr->id), ctx_quote(c, e->to_id), hint(r, e->to_id, node_names, pr->nnodes));
+      undefined_node(r, pr, scope, e->to_id, e->to_loc, node_names, seen, &nseen);
     if (e->from < 0 || e->to < 0) pr->resolve_errors++;
   }
 }
 
 void resolve(Ctx *c) {
   Program *g = c->prog;
-  Resolver r = {.c = c};
+  Resolver r = {.c = c, .sib_file = -1};
   names_init(c, &r.procs, g->nprocs);
   r.proc_names = arena_alloc(&c->arena, sizeof *r.proc_names * (size_t)(g->nprocs + 1));
   for (int i = 0; i < g->nprocs; i++) {
@@ -112,4 +190,5 @@ void resolve(Ctx *c) {
     if (first >= 0) duplicate(c, "process", pr->id, pr->loc, g->procs[first]->loc);
   }
   for (int i = 0; i < g->nprocs; i++) resolve_process(&r, g->procs[i]);
+  free(r.sib);
 }

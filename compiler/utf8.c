@@ -79,3 +79,7 @@ int utf8_width(uint32_t cp) {
     return 2;
   return 1;
 }
+
+int utf8_is_word_byte(unsigned char b) {
+  return b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}

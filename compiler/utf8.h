@@ -13,6 +13,9 @@ int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 int utf8_encode(uint32_t cp, char out[4]);
 /* Number of code points (each invalid byte counts as one). */
 size_t utf8_count(const char *s, size_t n);
+/* A byte of a run of word characters, as the scanner takes it: ASCII
+ * letter, digit, '_' or any byte of a non-ASCII character. */
+int utf8_is_word_byte(unsigned char b);
 /* Punctuation that never belongs to an identifier (flow-language.md). */
 int utf8_is_punct(uint32_t cp);
 /* Characters that show as nothing or as a plain space (no-break and

@@ -10,9 +10,11 @@ typedef void *yyscan_t;
 
 %code {
 #include <string.h>
+#include "names.h"
 int flow_lex(YYSTYPE *v, Loc *l, yyscan_t s);
 Parser *flow_get_extra(yyscan_t s);
 static int yylex(YYSTYPE *v, Loc *l, yyscan_t s);
+static int skip_ends(Parser *p, int t);
 static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                   \
   do {                                                                \
@@ -51,7 +53,8 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token <date> DATE "date"
 %token <dur> DURATION "duration"
 %token <ival> KIND "node kind" METAKEY "property" ATTRKEY "attribute"
-%token ARROW "->" IMPORT "import" HANDBOOK "handbook" PROCESS "process"
+%token <ival> ARROW "->" /* value: first on its line */
+%token IMPORT "import" HANDBOOK "handbook" PROCESS "process"
 %token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
 %token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
 %token SYNC "start of a statement" /* made by yylex() after an error */
@@ -150,7 +153,7 @@ chain
 
 bchain
   : label ARROW ID          { $$ = b_branch(P, $1, $3); }
-  | bchain ARROW ID         { $$ = b_edge_next(P, $1, $3); }
+  | bchain ARROW ID         { $$ = $2 ? b_unlabelled(P, @2, $3) : b_edge_next(P, $1, $3); }
   ;
 
 label
@@ -184,7 +187,8 @@ _Static_assert(sizeof(YYSTYPE) <= sizeof(((Parser *)0)->val), "Parser.val too sm
  * starts, and hands the parser SYNC before it. The error rules are
  * `error SYNC { yyerrok; }`, so the next statement's own mistakes are
  * reported. If the offending token itself starts a statement, it is
- * handed over again after SYNC. */
+ * handed over again after SYNC, preceded by the keyword a misspelt word
+ * stood for (p->subst), if any. */
 static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
   Parser *p = flow_get_extra(s);
   if (p->recover == RECOVER_REPLAY || p->recover == RECOVER_PENDING) {
@@ -192,6 +196,13 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
       p->recover = RECOVER_PENDING;
       *l = p->tok_loc;
       return SYNC;
+    }
+    if (p->subst) {          /* the keyword meant by a misspelt word */
+      int t = p->subst;
+      p->subst = 0;
+      v->ival = p->subst_val;
+      *l = p->subst_loc;
+      return t;
     }
     p->recover = RECOVER_NONE;
     memcpy(v, p->val, sizeof *v);
@@ -205,18 +216,22 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     p->tok_bol = l->line != p->bol_line;
     p->bol_line = l->line;
     p->prev2_tok = p->prev_tok;
+    p->prev2_loc = p->prev_loc;
     p->prev_tok = p->tok;
     p->prev_text = p->tok_text;
     p->prev_loc = p->tok_loc;
+    p->prev_stmt = p->tok_stmt;
+    p->tok_stmt = p->tok_bol || p->tok == 0 || p->tok == '{' || p->tok == '}' || p->tok == ';';
     p->tok = t;
     p->tok_text = t == ID ? v->text.s
                 : t == KIND ? node_kind_name[v->ival]
                 : t == METAKEY ? meta_key_name[v->ival]
                 : t == ATTRKEY ? attr_kind_name[v->ival] : NULL;
     p->tok_loc = *l;
+    if (t == ARROW) v->ival = p->tok_bol;
     memcpy(p->val, v, sizeof *v);
     if (p->recover == RECOVER_SKIP) {
-      if (t == 0 || t == '}' || t == ';' || p->tok_bol) {
+      if (skip_ends(p, t)) {
         p->recover = RECOVER_PENDING;
         return SYNC;
       }
@@ -224,6 +239,27 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     }
     return t;
   }
+}
+
+/* Skipping a statement after an error: it ends before the first token
+ * of a following line, '}' or ';', or at the end of the file. A body in
+ * braces opened by the statement is skipped whole, unless, in a process,
+ * a line in it starts a statement that can only stand in the process. */
+static int skip_ends(Parser *p, int t) {
+  if (t == 0) return 1;
+  if (p->skip_depth > 0) {
+    if (p->proc && p->tok_bol && (t == KIND || t == LANE || t == PHASE)) {
+      p->skip_depth = 0;
+      return 1;
+    }
+    p->skip_depth += t == '{' ? 1 : t == '}' ? -1 : 0;
+    return 0;
+  }
+  if (t == '{') {
+    p->skip_depth = 1;
+    return 0;
+  }
+  return t == '}' || t == ';' || p->tok_bol;
 }
 
 static const char *sym_desc(yysymbol_kind_t k) {
@@ -267,6 +303,217 @@ static int expects(const yysymbol_kind_t *exp, int n, yysymbol_kind_t k) {
   return 0;
 }
 
+/* Where a statement stands, for the words allowed to start it. */
+enum { CX_TOP, CX_HANDBOOK, CX_PROCESS, CX_BODY };
+static int context(const Parser *p) {
+  return p->node ? CX_BODY : p->proc ? CX_PROCESS : p->meta ? CX_HANDBOOK : CX_TOP;
+}
+
+typedef struct Word { const char *w; int tok, val; } Word;
+
+/* The keywords that may start a statement in context cx (in a node's
+ * braces: the attributes of its kind). */
+static int statement_words(const Parser *p, int cx, Word *out) {
+  int n = 0;
+  if (cx == CX_TOP) {
+    out[n++] = (Word){"process", PROCESS, 0};
+    out[n++] = (Word){"handbook", HANDBOOK, 0};
+    out[n++] = (Word){"import", IMPORT, 0};
+    return n;
+  }
+  if (cx == CX_BODY) {
+    NodeKind k = p->node->kind;
+    for (int i = 0; i < AT__COUNT; i++)
+      out[n++] = (Word){attr_kind_name[i], i == AT_APPROVER ? APPROVER : ATTRKEY, i};
+    if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN)
+      out[n++] = (Word){"within", WITHIN, 0};
+    if (k == NK_CALL) out[n++] = (Word){"process", PROCESS, 0};
+    return n;
+  }
+  if (cx == CX_PROCESS) {
+    for (int i = 0; i < NK__COUNT; i++) out[n++] = (Word){node_kind_name[i], KIND, i};
+    out[n++] = (Word){"lane", LANE, 0};
+    out[n++] = (Word){"phase", PHASE, 0};
+  }
+  for (int i = 0; i < MK__COUNT; i++)
+    out[n++] = (Word){meta_key_name[i], i == MK_APPROVER ? APPROVER : METAKEY, i};
+  out[n++] = (Word){"effective", EFFECTIVE, 0};
+  out[n++] = (Word){"revision", REVISION, 0};
+  out[n++] = (Word){"term", TERM, 0};
+  return n;
+}
+
+/* Words newcomers use for a keyword they do not know yet. */
+static const char *const synonyms[][2] = {
+  {"step", "task"}, {"activity", "task"}, {"action", "task"}, {"node", "task"},
+  {"if", "decision"}, {"condition", "decision"}, {"choice", "decision"},
+  {"gateway", "decision"}, {"branch", "decision"}, {"begin", "start"},
+  {"finish", "end"}, {"stop", "end"}, {"subprocess", "call"}, {"doc", "document"},
+  {"database", "store"}, {"db", "store"}, {"archive", "store"}, {"delay", "wait"},
+  {"parallel", "fork"}, {"split", "fork"}, {"merge", "join"},
+  {"deadline", "within"}, {"due", "within"}, {"timeout", "within"}, {"limit", "within"},
+  {"duration", "within"}, {"time", "within"}, {"sla", "within"},
+  {"swimlane", "lane"}, {"department", "lane"}, {"role", "lane"}, {"stage", "phase"},
+  {"procedure", "process"}, {"workflow", "process"}, {"flow", "process"},
+  {"responsible", "owner"}, {"description", "purpose"}, {"comment", "note"},
+  {"attachment", "form"}, {"include", "import"}, {"date", "effective"},
+  {"\xE5\xBC\x80\xE5\xA7\x8B", "start"}, {"\xE7\xBB\x93\xE6\x9D\x9F", "end"},          /* 开始 结束 */
+  {"\xE4\xBB\xBB\xE5\x8A\xA1", "task"}, {"\xE5\x88\xA4\xE6\x96\xAD", "decision"},      /* 任务 判断 */
+  {"\xE6\xB3\xB3\xE9\x81\x93", "lane"}, {"\xE9\x98\xB6\xE6\xAE\xB5", "phase"},         /* 泳道 阶段 */
+  {"\xE6\xB5\x81\xE7\xA8\x8B", "process"}, {"\xE6\x97\xB6\xE9\x99\x90", "within"},     /* 流程 时限 */
+  {"\xE8\xB4\x9F\xE8\xB4\xA3\xE4\xBA\xBA", "owner"}, {"\xE7\xBC\x96\xE5\x8F\xB7", "code"},  /* 负责人 编号 */
+  {"\xE7\x89\x88\xE6\x9C\xAC", "version"}, {"\xE7\x9B\xAE\xE7\x9A\x84", "purpose"},  /* 版本 目的 */
+  {"\xE8\x8C\x83\xE5\x9B\xB4", "scope"}, {"\xE8\xA1\xA8\xE5\x8D\x95", "form"},  /* 范围 表单 */
+  {"\xE9\xA3\x8E\xE9\x99\xA9", "risk"}, {"\xE5\xA4\x87\xE6\xB3\xA8", "note"},  /* 风险 备注 */
+  {"\xE5\xAE\xA1\xE6\x89\xB9\xE4\xBA\xBA", "approver"}, {"\xE7\x94\x9F\xE6\x95\x88\xE6\x97\xA5\xE6\x9C\x9F", "effective"},  /* 审批人 生效日期 */
+};
+
+/* The keyword among cands that w most likely stands for: w in lower
+ * case, a synonym, or the nearest by spelling. */
+static const Word *nearest(Ctx *c, const char *w, const Word *cands, int n) {
+  char low[64];
+  size_t len = strlen(w);
+  if (len >= sizeof low) return NULL;
+  for (size_t i = 0; i <= len; i++) low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+  const char *want = NULL;
+  for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms && !want; i++)
+    if (!strcmp(synonyms[i][0], low)) want = synonyms[i][1];
+  const char *names[48];
+  for (int i = 0; i < n; i++) {
+    names[i] = cands[i].w;
+    if (!strcmp(cands[i].w, low)) want = cands[i].w;
+  }
+  if (!want) want = names_suggest(c, low, names, n);
+  for (int i = 0; want && i < n; i++)
+    if (!strcmp(cands[i].w, want)) return &cands[i];
+  return NULL;
+}
+
+/* "a, b, c" */
+static const char *word_list(Arena *a, const Word *cands, int n) {
+  const char *s = "";
+  for (int i = 0; i < n; i++) s = arena_printf(a, "%s%s%s", s, i ? ", " : "", cands[i].w);
+  return s;
+}
+
+/* The token each keyword needs next, so that a keyword put in place of
+ * a misspelt word reads the rest of the statement as meant. */
+static int fits(int tok, int next) {
+  switch (tok) {
+  case KIND: case LANE: case PROCESS: return next == ID;
+  case WITHIN: return next == DURATION;
+  case EFFECTIVE: return next == DATE;
+  case HANDBOOK: return next == STRING || next == '{';
+  default: return next == STRING;
+  }
+}
+
+/* A word that is no keyword where a statement (in a node's braces: an
+ * attribute) starts. Reports it with the nearest keyword allowed there,
+ * stored in *best; in a decision's braces only when there is one (the
+ * word may be a branch label). Returns whether it reported. */
+static int unknown_word(Parser *p, const char *w, Loc at, const Word **best, Word *cands) {
+  Arena *a = &p->ctx->arena;
+  int cx = context(p);
+  int n = statement_words(p, cx, cands);
+  const Word *k = *best = nearest(p->ctx, w, cands, n);
+  if (!k && cx == CX_BODY && p->node->kind == NK_DECISION) return 0;
+  const char *q = ctx_quote(p->ctx, w);
+  const char *hint = k ? arena_printf(a, " (did you mean '%s'?)", k->w) : "";
+  const char *msg;
+  if (cx == CX_TOP)
+    msg = arena_printf(a, "unknown word %s%s: a file holds 'process', 'handbook' and 'import' statements", q, hint);
+  else if (cx == CX_HANDBOOK)
+    msg = arena_printf(a, "unknown property %s%s: the properties of a handbook are %s", q, hint, word_list(a, cands, n));
+  else if (cx == CX_BODY)
+    msg = arena_printf(a, "unknown attribute %s%s: the attributes of %s %s node are %s%s", q, hint,
+                       kind_article(p->node->kind), node_kind_name[p->node->kind], word_list(a, cands, n),
+                       p->node->kind == NK_DECISION ? ", and its branches 'label -> node'" : "");
+  else if (k && k->tok == KIND)
+    msg = arena_printf(a, "unknown node kind %s%s: the node kinds are %s", q, hint, word_list(a, cands, NK__COUNT));
+  else if (k && k->tok != LANE && k->tok != PHASE)
+    msg = arena_printf(a, "unknown property %s%s: the properties of a process are %s", q, hint,
+                       word_list(a, cands + NK__COUNT + 2, n - NK__COUNT - 2));
+  else
+    msg = arena_printf(a, "unknown word %s at the start of a statement%s: a statement starts with a node kind "
+                       "(start, end, task, decision, …), 'lane', 'phase' or a property such as 'owner', "
+                       "or is an edge 'a -> b'", q, hint);
+  p_syntax(p, at, "%s", msg);
+  return 1;
+}
+
+static int is_node(const Parser *p, const char *id) {
+  for (int i = 0; i < p->nnodes; i++)
+    if (p->nodes[i]->id == id) return 1;
+  return 0;
+}
+
+/* A name written right after a node's header, where 'in' was meant. */
+static void missing_in(Parser *p) {
+  const char *w = p->prev_text, *lane = NULL;
+  Process *pr = p->proc;
+  for (int i = 0; i < pr->nlanes && !lane; i++)
+    if (pr->lanes[i].id == w || !strcmp(pr->lanes[i].name, w)) lane = pr->lanes[i].id;
+  Ctx *c = p->ctx;
+  if (lane)
+    p_syntax(p, p->prev_loc, "%s after node %s: a node's lane is written 'in LANE', here 'in %s'%s",
+             ctx_quote(c, w), ctx_quote(c, p->hdr_node->id), lane,
+             lane == w ? "" : arena_printf(&c->arena, " (%s is the name of lane '%s'; 'in' takes its ID)",
+                                           ctx_quote(c, w), lane));
+  else
+    p_syntax(p, p->prev_loc, "unexpected name %s after node %s: a node's lane is written 'in LANE'",
+             ctx_quote(c, w), ctx_quote(c, p->hdr_node->id));
+}
+
+static int same_loc(Loc a, Loc b) {
+  return a.file == b.file && a.line == b.line && a.start == b.start;
+}
+
+/* The mistakes newcomers make most, each said in their terms. Sets up
+ * recovery too; returns whether it reported. */
+static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, int n) {
+  int cx = context(p);
+  const Word *k;
+  Word cands[48];
+  if (la == YYSYMBOL_ID && p->tok_stmt && (cx == CX_TOP || cx == CX_HANDBOOK)) {
+    if (!unknown_word(p, p->tok_text, p->tok_loc, &k, cands)) return 0;
+    if (k) {  /* read the statement as meant */
+      p->recover = RECOVER_REPLAY;
+      p->skip_depth = 0;
+      p->tok = k->tok;
+      ((YYSTYPE *)(void *)p->val)->ival = k->val;
+      p->guess_loc = p->tok_loc;
+    }
+    return 1;
+  }
+  if (p->prev_tok == ID && la != YYSYMBOL_ARROW && expects(exp, n, YYSYMBOL_ARROW)) {
+    if (p->prev_stmt && (cx == CX_PROCESS || cx == CX_BODY) && !is_node(p, p->prev_text)) {
+      if (p->lex_err_line == p->prev_loc.line) return 1;  /* already explained */
+      if (!unknown_word(p, p->prev_text, p->prev_loc, &k, cands)) return 0;
+      if (k && la != YYSYMBOL_YYEOF && fits(k->tok, p->tok)) {
+        p->recover = RECOVER_REPLAY;
+        p->skip_depth = 0;
+        p->subst = k->tok;
+        p->subst_val = k->val;
+        p->subst_loc = p->guess_loc = p->prev_loc;
+      }
+      return 1;
+    }
+    if (!p->prev_stmt && cx == CX_PROCESS && p->hdr_node && !p->hdr_node->lane_ref.s &&
+        same_loc(p->prev2_loc, p->hdr_end)) {
+      if (p->lex_err_line != p->prev_loc.line) missing_in(p);
+      return 1;
+    }
+  }
+  if (la == YYSYMBOL_ARROW && cx == CX_BODY && p->node->kind == NK_DECISION &&
+      !(p->prev_tok == STRING && p->prev2_tok == STRING)) {  /* a label joined onto a text: below */
+    p_syntax(p, p->tok_loc, "this branch of decision %s has no label: write the label before '->', e.g. '%s -> …'",
+             ctx_quote(p->ctx, p->node->id), branch_label_example(p));
+    return 1;
+  }
+  return 0;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
   Parser *p = P;
   Loc loc = *yypcontext_location(yctx);
@@ -277,6 +524,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     p->err_loc = p->tok_loc;
     p->recover = !again && (p->tok_bol || p->tok == '}' || p->tok == ';')
                  ? RECOVER_REPLAY : RECOVER_SKIP;
+    p->skip_depth = p->recover == RECOVER_SKIP && p->tok == '{';
     if (again) return 0;
   }
   if (p->lex_err_line == loc.line && la != YYSYMBOL_YYEOF) return 0;  /* already explained */
@@ -294,6 +542,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     p->nsyntax++;
     return 0;
   }
+  if (newcomer(p, la, exp, n)) return 0;
   if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
     if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
       msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",
