@@ -1,5 +1,5 @@
 # flowc — see README.md. `make` builds ./flowc; `make test` runs every
-# test; `make manual` checks flows/ (and will publish the manual).
+# test; `make manual` checks flows/ (or FLOWS=dir) and writes its manual.
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -94,10 +94,13 @@ asan: $(BUILD)/.deps
 test: $(PROG) unit asan
 	@tests/run.sh ./$(PROG) build/asan/flowc
 
+# The manual of the flows in FLOWS (files or directories), into OUT.
+FLOWS ?= flows
+OUT   ?= output
 manual: $(PROG)
-	./$(PROG) check --werror flows/*.flow
-	./$(PROG) render -o output flows/*.flow
-	./$(PROG) manual -o output/manual.pdf flows/*.flow
+	$(abspath $(PROG)) check --werror $(FLOWS)
+	$(abspath $(PROG)) render -o $(OUT) $(FLOWS)
+	$(abspath $(PROG)) manual -o $(OUT)/manual.pdf $(FLOWS)
 
 bench: $(PROG)
 	@tests/bench.sh ./$(PROG)
