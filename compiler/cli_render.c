@@ -88,6 +88,24 @@ static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Op
   return 0;
 }
 
+/* Lowers o->scale so that the PNG fits, saying so; -1 when even the
+ * largest scale that fits would make the text unreadable. */
+static int png_scale(const Scene *s, const char *path, Opts *o) {
+  double fit = png_fit_scale(s, o->scale);
+  if (fit == o->scale) return 0;
+  if (fit <= 0) {
+    fprintf(stderr, "flowc render: %s: the chart (%.0f x %.0f pt) is too large for a PNG: at most %d "
+                    "pixels a side, its text would be under %d pixels (split the process with call, "
+                    "or use svg)\n", path, s->width, s->height, PNG_MAX_SIDE, PNG_MIN_TEXT_PX);
+    return -1;
+  }
+  fprintf(stderr, "flowc render: %s: the chart (%.0f x %.0f pt) is drawn at --scale %g, not %g, "
+                  "to fit a PNG (at most %d pixels a side)\n", path, s->width, s->height, fit, o->scale,
+          PNG_MAX_SIDE);
+  o->scale = fit;
+  return 0;
+}
+
 /* Where the value of a string-valued option goes, or NULL. */
 static const char **string_opt(Opts *o, const char *a) {
   if (!strcmp(a, "-p") || !strcmp(a, "--process")) return &o->proc;
@@ -229,7 +247,12 @@ int cmd_render(int argc, char **argv) {
   }
   for (int i = 0; !status && i < count; i++) {
     const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
-    int r = write_one(&c, sel[i], scenes[i], f, &o, path);
+    Opts one = o;
+    if (o.fmt == OUT_PNG && png_scale(scenes[i], path, &one) != 0) {
+      status = 2;
+      break;
+    }
+    int r = write_one(&c, sel[i], scenes[i], f, &one, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);
