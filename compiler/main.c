@@ -19,6 +19,8 @@ static const char help[] =
   "  manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n"
   "        write the controlled A4 PDF procedure manual of all processes\n"
   "\n"
+  "FILE is a .flow file, or a directory: the .flow files below it, by path.\n"
+  "\n"
   "options:\n"
   "  --help       show this help\n"
   "  --version    show the version\n"

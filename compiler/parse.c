@@ -200,9 +200,10 @@ static int is_flow(const char *name) {
 }
 
 /* The .flow files under dir, recursively, sorted by path (malloc'd list
- * of malloc'd paths). Hidden entries and links to directories are skipped.
+ * of malloc'd paths). Hidden entries and links to directories are skipped;
+ * a directory that cannot be read is reported and counted in *bad.
  * Iterative: no recursion however deep the tree. */
-static char **dir_files(const char *dir, int *count) {
+static char **dir_files(const char *dir, int *count, int *bad) {
   char **todo = xmalloc(sizeof *todo), **files = NULL;
   int ntodo = 1, nfiles = 0, cap = 0;
   todo[0] = strdup(dir);
@@ -211,13 +212,21 @@ static char **dir_files(const char *dir, int *count) {
     char *d = todo[--ntodo];
     DIR *dp = opendir(d);
     struct dirent *e;
+    if (!dp) {
+      fprintf(stderr, "flowc: error: cannot read '%s': %s\n", d, strerror(errno));
+      ++*bad;
+    }
     while (dp && (e = readdir(dp))) {
       if (e->d_name[0] == '.') continue;
       size_t n = strlen(d) + strlen(e->d_name) + 2;
       char *path = xmalloc(n);
       snprintf(path, n, "%s%s%s", d, d[strlen(d) - 1] == '/' ? "" : "/", e->d_name);
       struct stat st;
-      if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (lstat(path, &st) != 0) {
+        fprintf(stderr, "flowc: error: cannot read '%s': %s\n", path, strerror(errno));
+        ++*bad;
+        free(path);
+      } else if (S_ISDIR(st.st_mode)) {
         todo = xrealloc(todo, sizeof *todo * (size_t)(ntodo + 1));
         todo[ntodo++] = path;
       } else if (is_flow(e->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -240,8 +249,8 @@ static char **dir_files(const char *dir, int *count) {
  * stay inside it (or --root). Returns the number that cannot be read. */
 static int load_dir(Loader *L, const char *dir) {
   int n, bad = 0;
-  char **files = dir_files(dir, &n);
-  if (!n) {
+  char **files = dir_files(dir, &n, &bad);
+  if (!n && !bad) {
     fprintf(stderr, "flowc: error: '%s' holds no .flow file\n", dir);
     bad = 1;
   }

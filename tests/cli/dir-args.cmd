@@ -14,3 +14,8 @@ ls "$d/out"
 for t in 请假流程 订单流程 归档资料; do pdftotext "$d/m.pdf" - | grep -q "$t" && echo "manual has $t"; done
 mkdir "$d/empty"
 "$FLOWC" check "$d/empty" 2>&1 | sed "s|$d|TMP|"; echo "no .flow file: ${PIPESTATUS[0]}"
+# a subdirectory that cannot be read (here: its path is longer than
+# PATH_MAX) is an error, not silently skipped
+mkdir "$d/deep" && cp tests/cli/dirs/sales/order.flow "$d/deep/"
+(cd "$d/deep" && n=$(printf 'd%.0s' $(seq 200)) && for i in $(seq 25); do mkdir "$n" && cd "$n" || break; done)
+"$FLOWC" check "$d/deep" 2>&1 | sed "s|$d/deep/[d/]*|TMP/deep/d.../|"; echo "unreadable subdirectory: ${PIPESTATUS[0]}"
