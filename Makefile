@@ -1,5 +1,5 @@
 # flowc — see README.md. `make` builds ./flowc; `make test` runs every
-# test; `make manual` checks flows/ (and will publish the manual).
+# test; `make manual` checks flows/ (or FLOWS=dir) and writes its manual.
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -7,6 +7,15 @@ WARN     := -Wall -Wextra $(if $(WERROR),-Werror)
 BUILD    ?= build
 PROG     ?= flowc
 SANFLAGS ?=
+# Where `make install` puts things (DESTDIR is prepended to each).
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+# Compiler lines in full with V=1; else one short line an object.
+Q        := $(if $(V),,@)
+say       = $(if $(V),,@echo "  $(1)	$(2)")
 # Libraries, through pkg-config (libharu ships no .pc file: -lhpdf).
 PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
@@ -18,18 +27,30 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
 DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
             libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
             libfreetype-dev libunibreak-dev libicu-dev libjansson-dev libhpdf-dev fonts-wqy-microhei \
-            libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript
+            libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript \
+            groff-base man-db
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test unit asan manual bench fuzz layout-report clean
+.PHONY: all deps test unit asan manual bench fuzz layout-report clean install uninstall
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
+# Without dpkg-query (not Debian), asks pkg-config for the libraries.
 deps: $(BUILD)/.deps
 $(BUILD)/.deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+	@if ! command -v dpkg-query >/dev/null; then \
+	  echo "make: no dpkg-query (not Debian?): checking the libraries with pkg-config"; \
+	  command -v pkg-config >/dev/null || { echo "make: missing: pkg-config"; exit 1; }; \
+	  missing=""; for l in $(PC_LIBS); do pkg-config --exists $$l || missing="$$missing $$l"; done; \
+	  echo '#include <hpdf.h>' | $(CC) -E -o /dev/null - 2>/dev/null || missing="$$missing libharu(hpdf.h)"; \
+	  for t in flex bison; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	  if [ -n "$$missing" ]; then echo "make: missing libraries and tools:$$missing"; \
+	    echo "make: install them (and their development files) with your package manager"; exit 1; fi; \
+	  echo "make: all libraries found"; \
+	else \
+	missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -40,28 +61,36 @@ $(BUILD)/.deps:
 	    echo "make: missing Debian packages:$$missing"; \
 	    echo "make: run:  sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
+	fi; \
 	fi
 	@mkdir -p $(BUILD) && touch $@
 
 $(PROG): $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(PC_LDLIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDFLAGS) $(PC_LDLIBS)
 
-$(BUILD)/flow.tab.c $(BUILD)/flow.tab.h: grammar/flow.y | $(BUILD)/.deps
-	bison -Wall -Werror --defines=$(BUILD)/flow.tab.h -o $(BUILD)/flow.tab.c $<
+# Grouped targets (&:): one run of bison, or of flex, makes both files, so
+# `make -j` never runs it twice at once.
+$(BUILD)/flow.tab.c $(BUILD)/flow.tab.h &: grammar/flow.y | $(BUILD)/.deps
+	$(call say,BISON,$<)
+	$(Q)bison -Wall -Werror --defines=$(BUILD)/flow.tab.h -o $(BUILD)/flow.tab.c $<
 
-$(BUILD)/flow.lex.c $(BUILD)/flow.lex.h: grammar/flow.l | $(BUILD)/.deps
-	flex -b --backup-file=$(BUILD)/flow.backup --header-file=$(BUILD)/flow.lex.h -o $(BUILD)/flow.lex.c $<
+$(BUILD)/flow.lex.c $(BUILD)/flow.lex.h &: grammar/flow.l | $(BUILD)/.deps
+	$(call say,FLEX,$<)
+	$(Q)flex -b --backup-file=$(BUILD)/flow.backup --header-file=$(BUILD)/flow.lex.h -o $(BUILD)/flow.lex.c $<
 	@grep -q '^No backing up' $(BUILD)/flow.backup || { rm -f $(BUILD)/flow.lex.c; \
 	  echo "grammar/flow.l: the scanner backs up, which slows every byte (see $(BUILD)/flow.backup)"; exit 1; }
 
-$(BUILD)/flow.tab.o: $(BUILD)/flow.tab.c $(BUILD)/flow.lex.h
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+# The generated headers exist before anything compiles (order-only); who
+# includes them is then known from the .d files (-MMD), so a changed
+# grammar recompiles only those objects.
+$(BUILD)/%.o: $(BUILD)/%.c | $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/flow.lex.o: $(BUILD)/flow.lex.c $(BUILD)/flow.tab.h
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
-
-$(BUILD)/%.o: compiler/%.c $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/%.o: compiler/%.c | $(BUILD)/flow.tab.h $(BUILD)/flow.lex.h
+	$(call say,CC,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJS:.o=.d)  # flow.tab.d and flow.lex.d too: the parser includes ctx.h
 
@@ -72,7 +101,8 @@ LIB_OBJS   = $(filter-out $(BUILD)/main.o,$(OBJS))
 unit: $(UNIT_BINS)
 $(BUILD)/unit/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(BUILD)/unit
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PC_LDLIBS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJS) $(LDFLAGS) $(PC_LDLIBS)
 
 # Chart quality, flowc's layout against Graphviz dot on the same graphs
 # (tests/layout/report.c): flows/ and a generated corpus, or LAYOUT_FILES.
@@ -94,10 +124,25 @@ asan: $(BUILD)/.deps
 test: $(PROG) unit asan
 	@tests/run.sh ./$(PROG) build/asan/flowc
 
+# Installed like any Unix tool: the program, its man page, completions.
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/flowc
+	install -m 644 doc/flowc.1 $(DESTDIR)$(MANDIR)/man1/flowc.1
+	install -m 644 doc/flowc.bash $(DESTDIR)$(BASHCOMPDIR)/flowc
+	install -m 644 doc/_flowc $(DESTDIR)$(ZSHCOMPDIR)/_flowc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/flowc $(DESTDIR)$(MANDIR)/man1/flowc.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/flowc $(DESTDIR)$(ZSHCOMPDIR)/_flowc
+
+# The manual of the flows in FLOWS (files or directories), into OUT.
+FLOWS ?= flows
+OUT   ?= output
 manual: $(PROG)
-	./$(PROG) check --werror flows/*.flow
-	./$(PROG) render -o output flows/*.flow
-	./$(PROG) manual -o output/manual.pdf flows/*.flow
+	$(abspath $(PROG)) check --werror $(FLOWS)
+	$(abspath $(PROG)) render -o $(OUT) $(FLOWS)
+	$(abspath $(PROG)) manual -o $(OUT)/manual.pdf $(FLOWS)
 
 bench: $(PROG)
 	@tests/bench.sh ./$(PROG)

@@ -1,6 +1,7 @@
 /* cli_render.c — `flowc render`: each process of the files named on the
  * command line as SVG, PNG, scene JSON or DOT. */
 #include <libgen.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -10,7 +11,11 @@
 #include "report.h"
 
 typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT } OutFormat;
+/* The formats: the name -f takes, which is also the extension of an -o
+ * file in that format, in OutFormat order. A new format is a row here and
+ * a case in draw(). */
 static const char *const ext[] = {"svg", "png", "json", "dot"};
+#define NFORMATS (int)(sizeof ext / sizeof *ext)
 
 typedef struct Opts {
   OutFormat fmt;
@@ -24,11 +29,18 @@ static const char usage_text[] =
   "usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
   "OUT is a directory (default output/) that gets PROCESS.svg etc., or, for one\n"
-  "process, a file whose extension gives the format when -f is not given.\n";
+  "process, a file whose extension (.svg .png .json .dot) gives the format when\n"
+  "-f is not given, or - for standard output.\n";
 
 static int usage(void) {
   fputs(usage_text, stderr);
   return 2;
+}
+
+/* Prints the formats as "svg, png, json or dot", each after prefix. */
+static void list_formats(const char *prefix) {
+  for (int k = 0; k < NFORMATS; k++)
+    fprintf(stderr, "%s%s%s", k == 0 ? "" : k < NFORMATS - 1 ? ", " : " or ", prefix, ext[k]);
 }
 
 static int ends_with(const char *s, const char *suffix) {
@@ -36,22 +48,34 @@ static int ends_with(const char *s, const char *suffix) {
   return n > k && s[n - k - 1] == '.' && strcmp(s + n - k, suffix) == 0;
 }
 
+static int draw(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o, FILE *fp,
+                const char **err) {
+  switch (o->fmt) {
+  case OUT_SVG: return svg_write(c, s, f, o->embed, fp, err);
+  case OUT_PNG: return png_write(c, s, f, o->scale, fp, err);
+  case OUT_JSON: return scene_json_write(c, s, fp, err);
+  default: return layout_dot(c, p, s, fp, err);
+  }
+}
+
+/* Writes the picture to path, or to standard output for "-". */
 static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o,
                      const char *path) {
   const char *err = NULL;
+  if (!strcmp(path, "-")) {
+    if (draw(c, p, s, f, o, stdout, &err) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+      fprintf(stderr, "flowc render: standard output: %s\n", err ? err : "write error");
+      return 2;
+    }
+    return 0;
+  }
   char buf[512];
   OutFile out;
   if (out_open(&out, path, buf, sizeof buf) != 0) {
     fprintf(stderr, "flowc render: %s\n", buf);
     return 2;
   }
-  int r;
-  switch (o->fmt) {
-  case OUT_SVG: r = svg_write(c, s, f, o->embed, out.fp, &err); break;
-  case OUT_PNG: r = png_write(c, s, f, o->scale, out.fp, &err); break;
-  case OUT_JSON: r = scene_json_write(c, s, out.fp, &err); break;
-  default: r = layout_dot(c, p, s, out.fp, &err); break;
-  }
+  int r = draw(c, p, s, f, o, out.fp, &err);
   if (r != 0) {
     out_abort(&out);
     fprintf(stderr, "flowc render: %s: %s\n", path, err ? err : "failed");
@@ -61,6 +85,24 @@ static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Op
     fprintf(stderr, "flowc render: %s\n", buf);
     return 2;
   }
+  return 0;
+}
+
+/* Lowers o->scale so that the PNG fits, saying so; -1 when even the
+ * largest scale that fits would make the text unreadable. */
+static int png_scale(const Scene *s, const char *path, Opts *o) {
+  double fit = png_fit_scale(s, o->scale);
+  if (fit == o->scale) return 0;
+  if (fit <= 0) {
+    fprintf(stderr, "flowc render: %s: the chart (%.0f x %.0f pt) is too large for a PNG: at most %d "
+                    "pixels a side, its text would be under %d pixels (split the process with call, "
+                    "or use svg)\n", path, s->width, s->height, PNG_MAX_SIDE, PNG_MIN_TEXT_PX);
+    return -1;
+  }
+  fprintf(stderr, "flowc render: %s: the chart (%.0f x %.0f pt) is drawn at --scale %g, not %g, "
+                  "to fit a PNG (at most %d pixels a side)\n", path, s->width, s->height, fit, o->scale,
+          PNG_MAX_SIDE);
+  o->scale = fit;
   return 0;
 }
 
@@ -80,9 +122,11 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
     if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
       if (!val) return -1;
       int k = 0;
-      while (k < 4 && strcmp(val, ext[k])) k++;
-      if (k == 4) {
-        fprintf(stderr, "flowc render: unknown format '%s' (svg, png, json or dot)\n", val);
+      while (k < NFORMATS && strcmp(val, ext[k])) k++;
+      if (k == NFORMATS) {
+        fprintf(stderr, "flowc render: unknown format '%s' (", val);
+        list_formats("");
+        fputs(")\n", stderr);
         return -1;
       }
       o->fmt = (OutFormat)k;
@@ -113,11 +157,15 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
   return 0;
 }
 
-/* The format an -o file name asks for, or -1. */
+/* The format an -o file name asks for; -1 for a directory (an existing
+ * one, or a name without an extension), -2 for an unknown extension. */
 static int out_format(const char *out) {
-  for (int k = 0; k < 4; k++)
+  struct stat st;
+  if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) return -1;
+  for (int k = 0; k < NFORMATS; k++)
     if (ends_with(out, ext[k])) return k;
-  return -1;
+  const char *base = strrchr(out, '/'), *dot = strrchr(base ? base + 1 : out, '.');
+  return dot && dot != (base ? base + 1 : out) && dot[1] ? -2 : -1;
 }
 
 int cmd_render(int argc, char **argv) {
@@ -129,8 +177,17 @@ int cmd_render(int argc, char **argv) {
     free(files);
     return usage();
   }
-  /* -o NAME.png: one file, in the format its extension names */
-  int named = out_format(o.out);
+  /* -o NAME.png: one file, in the format its extension names; -o -:
+   * standard output */
+  int to_stdout = !strcmp(o.out, "-");
+  int named = to_stdout ? -1 : out_format(o.out);
+  if (named == -2) {
+    fprintf(stderr, "flowc render: -o %s: unknown extension '%s' (a file ends in ", o.out, strrchr(o.out, '.'));
+    list_formats(".");
+    fputs("; a new directory has no extension)\n", stderr);
+    free(files);
+    return 2;
+  }
   if (named >= 0 && !o.fmt_given) o.fmt = (OutFormat)named;
   if (named >= 0 && named != (int)o.fmt) {
     fprintf(stderr, "flowc render: -o %s names a .%s file, but -f asks for %s\n", o.out, ext[named], ext[o.fmt]);
@@ -158,10 +215,11 @@ int cmd_render(int argc, char **argv) {
     fprintf(stderr, "flowc render: the files hold no process to draw\n");
     status = 1;
   }
-  int to_file = named >= 0;
+  int to_file = named >= 0 || to_stdout;
   if (!status && to_file && count > 1) {
-    fprintf(stderr, "flowc render: -o %s names one file, but %d processes would be rendered: "
-                    "choose one with -p, or give a directory\n", o.out, count);
+    fprintf(stderr, "flowc render: -o %s names one %s, but %d processes would be rendered: "
+                    "choose one with -p%s\n", o.out, to_stdout ? "output" : "file", count,
+            to_stdout ? "" : ", or give a directory");
     status = 2;
   }
   Font *f = NULL;
@@ -183,13 +241,18 @@ int cmd_render(int argc, char **argv) {
   }
   char buf[512];
   char *dir = to_file ? dirname(arena_strdup(&c.arena, o.out)) : (char *)o.out;
-  if (!status && count && strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
+  if (!status && count && !to_stdout && strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
     fprintf(stderr, "flowc render: %s\n", buf);
     status = 2;
   }
   for (int i = 0; !status && i < count; i++) {
     const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
-    int r = write_one(&c, sel[i], scenes[i], f, &o, path);
+    Opts one = o;
+    if (o.fmt == OUT_PNG && png_scale(scenes[i], path, &one) != 0) {
+      status = 2;
+      break;
+    }
+    int r = write_one(&c, sel[i], scenes[i], f, &one, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);

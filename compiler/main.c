@@ -22,6 +22,8 @@ static const char help[] =
   "        (for editors: diagnostics, definition, references, hover, symbols,\n"
   "        completion)\n"
   "\n"
+  "FILE is a .flow file, or a directory: the .flow files below it, by path.\n"
+  "\n"
   "options:\n"
   "  --help       show this help\n"
   "  --version    show the version\n"

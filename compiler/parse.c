@@ -168,23 +168,112 @@ static void ensure_program(Ctx *c) {
   if (!c->prog) c->prog = arena_alloc(&c->arena, sizeof *c->prog);
 }
 
+/* Reads one file named on the command line (or found in a directory
+ * named there); imports stay inside root. Returns 1 if it cannot be read. */
+static int load_arg(Loader *L, const char *path, const char *root) {
+  Ctx *c = L->c;
+  char *real = realpath(path, NULL);
+  int id = real ? ctx_find_real(c, real) : -1;
+  free(real);
+  if (id >= 0) { /* already read, e.g. as an import */
+    c->files[id]->cmdline = 1;
+    return 0;
+  }
+  id = ctx_read_file(c, path, path);
+  if (id < 0) {
+    fprintf(stderr, "flowc: error: cannot read '%s': %s\n", path, strerror(errno));
+    return 1;
+  }
+  c->files[id]->cmdline = 1;
+  L->root = root ? strdup(root) : strdup("/nonexistent-root");
+  if (!L->root) oom();
+  load(L, id);
+  free(L->root);
+  return 0;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_flow(const char *name) {
+  size_t n = strlen(name);
+  return n > 5 && !strcmp(name + n - 5, ".flow");
+}
+
+/* The .flow files under dir, recursively, sorted by path (malloc'd list
+ * of malloc'd paths). Hidden entries and links to directories are skipped;
+ * a directory that cannot be read is reported and counted in *bad.
+ * Iterative: no recursion however deep the tree. */
+static char **dir_files(const char *dir, int *count, int *bad) {
+  char **todo = xmalloc(sizeof *todo), **files = NULL;
+  int ntodo = 1, nfiles = 0, cap = 0;
+  todo[0] = strdup(dir);
+  if (!todo[0]) oom();
+  while (ntodo > 0) {
+    char *d = todo[--ntodo];
+    DIR *dp = opendir(d);
+    struct dirent *e;
+    if (!dp) {
+      fprintf(stderr, "flowc: error: cannot read '%s': %s\n", d, strerror(errno));
+      ++*bad;
+    }
+    while (dp && (e = readdir(dp))) {
+      if (e->d_name[0] == '.') continue;
+      size_t n = strlen(d) + strlen(e->d_name) + 2;
+      char *path = xmalloc(n);
+      snprintf(path, n, "%s%s%s", d, d[strlen(d) - 1] == '/' ? "" : "/", e->d_name);
+      struct stat st;
+      if (lstat(path, &st) != 0) {
+        fprintf(stderr, "flowc: error: cannot read '%s': %s\n", path, strerror(errno));
+        ++*bad;
+        free(path);
+      } else if (S_ISDIR(st.st_mode)) {
+        todo = xrealloc(todo, sizeof *todo * (size_t)(ntodo + 1));
+        todo[ntodo++] = path;
+      } else if (is_flow(e->d_name) && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (nfiles == cap) files = xrealloc(files, sizeof *files * (size_t)(cap = cap ? 2 * cap : 16));
+        files[nfiles++] = path;
+      } else {
+        free(path);
+      }
+    }
+    if (dp) closedir(dp);
+    free(d);
+  }
+  free(todo);
+  if (nfiles) qsort(files, (size_t)nfiles, sizeof *files, by_name);
+  *count = nfiles;
+  return files;
+}
+
+/* A directory named on the command line: its .flow files, whose imports
+ * stay inside it (or --root). Returns the number that cannot be read. */
+static int load_dir(Loader *L, const char *dir) {
+  int n, bad = 0;
+  char **files = dir_files(dir, &n, &bad);
+  if (!n && !bad) {
+    fprintf(stderr, "flowc: error: '%s' holds no .flow file\n", dir);
+    bad = 1;
+  }
+  char *root = realpath(L->c->root ? L->c->root : dir, NULL);
+  for (int i = 0; i < n; i++) {
+    bad += load_arg(L, files[i], root);
+    free(files[i]);
+  }
+  free(root);
+  free(files);
+  return bad;
+}
+
 int load_program(Ctx *c, char *const *paths, int npaths) {
   ensure_program(c);
   Loader L = {.c = c, .depth = -1};
   int bad = 0;
   for (int i = 0; i < npaths; i++) {
-    char *real = realpath(paths[i], NULL);
-    int id = real ? ctx_find_real(c, real) : -1;
-    free(real);
-    if (id >= 0) { /* already read, e.g. as an import */
-      c->files[id]->cmdline = 1;
-      continue;
-    }
-    id = ctx_read_file(c, paths[i], paths[i]);
-    if (id >= 0) c->files[id]->cmdline = 1;
-    if (id < 0) {
-      fprintf(stderr, "flowc: error: cannot read '%s': %s\n", paths[i], strerror(errno));
-      bad++;
+    struct stat st;
+    if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      bad += load_dir(&L, paths[i]);
       continue;
     }
     /* imports stay in the directory of this file, or of --root */
@@ -194,9 +283,8 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
       if (slash && slash != dir) *slash = 0;
       else if (slash) slash[1] = 0;
     }
-    L.root = dir ? dir : strdup("/nonexistent-root");
-    load(&L, id);
-    free(L.root);
+    bad += load_arg(&L, paths[i], dir);
+    free(dir);
   }
   return bad;
 }

@@ -183,10 +183,21 @@ static cairo_font_face_t *cairo_face(Font *f) {
   return cf;
 }
 
+double png_fit_scale(const Scene *s, double want) {
+  double side = s->width > s->height ? s->width : s->height;
+  double fit = want;
+  if (ceil(side * want) > PNG_MAX_SIDE) fit = floor(PNG_MAX_SIDE / side * 1000) / 1000;
+  double text = 0; /* the smallest text of the nodes */
+  for (int i = 0; i < s->nnodes; i++)
+    for (int k = 0; k < s->nodes[i].nlines; k++)
+      if (!text || s->nodes[i].lines[k].size < text) text = s->nodes[i].lines[k].size;
+  return fit < want && text * fit < PNG_MIN_TEXT_PX ? 0 : fit;
+}
+
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err) {
   (void)c;
   double w = ceil(s->width * scale), h = ceil(s->height * scale);
-  if (!(scale > 0) || !(w <= 32767 && h <= 32767)) {
+  if (!(scale > 0) || !(w <= PNG_MAX_SIDE && h <= PNG_MAX_SIDE)) {
     *err = "the picture is too large for a PNG at this scale (at most 32767 pixels a side; lower --scale)";
     return -1;
   }

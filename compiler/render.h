@@ -17,6 +17,11 @@
 int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err);
 
 /* PNG drawn with cairo at `scale` pixels per point, white background. */
+#define PNG_MAX_SIDE 32767   /* pixels, cairo's limit */
+#define PNG_MIN_TEXT_PX 8    /* smaller text is unreadable */
+/* The largest scale up to `want` at which the picture fits PNG_MAX_SIDE,
+ * or 0 when at that scale the nodes' text would be under PNG_MIN_TEXT_PX. */
+double png_fit_scale(const Scene *s, double want);
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err);
 
 /* The scene's geometry as JSON (documented in README.md). */

@@ -5,7 +5,11 @@
 #       then "[exit N]"
 #   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
 #       the top directory) with NAME.expect: its output and "[exit N]"
-# then valgrind on a subset, and `flowc check --werror flows/*.flow`.
+#   tests/unit/*_test.c  programs built beside each binary
+#   tests/build/NAME.cmd  like tests/cli, run once ($FLOWC is the first
+#       binary): installing, building with make -j
+# then valgrind on a subset, and `flowc check --werror flows/`.
+# Each suite prints a line when it starts and its counts when it ends.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
 # Usage: tests/run.sh FLOWC [FLOWC...]
@@ -20,6 +24,27 @@ failed=()
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); failed+=("$1"); }
+
+# suite "WHAT" N: says what runs; the next suite (or done) prints its counts
+suite_pass=0 suite_fail=0 suite_on=0
+done_suite() {
+  [ "$suite_on" = 1 ] && echo "   $((pass - suite_pass)) passed, $((fail - suite_fail)) failed"
+  suite_on=0
+}
+suite() {
+  done_suite
+  echo "== $1 ($2)"
+  suite_pass=$pass suite_fail=$fail suite_on=1
+}
+# the cases of a glob that ONLY selects
+pick() {
+  local f
+  for f in "$@"; do
+    [ -e "$f" ] || continue
+    [ -n "${ONLY:-}" ] && ! echo "$f" | grep -q -- "$ONLY" && continue
+    echo "$f"
+  done
+}
 
 # compare NAME EXPECTFILE ACTUAL
 compare() {
@@ -36,8 +61,9 @@ first=1
 for bin in "$@"; do
   case $bin in /*) ;; *) bin=$top/$bin ;; esac
   tag=$(basename "$(dirname "$bin")")
-  for f in tests/check/*.flow; do
-    [ -n "${ONLY:-}" ] && ! echo "$f" | grep -q -- "$ONLY" && continue
+  cases=$(pick tests/check/*.flow)
+  suite "$tag: tests/check, flowc check on each file" "$(echo "$cases" | grep -c .) cases"
+  for f in $cases; do
     name=${f%.flow}
     args=""
     [ -f "$name.args" ] && args=$(cat "$name.args")
@@ -45,13 +71,15 @@ for bin in "$@"; do
     out=$(cd tests/check && timeout 30 "$bin" check $args "$(basename "$f")" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
-  for f in tests/cli/*.cmd; do
-    [ -n "${ONLY:-}" ] && ! echo "$f" | grep -q -- "$ONLY" && continue
+  cases=$(pick tests/cli/*.cmd)
+  suite "$tag: tests/cli, commands" "$(echo "$cases" | grep -c .) cases"
+  for f in $cases; do
     name=${f%.cmd}
     out=$(FLOWC=$bin timeout 120 bash "$f" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   # unit test programs built beside this flowc, with NAME.args if any
+  suite "$tag: tests/unit, programs" "$(ls tests/unit/*_test.c | wc -l) programs, and flowc check --werror flows/"
   for u in tests/unit/*_test.c; do
     name=$(basename "$u" .c)
     prog=$(dirname "$bin")/build/unit/$name
@@ -61,14 +89,25 @@ for bin in "$@"; do
     # shellcheck disable=SC2086
     if out=$(timeout 120 "$prog" $args 2>&1); then ok; else bad "$tag:unit/$name"; echo "$out" | tail -20; fi
   done
-  out=$(timeout 60 "$bin" check --werror flows/*.flow 2>&1)
+  out=$(timeout 60 "$bin" check --werror flows/ 2>&1)
   if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
   first=0
+done
+
+# building and installing: once, with the first binary
+cases=$(pick tests/build/*.cmd)
+suite "tests/build, make" "$(echo "$cases" | grep -c .) cases"
+first=1
+for f in $cases; do
+  name=${f%.cmd}
+  out=$(FLOWC=$top/${1#./} timeout 600 bash "$f" 2>&1)
+  compare "build:$f" "$name.expect" "$out"$'\n'"[exit $?]"
 done
 
 # valgrind: no invalid access, no leak, on a sample of cases
 if command -v valgrind >/dev/null; then
   bin=$top/${1#./}
+  suite "valgrind" "every fifth case of tests/check, layout_test"
   for f in $(ls tests/check/*.flow | awk 'NR % 5 == 1') ; do
     # shellcheck disable=SC2086
     if (cd tests/check && $VG "$bin" check "$(basename "$f")" >/dev/null 2>/tmp/flowc-vg.$$); [ $? != 99 ]; then ok
@@ -84,6 +123,7 @@ if command -v valgrind >/dev/null; then
   rm -f /tmp/flowc-vg.$$
 fi
 
+done_suite
 for f in "${failed[@]+"${failed[@]}"}"; do echo "FAIL $f"; done
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -43,7 +43,7 @@ for set in flows tests; do
     $1 == "fork" { $2 = "并行开始" } $1 == "join" { $2 = "并行汇合" }
     $1 != "start" && $1 != "end" { steps++; if (!has_row($2, $3)) { mr++; print "row missing: " $2 " / " $3 } }
     END {
-      printf "processes %d, titles missing %d\n", titles, mt
+      printf "titles missing %d\n", mt
       printf "node labels missing %d\n", ml
       printf "procedure rows missing %d\n", mr
       if (titles < 3 || labels < 10 * titles / 3 || steps < labels / 2) print "too few processes or nodes"

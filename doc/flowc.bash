@@ -1,0 +1,27 @@
+# bash completion for flowc(1): commands, options, formats, .flow files
+# and directories.
+_flowc() {
+  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+  local cmd=${COMP_WORDS[1]}
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W 'check render manual --help --version' -- "$cur"))
+    return
+  fi
+  case $prev in
+    --format) [ "$cmd" = check ] && COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")); return ;;
+    -f) COMPREPLY=($(compgen -W 'svg png json dot' -- "$cur")); return ;;
+    --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --font) COMPREPLY=($(compgen -f -X '!*.tt[fc]' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    -o|-p|--scale) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  esac
+  if [[ $cur == -* ]]; then
+    case $cmd in
+      check) COMPREPLY=($(compgen -W '--format --werror --root --help' -- "$cur")) ;;
+      render) COMPREPLY=($(compgen -W '-f -p -o --font --scale --no-embed-font --root --help' -- "$cur")) ;;
+      manual) COMPREPLY=($(compgen -W '-o --font --root --help' -- "$cur")) ;;
+    esac
+    return
+  fi
+  COMPREPLY=($(compgen -f -X '!*.flow' -- "$cur") $(compgen -d -- "$cur"))
+}
+complete -o filenames -F _flowc flowc
