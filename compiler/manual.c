@@ -151,12 +151,12 @@ int m_proc_page(const Manual *m, int proc) {
   return m_entry_page(m, m->pi[proc].entry);
 }
 
-void m_heading(Manual *m, int level, const char *title, int bookmark) {
+void m_heading(Manual *m, int level, const char *title, double keep) {
   double size = level == 0 ? 16 : 12;
   double h = pdf_para(m->p, MARGIN, 0, m_width(m), size, title, 0, 0);
   /* a heading keeps some of what follows on its page */
-  if (m->y + h + 70 > m_bottom(m)) m_new_page(m, 0);
-  if (bookmark) m_mark(m, level, title);
+  if (m->y + h + (keep > 0 ? keep + 14 : 70) > m_bottom(m)) m_new_page(m, 0);
+  m_mark(m, level, title);
   if (level == 0) {
     pdf_fill_rgb(m->p, 0.16, 0.31, 0.55);
     pdf_rect(m->p, MARGIN, m->y, 4, h, PDF_FILL);
@@ -189,12 +189,61 @@ void m_para(Manual *m, const char *s, double size) {
   m->y += 8;
 }
 
-void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
-             const char *const *cells, int nrows, const unsigned char *kind, const int *link) {
+static PdfTable table_of(Manual *m, int ncols, const double *frac, const char *const *head) {
   double *w = arena_alloc(&m->c->arena, (size_t)ncols * sizeof *w);
   for (int i = 0; i < ncols; i++) w[i] = frac[i] * m_width(m);
-  PdfTable t = {ncols, w, head, MARGIN, SZ_TABLE, m_bottom(m), m_table_page, m};
+  return (PdfTable){ncols, w, head, MARGIN, SZ_TABLE, BODY_TOP, m_bottom(m), m_table_page, m};
+}
+
+void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
+             const char *const *cells, int nrows, const unsigned char *kind, const int *link) {
+  PdfTable t = table_of(m, ncols, frac, head);
   m->y = pdf_table(m->p, &t, m->y, cells, nrows, kind, link) + 10;
+}
+
+static int is_sentence(const MBlock *b) {
+  return !b->nrows && b->empty;
+}
+
+static PdfTable block_table(Manual *m, const MBlock *b) {
+  return table_of(m, b->ncols, b->widths, b->head);
+}
+
+/* The block's height without page breaks. */
+static double block_h(Manual *m, const MBlock *b) {
+  double h = pdf_para(m->p, MARGIN, 0, m_width(m), 12, b->title, 0, 0) + 5;
+  if (is_sentence(b)) return h + pdf_para(m->p, MARGIN, 0, m_width(m), SZ_BODY, b->empty, 0, 0) + 8;
+  PdfTable t = block_table(m, b);
+  return h + pdf_table_height(m->p, &t, b->cells, b->nrows, b->kind) + 10;
+}
+
+static void block(Manual *m, const MBlock *b) {
+  double keep;
+  PdfTable t = block_table(m, b);
+  if (is_sentence(b)) keep = pdf_para(m->p, MARGIN, 0, m_width(m), SZ_BODY, b->empty, 0, 0);
+  else keep = pdf_table_lead(m->p, &t, b->cells, b->nrows, b->kind);
+  m_heading(m, 1, b->title, keep);
+  if (is_sentence(b)) m_para(m, b->empty, SZ_BODY);
+  else m->y = pdf_table(m->p, &t, m->y, b->cells, b->nrows, b->kind, b->link) + 10;
+}
+
+/* A tail this short never stands alone on a page. */
+#define SHORT_TAIL 160.0
+
+void m_blocks(Manual *m, const MBlock *b, int n) {
+  if (m->landscape) m_new_page(m, 0); /* tables go on portrait pages */
+  double *h = arena_alloc(&m->c->arena, (size_t)(n + 1) * sizeof *h);
+  /* h[i]: blocks i.. as far as it matters (a long tail is long enough) */
+  for (int i = n - 1; i >= 0; i--) h[i] = h[i + 1] + (h[i + 1] < SHORT_TAIL ? block_h(m, &b[i]) : 0);
+  double body = m_bottom(m) - BODY_TOP;
+  for (int i = 0; i < n; i++) {
+    double room = m_bottom(m) - m->y, own = h[i] - h[i + 1], tail = h[i + 1];
+    /* block i fits here but its short tail would not: both to a new page */
+    if (i + 1 < n && tail < SHORT_TAIL && own <= room && own + tail > room && own + tail <= body &&
+        m->y > BODY_TOP)
+      m_new_page(m, 0);
+    block(m, &b[i]);
+  }
 }
 
 /* ---- flow order ---- */

@@ -82,7 +82,7 @@ static void roles(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "角色索引", 1);
+  m_heading(m, 0, "角色索引", 0);
   m_para(m, "各部门、岗位（流程图中的泳道）负责的流程和步骤。", SZ_BODY);
   static const char *const head[3] = {"流程", "负责的步骤", "页码"};
   static const double w[3] = {0.36, 0.54, 0.10};
@@ -114,7 +114,7 @@ static void raci(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "RACI 矩阵", 1);
+  m_heading(m, 0, "RACI 矩阵", 0);
   m_para(m, "R 负责执行（泳道），A 审批，C 事前征询，I 事后知会。只列出指定了审批、征询或知会对象的步骤。",
          SZ_BODY);
   static const char *const head[5] = {"步骤", "R 负责", "A 审批", "C 征询", "I 知会"};
@@ -148,7 +148,7 @@ static void register_of_forms(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "表单与记录登记表", 1);
+  m_heading(m, 0, "表单与记录登记表", 0);
   static const char *const head[3] = {"序号", "表单名称", "使用的流程与步骤"};
   static const double w[3] = {0.08, 0.30, 0.62};
   emit(&r, head, w, "各流程均未使用表单。");
@@ -171,7 +171,7 @@ static void glossary(Manual *m) {
       row[2] = m_proc_name(m, g->procs[i]);
     }
   m_new_page(m, 0);
-  m_heading(m, 0, "术语表", 1);
+  m_heading(m, 0, "术语表", 0);
   static const char *const head[3] = {"术语", "定义", "出处"};
   static const double w[3] = {0.18, 0.52, 0.30};
   emit(&r, head, w, "本手册没有定义术语。");

@@ -161,13 +161,13 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   const ProcInfo *pi = &m->pi[idx];
   const Scene *s = pi->scene;
   if (!s) {
-    m_heading(m, 1, "流程图", 1);
+    m_heading(m, 1, "流程图", 0);
     m_para(m, arena_printf(&m->c->arena, "（本流程的流程图无法排版：%s）", pi->why), SZ_BODY);
     return;
   }
   ChartPlan pl = *planned;
   if (pl.where == CHART_PAGE || pl.where == CHART_SPLIT_PAGE) m_new_page(m, pl.landscape);
-  m_heading(m, 1, "流程图", 1);
+  m_heading(m, 1, "流程图", 0);
   if (pl.where == CHART_SPLIT_HERE || pl.where == CHART_SPLIT_PAGE) {
     split(m, s, &pl);
     return;

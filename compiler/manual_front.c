@@ -79,7 +79,7 @@ static void revisions(Manual *m) {
       cells[k++] = r->what;
     }
   m_new_page(m, 0);
-  m_heading(m, 0, "修订记录", 1);
+  m_heading(m, 0, "修订记录", 0);
   static const char *const head[4] = {"版本", "日期", "适用范围", "修订内容"};
   static const double w[4] = {0.09, 0.15, 0.30, 0.46};
   m_table(m, 4, w, head, cells, n, NULL, NULL);
@@ -88,7 +88,7 @@ static void revisions(Manual *m) {
 void m_contents(Manual *m) {
   Pdf *p = m->p;
   m_new_page(m, 0);
-  m_heading(m, 0, "目录", 1);
+  m_heading(m, 0, "目录", 0);
   double lh = 17, right = MARGIN + m_width(m);
   int n = 0;
   for (int i = 0; i < m->nprev; i++) n += m->prev[i].level == 0;
@@ -130,7 +130,7 @@ static void legend(Manual *m) {
   };
   Pdf *p = m->p;
   m_new_page(m, 0);
-  m_heading(m, 0, "符号说明", 1);
+  m_heading(m, 0, "符号说明", 0);
   m_para(m, "本手册的流程图采用 GB/T 1526 / ISO 5807 流程图符号，按泳道（纵列：负责的部门或岗位）"
             "和阶段（横向分区）排列。实线箭头表示流程走向，虚线箭头表示返回前面的步骤。", SZ_BODY);
   m->y += 6;
@@ -170,7 +170,7 @@ static void legend(Manual *m) {
 static void index_of_processes(Manual *m) {
   const Program *g = m->prog;
   m_new_page(m, 0);
-  m_heading(m, 0, "流程索引", 1);
+  m_heading(m, 0, "流程索引", 0);
   const char **cells = arena_alloc(&m->c->arena, (size_t)(g->nprocs + 1) * 6 * sizeof *cells);
   int *link = arena_alloc(&m->c->arena, (size_t)(g->nprocs + 1) * sizeof *link);
   for (int i = 0; i < g->nprocs; i++) {

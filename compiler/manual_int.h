@@ -62,11 +62,31 @@ double m_width(const Manual *m);        /* width of the body */
 void m_new_page(Manual *m, int landscape);
 double m_table_page(void *ud);          /* PdfTable.new_page: a portrait page */
 int m_mark(Manual *m, int level, const char *title);
-void m_heading(Manual *m, int level, const char *title, int bookmark);
+/* A heading with a contents entry; it starts a new page unless keep
+ * points (0: some lines) of what follows fit below it. */
+void m_heading(Manual *m, int level, const char *title, double keep);
 void m_para(Manual *m, const char *s, double size);
 void m_space(Manual *m, double h);
 void m_table(Manual *m, int ncols, const double *widths, const char *const *head,
              const char *const *cells, int nrows, const unsigned char *kind, const int *link);
+/* A part of a section: a level-1 heading with its table (widths are
+ * fractions of the body width), or the sentence `empty` when the table
+ * has no row and empty is not NULL. */
+typedef struct MBlock {
+  const char *title;
+  int ncols;
+  const double *widths;
+  const char *const *head;
+  const char *const *cells;
+  int nrows;
+  const unsigned char *kind;
+  const int *link;
+  const char *empty;
+} MBlock;
+/* Writes the blocks in order, each heading with its first row or
+ * sentence; a short tail of blocks that would go alone onto a new page
+ * takes the block before it along. */
+void m_blocks(Manual *m, const MBlock *b, int n);
 int m_entry_page(const Manual *m, int entry);   /* page from the previous pass, or -1 */
 int m_proc_page(const Manual *m, int proc);
 const char *m_page_label(const Manual *m, int page);

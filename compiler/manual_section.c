@@ -64,7 +64,7 @@ static const char *step_label(const Node *n) {
   return n->label && *n->label ? n->label : "—";
 }
 
-static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
+static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   int n = pi->norder, rows = 0, ph = -2;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * 8 * sizeof *cells);
   unsigned char *kind = arena_alloc(&m->c->arena, (size_t)(2 * n + 1));
@@ -94,12 +94,10 @@ static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   }
   static const char *const head[8] = {"步骤", "工作内容", "责任部门", "输入", "输出", "表单", "时限", "说明"};
   static const double w[8] = {0.06, 0.21, 0.11, 0.12, 0.12, 0.12, 0.08, 0.18};
-  m_heading(m, 1, "流程说明", 1);
-  if (!rows) m_para(m, "本流程没有处理步骤。", SZ_BODY);
-  else m_table(m, 8, w, head, cells, rows, kind, link);
+  return (MBlock){"流程说明", 8, w, head, cells, rows, kind, link, "本流程没有处理步骤。"};
 }
 
-static void risks(Manual *m, const Process *p, const ProcInfo *pi) {
+static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
   int rows = 0;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(pi->norder + 1) * 3 * sizeof *cells);
   for (int i = 0; i < pi->norder; i++) {
@@ -112,15 +110,13 @@ static void risks(Manual *m, const Process *p, const ProcInfo *pi) {
     row[1] = r;
     row[2] = c;
   }
-  m_heading(m, 1, "风险与控制", 1);
   static const char *const head[3] = {"步骤", "风险", "控制措施"};
   static const double w[3] = {0.26, 0.34, 0.40};
-  if (!rows) m_para(m, "本流程未列出风险控制点。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+  return (MBlock){"风险与控制", 3, w, head, cells, rows, NULL, NULL, "本流程未列出风险控制点。"};
 }
 
 /* Forms and output records with the steps that use them. */
-static void forms(Manual *m, const Process *p, const ProcInfo *pi) {
+static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
   Arena *a = &m->c->arena;
   int cap = 0;
   for (int i = 0; i < p->nnodes; i++)
@@ -147,30 +143,26 @@ static void forms(Manual *m, const Process *p, const ProcInfo *pi) {
         rows++;
       }
     }
-  m_heading(m, 1, "表单与记录", 1);
   static const char *const head[3] = {"名称", "类别", "相关步骤"};
   static const double w[3] = {0.5, 0.2, 0.3};
-  if (!rows) m_para(m, "本流程不使用表单。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+  return (MBlock){"表单与记录", 3, w, head, cells, rows, NULL, NULL, "本流程不使用表单。"};
 }
 
-static void terms(Manual *m, const Process *p) {
+static MBlock terms(Manual *m, const Process *p) {
   int n = 0;
   for (const Term *t = p->meta.terms; t; t = t->next) n++;
-  if (!n) return;
-  const char **cells = arena_alloc(&m->c->arena, (size_t)n * 2 * sizeof *cells);
+  const char **cells = arena_alloc(&m->c->arena, (size_t)(n + 1) * 2 * sizeof *cells);
   int k = 0;
   for (const Term *t = p->meta.terms; t; t = t->next) {
     cells[k++] = t->term;
     cells[k++] = t->definition;
   }
-  m_heading(m, 1, "术语", 1);
   static const char *const head[2] = {"术语", "定义"};
   static const double w[2] = {0.25, 0.75};
-  m_table(m, 2, w, head, cells, n, NULL, NULL);
+  return (MBlock){"术语", 2, w, head, cells, n, NULL, NULL, NULL};
 }
 
-static void xrefs(Manual *m, int idx) {
+static MBlock xrefs(Manual *m, int idx) {
   const Program *g = m->prog;
   const Process *p = g->procs[idx];
   Arena *a = &m->c->arena;
@@ -206,11 +198,9 @@ static void xrefs(Manual *m, int idx) {
     link[r] = m_proc_page(m, who[r]);
     cells[r * 3 + 2] = m_page_label(m, link[r]);
   }
-  m_heading(m, 1, "相关流程", 1);
   static const char *const head[3] = {"关系", "流程", "页码"};
   static const double w[3] = {0.15, 0.72, 0.13};
-  if (!rows) m_para(m, "本流程不调用其他流程，也不被其他流程调用。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, link);
+  return (MBlock){"相关流程", 3, w, head, cells, rows, NULL, link, "本流程不调用其他流程，也不被其他流程调用。"};
 }
 
 void m_section(Manual *m, int idx) {
@@ -219,20 +209,19 @@ void m_section(Manual *m, int idx) {
   m->cur = p;
   m_new_page(m, 0);
   pi->entry = m->nent;
-  m_heading(m, 0, m_proc_name(m, p), 1);
+  m_heading(m, 0, m_proc_name(m, p), 0);
   id_card(m, p);
-  /* a chart that needs a page of its own comes after the procedure, so
-   * that the procedure fills the page of the ID card */
-  ChartPlan pl; /* a chart apart starts a page of its own wherever the cursor is */
-  if (m_chart_apart(m, idx, &pl)) {
-    procedure(m, p, pi);
-    m_chart(m, idx, &pl);
-  } else {
-    m_chart(m, idx, &pl);
-    procedure(m, p, pi);
-  }
-  risks(m, p, pi);
-  forms(m, p, pi);
-  terms(m, p);
-  xrefs(m, idx);
+  /* every process in one order: the chart (below the ID card when it
+   * fits, else from the next page), then the procedure */
+  ChartPlan pl;
+  m_chart_apart(m, idx, &pl);
+  m_chart(m, idx, &pl);
+  MBlock b[5];
+  int n = 0;
+  b[n++] = procedure(m, p, pi);
+  b[n++] = risks(m, p, pi);
+  b[n++] = forms(m, p, pi);
+  if (p->meta.terms) b[n++] = terms(m, p);
+  b[n++] = xrefs(m, idx);
+  m_blocks(m, b, n);
 }
