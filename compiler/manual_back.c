@@ -136,8 +136,11 @@ static void register_of_forms(Manual *m) {
         const char *use = arena_printf(a, "%s：%s", m_proc_name(m, p), step_name(m, pi, n));
         int j = 0;
         while (j < r.n && strcmp(r.cells[j * 3 + 1], t->text.s)) j++;
-        if (j < r.n) {
-          r.cells[j * 3 + 2] = arena_printf(a, "%s\n%s", r.cells[j * 3 + 2], use);
+        if (j < r.n) { /* once per step, however often the step names it */
+          const char *had = r.cells[j * 3 + 2];
+          size_t hl = strlen(had), ul = strlen(use);
+          if (hl < ul || strcmp(had + hl - ul, use) || (hl > ul && had[hl - ul - 1] != '\n'))
+            r.cells[j * 3 + 2] = arena_printf(a, "%s\n%s", had, use);
           continue;
         }
         const char **row = add(&r, 0, m_proc_page(m, i));

@@ -115,34 +115,37 @@ static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
   return (MBlock){"风险与控制", 3, w, head, cells, rows, NULL, NULL, "本流程未列出风险控制点。"};
 }
 
-/* Forms and output records with the steps that use them. */
+/* Forms and output records, each once, with the steps that use them. */
 static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
+  static const char *const category[4] = {"", "表单", "记录（输出）", "表单、记录（输出）"};
   Arena *a = &m->c->arena;
   int cap = 0;
   for (int i = 0; i < p->nnodes; i++)
     for (const Attr *t = p->nodes[i]->attrs; t; t = t->next) cap++;
   const char **cells = arena_alloc(a, (size_t)(cap + 1) * 3 * sizeof *cells);
+  int *mask = arena_alloc(a, (size_t)(cap + 1) * sizeof *mask);
+  int *last = arena_alloc(a, (size_t)(cap + 1) * sizeof *last); /* the step listed last */
   int rows = 0;
-  for (int pass = 0; pass < 2; pass++)
-    for (int i = 0; i < pi->norder; i++) {
-      const Node *nd = p->nodes[pi->order[i]];
-      for (const Attr *t = nd->attrs; t; t = t->next) {
-        if (t->kind != (pass ? AT_OUTPUT : AT_FORM)) continue;
-        const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : nd->label;
-        int r = 0;
-        while (r < rows && !(strcmp(cells[r * 3], t->text.s) == 0 &&
-                             strcmp(cells[r * 3 + 1], pass ? "记录（输出）" : "表单") == 0))
-          r++;
-        if (r < rows) {
-          cells[r * 3 + 2] = arena_printf(a, "%s、%s", cells[r * 3 + 2], step);
-          continue;
-        }
-        cells[rows * 3] = t->text.s;
-        cells[rows * 3 + 1] = pass ? "记录（输出）" : "表单";
-        cells[rows * 3 + 2] = step;
+  for (int i = 0; i < pi->norder; i++) {
+    const Node *nd = p->nodes[pi->order[i]];
+    for (const Attr *t = nd->attrs; t; t = t->next) {
+      if (t->kind != AT_FORM && t->kind != AT_OUTPUT) continue;
+      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : nd->label;
+      int r = 0;
+      while (r < rows && strcmp(cells[r * 3], t->text.s)) r++;
+      if (r == rows) {
+        cells[r * 3] = t->text.s;
+        cells[r * 3 + 2] = step;
+        last[r] = nd->index;
         rows++;
+      } else if (last[r] != nd->index) {
+        cells[r * 3 + 2] = arena_printf(a, "%s、%s", cells[r * 3 + 2], step);
+        last[r] = nd->index;
       }
+      mask[r] |= t->kind == AT_FORM ? 1 : 2;
+      cells[r * 3 + 1] = category[mask[r]];
     }
+  }
   static const char *const head[3] = {"名称", "类别", "相关步骤"};
   static const double w[3] = {0.5, 0.2, 0.3};
   return (MBlock){"表单与记录", 3, w, head, cells, rows, NULL, NULL, "本流程不使用表单。"};
