@@ -11,6 +11,14 @@ int cmd_manual(int argc, char **argv);
  * Returns 2 when a file could not be read, else 0. */
 struct Ctx;
 int cli_compile(struct Ctx *c, char *const *files, int nfiles);
+/* The index of the process whose ID (or code) is name; -1 after
+ * "CMD: there is no process 'name' (did you mean ...?)" on stderr. */
+int cli_find_process(struct Ctx *c, const char *cmd, const char *name);
+/* Writes the PDF document of kind (a ManualKind) and proc to out, whole
+ * or not at all, making its directory; returns the exit status. */
+struct Font;
+int cli_write_pdf(struct Ctx *c, struct Font *f, int kind, int proc, const char *out,
+                  const char *cmd);
 /* With -h or --help among the arguments, prints usage to standard output
  * and returns 1; else returns 0. */
 int cli_help(int argc, char **argv, const char *usage);

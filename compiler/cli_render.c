@@ -5,12 +5,13 @@
 #include <string.h>
 #include "cli.h"
 #include "layout.h"
+#include "manual.h"
 #include "output.h"
 #include "render.h"
 #include "report.h"
 
-typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT } OutFormat;
-static const char *const ext[] = {"svg", "png", "json", "dot"};
+typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT, OUT_PDF, OUT__COUNT } OutFormat;
+static const char *const ext[OUT__COUNT] = {"svg", "png", "json", "dot", "pdf"};
 
 typedef struct Opts {
   OutFormat fmt;
@@ -21,7 +22,7 @@ typedef struct Opts {
 } Opts;
 
 static const char usage_text[] =
-  "usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "usage: flowc render [-f svg|png|json|dot|pdf] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
   "OUT is a directory (default output/) that gets PROCESS.svg etc., or, for one\n"
   "process, a file whose extension gives the format when -f is not given.\n";
@@ -80,9 +81,9 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
     if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
       if (!val) return -1;
       int k = 0;
-      while (k < 4 && strcmp(val, ext[k])) k++;
-      if (k == 4) {
-        fprintf(stderr, "flowc render: unknown format '%s' (svg, png, json or dot)\n", val);
+      while (k < OUT__COUNT && strcmp(val, ext[k])) k++;
+      if (k == OUT__COUNT) {
+        fprintf(stderr, "flowc render: unknown format '%s' (svg, png, json, dot or pdf)\n", val);
         return -1;
       }
       o->fmt = (OutFormat)k;
@@ -115,7 +116,7 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
 
 /* The format an -o file name asks for, or -1. */
 static int out_format(const char *out) {
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < OUT__COUNT; k++)
     if (ends_with(out, ext[k])) return k;
   return -1;
 }
@@ -189,7 +190,8 @@ int cmd_render(int argc, char **argv) {
   }
   for (int i = 0; !status && i < count; i++) {
     const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
-    int r = write_one(&c, sel[i], scenes[i], f, &o, path);
+    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[i]->index, path, "render")
+                             : write_one(&c, sel[i], scenes[i], f, &o, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);

@@ -42,19 +42,14 @@ static const char **add(Rows *r, int kind, int link) {
   return row;
 }
 
-static const char *step_name(Manual *m, const ProcInfo *pi, const Node *n) {
-  return pi->step[n->index] ? arena_printf(&m->c->arena, "%d %s", pi->step[n->index], n->label)
-                            : n->label;
-}
-
 static void roles(Manual *m) {
   const Program *g = m->prog;
   Arena *a = &m->c->arena;
   int nl = 0;
-  for (int i = 0; i < g->nprocs; i++) nl += g->procs[i]->nlanes;
+  FOR_PROC(m, i) nl += g->procs[i]->nlanes;
   const char **names = arena_alloc(a, (size_t)(nl + 1) * sizeof *names);
   int nn = 0;
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (int k = 0; k < g->procs[i]->nlanes; k++) {
       const char *s = g->procs[i]->lanes[k].name;
       int seen = 0;
@@ -64,14 +59,14 @@ static void roles(Manual *m) {
   Rows r = {m, 3, 0, 0, NULL, NULL, NULL};
   for (int j = 0; j < nn; j++) {
     add(&r, 1, -1)[0] = names[j];
-    for (int i = 0; i < g->nprocs; i++) {
+    FOR_PROC(m, i) {
       const Process *p = g->procs[i];
       const ProcInfo *pi = &m->pi[i];
       const char *steps = "";
       for (int k = 0; k < pi->norder; k++) {
         const Node *n = p->nodes[pi->order[k]];
         if (n->lane < 0 || !pi->step[n->index] || strcmp(p->lanes[n->lane].name, names[j])) continue;
-        const char *s = step_name(m, pi, n);
+        const char *s = m_step_name(m, pi, n);
         steps = *steps ? arena_printf(a, "%s\n%s", steps, s) : s;
       }
       if (!*steps) continue;
@@ -92,7 +87,7 @@ static void roles(Manual *m) {
 static void raci(Manual *m) {
   const Program *g = m->prog;
   Rows r = {m, 5, 0, 0, NULL, NULL, NULL};
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *p = g->procs[i];
     const ProcInfo *pi = &m->pi[i];
     int started = 0;
@@ -106,7 +101,7 @@ static void raci(Manual *m) {
         started = 1;
       }
       const char **row = add(&r, 0, -1);
-      row[0] = step_name(m, pi, n);
+      row[0] = m_step_name(m, pi, n);
       row[1] = n->lane >= 0 ? p->lanes[n->lane].name : "—";
       row[2] = ap;
       row[3] = co;
@@ -126,14 +121,14 @@ static void register_of_forms(Manual *m) {
   const Program *g = m->prog;
   Arena *a = &m->c->arena;
   Rows r = {m, 3, 0, 0, NULL, NULL, NULL};
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *p = g->procs[i];
     const ProcInfo *pi = &m->pi[i];
     for (int k = 0; k < pi->norder; k++) {
       const Node *n = p->nodes[pi->order[k]];
       for (const Attr *t = n->attrs; t; t = t->next) {
         if (t->kind != AT_FORM) continue;
-        const char *use = arena_printf(a, "%s：%s", m_proc_name(m, p), step_name(m, pi, n));
+        const char *use = arena_printf(a, "%s：%s", m_proc_name(m, p), m_step_name(m, pi, n));
         int j = 0;
         while (j < r.n && strcmp(r.cells[j * 3 + 1], t->text.s)) j++;
         if (j < r.n) { /* once per step, however often the step names it */
@@ -166,7 +161,7 @@ static void glossary(Manual *m) {
     row[1] = t->definition;
     row[2] = "本手册";
   }
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (const Term *t = g->procs[i]->meta.terms; t; t = t->next) {
       const char **row = add(&r, 0, m_proc_page(m, i));
       row[0] = t->term;

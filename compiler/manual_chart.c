@@ -167,7 +167,7 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   }
   ChartPlan pl = *planned;
   if (pl.where == CHART_PAGE || pl.where == CHART_SPLIT_PAGE) m_new_page(m, pl.landscape);
-  m_heading(m, 1, "流程图", 0);
+  m_heading(m, 1, m->kind == MANUAL_CHART ? m_proc_name(m, m->cur) : "流程图", 0);
   if (pl.where == CHART_SPLIT_HERE || pl.where == CHART_SPLIT_PAGE) {
     split(m, s, &pl);
     return;
@@ -176,4 +176,12 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   pdf_scene(m->p, s, x, m->y, sc, (Rect){0, 0, s->width, s->height}, page_of, m);
   m->y += s->height * sc + 12;
   if (m->landscape) m->y = m_bottom(m) + 1; /* what follows goes on a portrait page */
+}
+
+void m_chart_alone(Manual *m, int idx) {
+  ChartPlan pl;
+  m->y = m_bottom(m); /* no room: the chart starts its own pages */
+  m_chart_apart(m, idx, &pl);
+  if (!m->pi[idx].scene) m_new_page(m, 0);
+  m_chart(m, idx, &pl);
 }

@@ -7,6 +7,7 @@
 #define FLOWC_MANUAL_INT_H
 #include "chart_pages.h"
 #include "ir.h"
+#include "manual.h"
 #include "pdf.h"
 #include "scene.h"
 
@@ -39,13 +40,18 @@ typedef struct ProcInfo {
 } ProcInfo;
 
 typedef struct Manual {
+  ManualKind kind;
+  int only;            /* the process of a one-process document, else -1 */
   Ctx *c;
   Font *f;
   Pdf *p;
   const Program *prog;
   const Meta *hm;      /* the handbook's metadata (an empty one if none) */
-  const char *title;   /* manual title */
+  const Meta *dm;      /* the document's: the handbook's, or the process's */
+  const char *title;   /* the document's title */
+  const char *status;  /* 受控 or 非受控 */
   ProcInfo *pi;
+  int *ord;            /* every process, in the manual's order (proc_order) */
   Entry *ent; int nent, capent;   /* this pass */
   const Entry *prev; int nprev;   /* the previous pass */
   int prev_front, prev_total;     /* page counts of the previous pass */
@@ -55,6 +61,10 @@ typedef struct Manual {
   double y;                       /* the cursor on the current page */
   int chapter;                    /* outline index of the last chapter */
 } Manual;
+
+/* Each process in the manual's order; i is its index in Program.procs. */
+#define FOR_PROC(m, i) \
+  for (int i##_k = 0, i = 0; i##_k < (m)->prog->nprocs && ((i = (m)->ord[i##_k]), 1); i##_k++)
 
 /* manual.c */
 double m_bottom(const Manual *m);
@@ -96,8 +106,16 @@ const char *m_dur(Manual *m, Duration d);
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep);
 const char *m_attr(const Node *n, AttrKind k);   /* first such attribute, or NULL */
 const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
+/* A step's one text, in every table and index: its label as written; a
+ * fork or join without one 并行开始 or 并行汇合 (not its ID). */
+const char *m_step_text(const Node *n);
+const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n); /* "5 text" */
 
 /* the parts */
+/* The approval block 编制/审核/批准 of mt: 3 rows of 3 cells, and its head. */
+const char **m_approvals(Manual *m, const Meta *mt);
+extern const char *const m_approvals_head[3];
+extern const double m_approvals_w[3];
 void m_front(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
@@ -105,6 +123,8 @@ void m_section(Manual *m, int proc);
  * needs a page of its own. */
 int m_chart_apart(const Manual *m, int proc, ChartPlan *pl);
 void m_chart(Manual *m, int proc, const ChartPlan *pl);
+/* The chart alone, from a page of its own (MANUAL_CHART). */
+void m_chart_alone(Manual *m, int proc);
 void m_back(Manual *m);
 
 #endif

@@ -27,7 +27,7 @@ static const char *branches(Manual *m, const Process *p, const ProcInfo *pi, con
     const Node *t = p->nodes[e->to];
     const char *to = pi->step[t->index]
                          ? arena_printf(&m->c->arena, "步骤 %d", pi->step[t->index])
-                         : t->label;
+                         : m_step_text(t);
     const char *one = e->label ? arena_printf(&m->c->arena, "%s → %s", e->label, to) : to;
     out = *out ? arena_printf(&m->c->arena, "%s；%s", out, one) : one;
   }
@@ -51,17 +51,10 @@ static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const 
   if (n->kind == NK_CALL && n->callee >= 0) {
     const Process *q = m->prog->procs[n->callee];
     int pg = m_proc_page(m, n->callee);
-    out = arena_printf(a, "%s%s执行《%s》（第 %s 页）", out, *out ? "\n" : "", m_proc_name(m, q),
-                       m_page_label(m, pg));
+    out = arena_printf(a, "%s%s执行《%s》%s", out, *out ? "\n" : "", m_proc_name(m, q),
+                       pg < 0 ? "" : arena_printf(a, "（第 %s 页）", m_page_label(m, pg)));
   }
   return out;
-}
-
-/* The step's text; a fork or join bar's label is only its ID. */
-static const char *step_label(const Node *n) {
-  if (n->kind == NK_FORK) return "并行开始";
-  if (n->kind == NK_JOIN) return "并行汇合";
-  return n->label && *n->label ? n->label : "—";
 }
 
 static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
@@ -82,7 +75,7 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     }
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
-    row[1] = step_label(nd);
+    row[1] = m_step_text(nd);
     row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
@@ -105,8 +98,7 @@ static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
     const char *r = m_join(m, nd, AT_RISK, "\n"), *c = m_join(m, nd, AT_CONTROL, "\n");
     if (!*r && !*c) continue;
     const char **row = cells + rows++ * 3;
-    row[0] = pi->step[nd->index] ? arena_printf(&m->c->arena, "%d %s", pi->step[nd->index], nd->label)
-                                 : nd->label;
+    row[0] = m_step_name(m, pi, nd);
     row[1] = r;
     row[2] = c;
   }
@@ -130,7 +122,7 @@ static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
     const Node *nd = p->nodes[pi->order[i]];
     for (const Attr *t = nd->attrs; t; t = t->next) {
       if (t->kind != AT_FORM && t->kind != AT_OUTPUT) continue;
-      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : nd->label;
+      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : m_step_text(nd);
       int r = 0;
       while (r < rows && strcmp(cells[r * 3], t->text.s)) r++;
       if (r == rows) {
@@ -170,7 +162,7 @@ static MBlock xrefs(Manual *m, int idx) {
   const Process *p = g->procs[idx];
   Arena *a = &m->c->arena;
   int cap = 2 * p->nnodes + 2;
-  for (int i = 0; i < g->nprocs; i++) cap += g->procs[i]->nnodes;
+  FOR_PROC(m, i) cap += g->procs[i]->nnodes;
   const char **cells = arena_alloc(a, (size_t)cap * 3 * sizeof *cells);
   int *link = arena_alloc(a, (size_t)cap * sizeof *link);
   int *who = arena_alloc(a, (size_t)cap * sizeof *who);
@@ -186,7 +178,7 @@ static MBlock xrefs(Manual *m, int idx) {
     cells[rows * 3] = "调用";
     rows++;
   }
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *q = g->procs[i];
     for (int k = 0; k < q->nnodes; k++)
       if (q->nodes[k]->kind == NK_CALL && q->nodes[k]->callee == idx) {
@@ -206,6 +198,26 @@ static MBlock xrefs(Manual *m, int idx) {
   return (MBlock){"相关流程", 3, w, head, cells, rows, NULL, link, "本流程不调用其他流程，也不被其他流程调用。"};
 }
 
+/* A process's own document: its approvals and revisions. */
+static int approvals(Manual *m, const Process *p, MBlock *b) {
+  int n = 0, nrev = 0;
+  b[n++] = (MBlock){"审批", 3, m_approvals_w, m_approvals_head, m_approvals(m, &p->meta), 3,
+                    NULL, NULL, NULL};
+  for (const Revision *r = p->meta.revisions; r; r = r->next) nrev++;
+  if (!nrev) return n;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)nrev * 3 * sizeof *cells);
+  int k = 0;
+  for (const Revision *r = p->meta.revisions; r; r = r->next) {
+    cells[k++] = r->version;
+    cells[k++] = m_date(m, r->date);
+    cells[k++] = r->what;
+  }
+  static const char *const head[3] = {"版本", "日期", "修订内容"};
+  static const double w[3] = {0.12, 0.18, 0.70};
+  b[n++] = (MBlock){"修订记录", 3, w, head, cells, nrev, NULL, NULL, NULL};
+  return n;
+}
+
 void m_section(Manual *m, int idx) {
   const Process *p = m->prog->procs[idx];
   ProcInfo *pi = &m->pi[idx];
@@ -214,6 +226,10 @@ void m_section(Manual *m, int idx) {
   pi->entry = m->nent;
   m_heading(m, 0, m_proc_name(m, p), 0);
   id_card(m, p);
+  if (m->kind == MANUAL_PROCESS) {
+    MBlock a[2];
+    m_blocks(m, a, approvals(m, p, a));
+  }
   /* every process in one order: the chart (below the ID card when it
    * fits, else from the next page), then the procedure */
   ChartPlan pl;
