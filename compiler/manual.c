@@ -204,7 +204,7 @@ void m_para(Manual *m, const char *s, double size) {
 static PdfTable table_of(Manual *m, int ncols, const double *frac, const char *const *head) {
   double *w = arena_alloc(&m->c->arena, (size_t)ncols * sizeof *w);
   for (int i = 0; i < ncols; i++) w[i] = frac[i] * m_width(m);
-  return (PdfTable){ncols, w, head, MARGIN, SZ_TABLE, BODY_TOP, m_bottom(m), m_table_page, m};
+  return (PdfTable){ncols, w, head, MARGIN, SZ_TABLE, BODY_TOP, m_bottom(m), m_table_page, m, 0};
 }
 
 void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
@@ -229,9 +229,11 @@ static double block_h(Manual *m, const MBlock *b) {
   return h + pdf_table_height(m->p, &t, b->cells, b->nrows, b->kind) + 10;
 }
 
-static void block(Manual *m, const MBlock *b) {
+/* after: what must follow the block on its page. */
+static void block(Manual *m, const MBlock *b, double after) {
   double keep;
   PdfTable t = block_table(m, b);
+  t.after = after;
   if (is_sentence(b)) keep = pdf_para(m->p, MARGIN, 0, m_width(m), SZ_BODY, b->empty, 0, 0);
   else keep = pdf_table_lead(m->p, &t, b->cells, b->nrows, b->kind);
   m_heading(m, 1, b->title, keep);
@@ -250,11 +252,12 @@ void m_blocks(Manual *m, const MBlock *b, int n) {
   double body = m_bottom(m) - BODY_TOP;
   for (int i = 0; i < n; i++) {
     double room = m_bottom(m) - m->y, own = h[i] - h[i + 1], tail = h[i + 1];
-    /* block i fits here but its short tail would not: both to a new page */
-    if (i + 1 < n && tail < SHORT_TAIL && own <= room && own + tail > room && own + tail <= body &&
-        m->y > BODY_TOP)
+    /* block i fits here but its short tail would not: both to a new page;
+       a longer one takes its last row along */
+    int short_tail = i + 1 < n && tail < SHORT_TAIL;
+    if (short_tail && own <= room && own + tail > room && own + tail <= body && m->y > BODY_TOP)
       m_new_page(m, 0);
-    block(m, &b[i]);
+    block(m, &b[i], short_tail ? tail : 0);
   }
 }
 

@@ -100,6 +100,7 @@ typedef struct PdfTable {
   double top, bottom;         /* the body of a page: new_page returns top */
   double (*new_page)(void *ud);
   void *ud;
+  double after;               /* what must follow the last row on its page */
 } PdfTable;
 double pdf_table(Pdf *p, const PdfTable *t, double y, const char *const *cells, int nrows,
                  const unsigned char *kind, const int *link);

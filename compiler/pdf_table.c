@@ -112,6 +112,7 @@ double pdf_table(Pdf *p, const PdfTable *t, double y, const char *const *cells, 
     Cells cl;
     wrap_row(p, t, cells + (size_t)r * (size_t)t->ncols, span, &cl);
     double keep = kind && kind[r] == 1 ? keep_h(p, t, cells, nrows, r, kind) : cl.max * lh + 2 * PAD;
+    if (r == nrows - 1 && keep + t->after <= t->bottom - t->top) keep += t->after;
     int from = 0;
     while (from < cl.max) {
       int rest = cl.max - from;
