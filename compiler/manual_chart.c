@@ -26,12 +26,10 @@ static void plan(const Manual *m, const Scene *s, ChartPlan *pl) {
   chart_plan(m->c, s, &pg, pl);
 }
 
-int m_chart_apart(const Manual *m, int idx, ChartPlan *pl) {
+void m_chart_plan(const Manual *m, int idx, ChartPlan *pl) {
   const Scene *s = m->pi[idx].scene;
   memset(pl, 0, sizeof *pl);
-  if (!s) return 0;
-  plan(m, s, pl);
-  return pl->where == CHART_PAGE || pl->where == CHART_SPLIT_PAGE;
+  if (s) plan(m, s, pl);
 }
 
 /* A connector: a circle with its number, joined by a thin line to where
@@ -181,7 +179,7 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
 void m_chart_alone(Manual *m, int idx) {
   ChartPlan pl;
   m->y = m_bottom(m); /* no room: the chart starts its own pages */
-  m_chart_apart(m, idx, &pl);
+  m_chart_plan(m, idx, &pl);
   if (!m->pi[idx].scene) m_new_page(m, 0);
   m_chart(m, idx, &pl);
 }

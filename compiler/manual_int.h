@@ -119,9 +119,8 @@ extern const double m_approvals_w[3];
 void m_front(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
-/* Plans the chart from the cursor on (into *pl, for m_chart); whether it
- * needs a page of its own. */
-int m_chart_apart(const Manual *m, int proc, ChartPlan *pl);
+/* Plans the chart from the cursor on (into *pl, for m_chart). */
+void m_chart_plan(const Manual *m, int proc, ChartPlan *pl);
 void m_chart(Manual *m, int proc, const ChartPlan *pl);
 /* The chart alone, from a page of its own (MANUAL_CHART). */
 void m_chart_alone(Manual *m, int proc);

@@ -233,7 +233,7 @@ void m_section(Manual *m, int idx) {
   /* every process in one order: the chart (below the ID card when it
    * fits, else from the next page), then the procedure */
   ChartPlan pl;
-  m_chart_apart(m, idx, &pl);
+  m_chart_plan(m, idx, &pl);
   m_chart(m, idx, &pl);
   MBlock b[5];
   int n = 0;
