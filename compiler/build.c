@@ -126,9 +126,10 @@ void b_process_end(Parser *p) {
 
 void b_handbook_begin(Parser *p, Text title, Loc loc) {
   Program *g = p->ctx->prog;
-  if (p->handbook) {
-    Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", loc, "a file may hold only one handbook");
-    diag_note(p->ctx, d, p->handbook->loc, "the first handbook of this file");
+  if (g->nhandbooks) { /* one front matter for everything read together */
+    Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", loc,
+                   "a second handbook: the files read together may hold only one");
+    diag_note(p->ctx, d, g->handbooks[0]->loc, "the first handbook");
   }
   Handbook *h = arena_alloc(ARENA, sizeof *h);
   h->title = title.s;
@@ -136,7 +137,6 @@ void b_handbook_begin(Parser *p, Text title, Loc loc) {
   h->file = p->file;
   g->handbooks = grow(p, g->handbooks, g->nhandbooks, &g->caphandbooks, sizeof *g->handbooks);
   g->handbooks[g->nhandbooks++] = h;
-  if (!p->handbook) p->handbook = h;
   p->title_given = title.s != NULL;
   p->title_loc = title.loc;
   meta_start(p, &h->meta);

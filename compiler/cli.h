@@ -18,6 +18,14 @@ void cli_analyse(struct Ctx *c);
 /* `flowc lsp`: a language server on in and out until the client's exit;
  * 0 after a shutdown request, else 1. */
 int lsp_run(FILE *in, FILE *out);
+/* The index of the process whose ID (or code) is name; -1 after
+ * "CMD: there is no process 'name' (did you mean ...?)" on stderr. */
+int cli_find_process(struct Ctx *c, const char *cmd, const char *name);
+/* Writes the PDF document of kind (a ManualKind) and proc to out, whole
+ * or not at all, making its directory; returns the exit status. */
+struct Font;
+int cli_write_pdf(struct Ctx *c, struct Font *f, int kind, int proc, const char *out,
+                  const char *cmd);
 /* With -h or --help among the arguments, prints usage to standard output
  * and returns 1; else returns 0. */
 int cli_help(int argc, char **argv, const char *usage);

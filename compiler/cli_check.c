@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "check.h"
+#include "ir.h"
+#include "names.h"
 #include "cli.h"
 #include "parse.h"
 #include "report.h"
@@ -37,6 +39,23 @@ void cli_analyse(Ctx *c) {
   if (syntax_errors(c)) return;
   resolve(c);
   check(c);
+}
+
+int cli_find_process(Ctx *c, const char *cmd, const char *name) {
+  const Program *g = c->prog;
+  for (int i = 0; i < g->nprocs; i++)
+    if (!strcmp(g->procs[i]->id, name)) return i;
+  for (int i = 0; i < g->nprocs; i++)
+    if (g->procs[i]->meta.field[MK_CODE].s && !strcmp(g->procs[i]->meta.field[MK_CODE].s, name)) return i;
+  const char **cands = arena_alloc(&c->arena, (size_t)(2 * g->nprocs + 1) * sizeof *cands);
+  int n = 0;
+  for (int i = 0; i < g->nprocs; i++) {
+    cands[n++] = g->procs[i]->id;
+    if (g->procs[i]->meta.field[MK_CODE].s) cands[n++] = g->procs[i]->meta.field[MK_CODE].s;
+  }
+  fprintf(stderr, "flowc %s: there is no process %s%s\n", cmd, ctx_quote(c, name),
+          names_hint(c, name, cands, n));
+  return -1;
 }
 
 int cli_compile(Ctx *c, char *const *files, int nfiles) {

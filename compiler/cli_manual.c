@@ -12,39 +12,79 @@
 #include "text.h"
 
 static const char usage_text[] =
-  "usage: flowc manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n";
+  "usage: flowc manual [-p PROCESS] [-o OUT] [--font PATH] [--root DIR] FILE...\n"
+  "Without -p: the manual of every process, OUT default output/manual.pdf.\n"
+  "With -p (an ID or a code): that process's own controlled document,\n"
+  "OUT default output/PROCESS-manual.pdf.\n";
 
 static int usage(void) {
   fputs(usage_text, stderr);
   return 2;
 }
 
-int cmd_manual(int argc, char **argv) {
-  if (cli_help(argc, argv, usage_text)) return 0;
-  const char *out = "output/manual.pdf", *font = NULL, *root = NULL;
-  char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
-  int nfiles = 0;
+int cli_write_pdf(Ctx *c, Font *f, int kind, int proc, const char *out, const char *cmd) {
+  char buf[512];
+  const char *err = NULL;
+  char *dir = dirname(arena_strdup(&c->arena, out));
+  if (strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc %s: %s\n", cmd, buf);
+    return 2;
+  }
+  OutFile o;
+  if (out_open(&o, out, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc %s: %s\n", cmd, buf);
+    return 2;
+  }
+  /* libharu writes the temporary file by its name; the stream stays empty */
+  if (manual_write(c, f, (ManualKind)kind, proc, o.tmp, &err) != 0) {
+    out_abort(&o);
+    fprintf(stderr, "flowc %s: %s\n", cmd, err);
+    return 2;
+  }
+  if (out_commit(&o, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc %s: %s\n", cmd, buf);
+    return 2;
+  }
+  return 0;
+}
+
+typedef struct Opts {
+  const char *out, *font, *root, *proc;
+} Opts;
+
+/* Where the value of an option goes, or NULL. */
+static const char **opt(Opts *o, const char *a) {
+  if (!strcmp(a, "-o") || !strcmp(a, "--output")) return &o->out;
+  if (!strcmp(a, "-p") || !strcmp(a, "--process")) return &o->proc;
+  if (!strcmp(a, "--font")) return &o->font;
+  if (!strcmp(a, "--root")) return &o->root;
+  return NULL;
+}
+
+static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles) {
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
-    if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--font") || !strcmp(a, "--root")) {
-      if (i + 1 >= argc) {
-        free(files);
-        return usage();
-      }
-      if (!strcmp(a, "--font")) font = argv[++i];
-      else if (!strcmp(a, "--root")) root = argv[++i];
-      else out = argv[++i];
+    if (opt(o, a)) {
+      if (i + 1 >= argc) return -1;
+      *opt(o, a) = argv[++i];
     } else if (!strcmp(a, "--")) {
-      while (++i < argc) files[nfiles++] = argv[i];
+      while (++i < argc) files[(*nfiles)++] = argv[i];
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "flowc manual: unknown option '%s'\n", a);
-      free(files);
-      return usage();
+      return -1;
     } else {
-      files[nfiles++] = argv[i];
+      files[(*nfiles)++] = argv[i];
     }
   }
-  if (!nfiles) {
+  return 0;
+}
+
+int cmd_manual(int argc, char **argv) {
+  if (cli_help(argc, argv, usage_text)) return 0;
+  Opts o = {0};
+  char **files = xmalloc(sizeof *files * (size_t)(argc + 1));
+  int nfiles = 0;
+  if (parse_opts(argc, argv, &o, files, &nfiles) != 0 || !nfiles) {
     free(files);
     return usage();
   }
@@ -53,7 +93,7 @@ int cmd_manual(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   Ctx c;
   ctx_init(&c);
-  c.root = root;
+  c.root = o.root;
   int status = cli_compile(&c, files, nfiles);
   report(&c, FMT_TEXT, stderr);
   if (!status && c.nerrors) status = 1; /* errors: write nothing */
@@ -61,37 +101,23 @@ int cmd_manual(int argc, char **argv) {
     fprintf(stderr, "flowc manual: the files hold no process\n");
     status = 1;
   }
+  ManualKind kind = o.proc ? MANUAL_PROCESS : MANUAL_ALL;
+  int proc = -1;
+  if (!status && o.proc && (proc = cli_find_process(&c, "manual", o.proc)) < 0) status = 2;
+  const char *why;
+  if (!status && (why = manual_uncontrolled(c.prog, kind, proc)))
+    fprintf(stderr, "flowc manual: warning: %s, so the %s is marked uncontrolled (非受控)\n", why,
+            o.proc ? "document" : "manual");
   Font *f = NULL;
   const char *err = NULL;
-  if (!status && !(f = font_open(font, &err))) {
+  if (!status && !(f = font_open(o.font, &err))) {
     fprintf(stderr, "flowc manual: %s\n", err);
     status = 2;
   }
-  char buf[512];
-  if (!status) {
-    char *dir = arena_strdup(&c.arena, out);
-    dir = dirname(dir);
-    if (strcmp(dir, ".") && out_mkdir(dir, buf, sizeof buf) != 0) {
-      fprintf(stderr, "flowc manual: %s\n", buf);
-      status = 2;
-    }
-  }
-  OutFile o;
-  if (!status && out_open(&o, out, buf, sizeof buf) != 0) {
-    fprintf(stderr, "flowc manual: %s\n", buf);
-    status = 2;
-  }
-  if (!status) {
-    /* libharu writes the temporary file by its name; the stream stays empty */
-    if (manual_write(&c, f, o.tmp, &err) != 0) {
-      out_abort(&o);
-      fprintf(stderr, "flowc manual: %s\n", err);
-      status = 2;
-    } else if (out_commit(&o, buf, sizeof buf) != 0) {
-      fprintf(stderr, "flowc manual: %s\n", buf);
-      status = 2;
-    }
-  }
+  const char *out = o.out ? o.out
+                    : o.proc && proc >= 0 ? arena_printf(&c.arena, "output/%s-manual.pdf", c.prog->procs[proc]->id)
+                    : "output/manual.pdf";
+  if (!status) status = cli_write_pdf(&c, f, kind, proc, out, "manual");
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (times && !status)
     fprintf(stderr, "flowc manual: %d processes, %.3f s, arena %zu MiB\n", c.prog->nprocs,

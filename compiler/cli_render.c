@@ -6,15 +6,16 @@
 #include <string.h>
 #include "cli.h"
 #include "layout.h"
+#include "manual.h"
 #include "output.h"
 #include "render.h"
 #include "report.h"
 
-typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT } OutFormat;
+typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT, OUT_PDF } OutFormat;
 /* The formats: the name -f takes, which is also the extension of an -o
  * file in that format, in OutFormat order. A new format is a row here and
  * a case in draw(). */
-static const char *const ext[] = {"svg", "png", "json", "dot"};
+static const char *const ext[] = {"svg", "png", "json", "dot", "pdf"};
 #define NFORMATS (int)(sizeof ext / sizeof *ext)
 
 typedef struct Opts {
@@ -26,10 +27,10 @@ typedef struct Opts {
 } Opts;
 
 static const char usage_text[] =
-  "usage: flowc render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "usage: flowc render [-f svg|png|json|dot|pdf] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
   "OUT is a directory (default output/) that gets PROCESS.svg etc., or, for one\n"
-  "process, a file whose extension (.svg .png .json .dot) gives the format when\n"
+  "process, a file whose extension (.svg .png .json .dot .pdf) gives the format when\n"
   "-f is not given, or - for standard output.\n";
 
 static int usage(void) {
@@ -54,7 +55,8 @@ static int draw(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o
   case OUT_SVG: return svg_write(c, s, f, o->embed, fp, err);
   case OUT_PNG: return png_write(c, s, f, o->scale, fp, err);
   case OUT_JSON: return scene_json_write(c, s, fp, err);
-  default: return layout_dot(c, p, s, fp, err);
+  case OUT_DOT: return layout_dot(c, p, s, fp, err);
+  default: *err = "a PDF is written by cli_write_pdf"; return -1;
   }
 }
 
@@ -188,6 +190,12 @@ int cmd_render(int argc, char **argv) {
     free(files);
     return 2;
   }
+  if (to_stdout && o.fmt == OUT_PDF) {
+    fputs("flowc render: a PDF is written to a file, not to standard output: give -o NAME.pdf "
+          "or a directory\n", stderr);
+    free(files);
+    return 2;
+  }
   if (named >= 0 && !o.fmt_given) o.fmt = (OutFormat)named;
   if (named >= 0 && named != (int)o.fmt) {
     fprintf(stderr, "flowc render: -o %s names a .%s file, but -f asks for %s\n", o.out, ext[named], ext[o.fmt]);
@@ -252,7 +260,8 @@ int cmd_render(int argc, char **argv) {
       status = 2;
       break;
     }
-    int r = write_one(&c, sel[i], scenes[i], f, &one, path);
+    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[i]->index, path, "render")
+                             : write_one(&c, sel[i], scenes[i], f, &one, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);

@@ -41,6 +41,17 @@ const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep) {
   return out;
 }
 
+const char *m_step_text(const Node *n) {
+  if (n->kind == NK_FORK && !n->has_label) return "并行开始";
+  if (n->kind == NK_JOIN && !n->has_label) return "并行汇合";
+  return n->label && *n->label ? n->label : "—";
+}
+
+const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n) {
+  int k = pi->step[n->index];
+  return k ? arena_printf(&m->c->arena, "%d %s", k, m_step_text(n)) : m_step_text(n);
+}
+
 const char *m_proc_name(Manual *m, const Process *p) {
   const char *code = p->meta.field[MK_CODE].s;
   return code ? arena_printf(&m->c->arena, "%s %s", code, p->title) : p->title;
@@ -81,7 +92,8 @@ static void header_footer(Manual *m) {
   Pdf *p = m->p;
   double w = pdf_page_w(p), h = pdf_page_h(p);
   int page = pdf_pages(p) - 1;
-  const char *company = m->hm->field[MK_COMPANY].s;
+  const char *company = m->hm->field[MK_COMPANY].s ? m->hm->field[MK_COMPANY].s
+                                                   : m->dm->field[MK_COMPANY].s;
   const char *left = company ? arena_printf(&m->c->arena, "%s · %s", company, m->title) : m->title;
   const Meta *mt = m->cur ? &m->cur->meta : m->hm;
   const char *right = arena_printf(&m->c->arena, "%s　版本 %s", m_meta(mt, MK_CODE),
@@ -105,8 +117,8 @@ static void header_footer(Manual *m) {
   }
   pdf_text(p, w / 2, h - 32, 8.5, arena_printf(&m->c->arena, "第 %s 页 / 共 %s 页", num, tot), 1);
   pdf_text(p, MARGIN, h - 32, 8.5,
-           arena_printf(&m->c->arena, "文件编号：%s", m_meta(m->hm, MK_CODE)), 0);
-  pdf_text(p, w - MARGIN, h - 32, 8.5, "受控文件", 2);
+           arena_printf(&m->c->arena, "文件编号：%s", m_meta(m->dm, MK_CODE)), 0);
+  pdf_text(p, w - MARGIN, h - 32, 8.5, arena_printf(&m->c->arena, "%s文件", m->status), 2);
   pdf_text_rgb(p, 0, 0, 0);
   pdf_stroke_rgb(p, 0, 0, 0);
 }
@@ -115,7 +127,7 @@ void m_new_page(Manual *m, int landscape) {
   m->landscape = landscape;
   if (landscape) pdf_page(m->p, PAGE_H, PAGE_W);
   else pdf_page(m->p, PAGE_W, PAGE_H);
-  header_footer(m);
+  if (m->kind != MANUAL_CHART) header_footer(m);
   m->y = BODY_TOP;
 }
 
@@ -151,12 +163,12 @@ int m_proc_page(const Manual *m, int proc) {
   return m_entry_page(m, m->pi[proc].entry);
 }
 
-void m_heading(Manual *m, int level, const char *title, int bookmark) {
+void m_heading(Manual *m, int level, const char *title, double keep) {
   double size = level == 0 ? 16 : 12;
   double h = pdf_para(m->p, MARGIN, 0, m_width(m), size, title, 0, 0);
   /* a heading keeps some of what follows on its page */
-  if (m->y + h + 70 > m_bottom(m)) m_new_page(m, 0);
-  if (bookmark) m_mark(m, level, title);
+  if (m->y + h + (keep > 0 ? keep + 14 : 70) > m_bottom(m)) m_new_page(m, 0);
+  m_mark(m, level, title);
   if (level == 0) {
     pdf_fill_rgb(m->p, 0.16, 0.31, 0.55);
     pdf_rect(m->p, MARGIN, m->y, 4, h, PDF_FILL);
@@ -189,12 +201,64 @@ void m_para(Manual *m, const char *s, double size) {
   m->y += 8;
 }
 
-void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
-             const char *const *cells, int nrows, const unsigned char *kind, const int *link) {
+static PdfTable table_of(Manual *m, int ncols, const double *frac, const char *const *head) {
   double *w = arena_alloc(&m->c->arena, (size_t)ncols * sizeof *w);
   for (int i = 0; i < ncols; i++) w[i] = frac[i] * m_width(m);
-  PdfTable t = {ncols, w, head, MARGIN, SZ_TABLE, m_bottom(m), m_table_page, m};
+  return (PdfTable){ncols, w, head, MARGIN, SZ_TABLE, BODY_TOP, m_bottom(m), m_table_page, m, 0};
+}
+
+void m_table(Manual *m, int ncols, const double *frac, const char *const *head,
+             const char *const *cells, int nrows, const unsigned char *kind, const int *link) {
+  PdfTable t = table_of(m, ncols, frac, head);
   m->y = pdf_table(m->p, &t, m->y, cells, nrows, kind, link) + 10;
+}
+
+static int is_sentence(const MBlock *b) {
+  return !b->nrows && b->empty;
+}
+
+static PdfTable block_table(Manual *m, const MBlock *b) {
+  return table_of(m, b->ncols, b->widths, b->head);
+}
+
+/* The block's height without page breaks. */
+static double block_h(Manual *m, const MBlock *b) {
+  double h = pdf_para(m->p, MARGIN, 0, m_width(m), 12, b->title, 0, 0) + 5;
+  if (is_sentence(b)) return h + pdf_para(m->p, MARGIN, 0, m_width(m), SZ_BODY, b->empty, 0, 0) + 8;
+  PdfTable t = block_table(m, b);
+  return h + pdf_table_height(m->p, &t, b->cells, b->nrows, b->kind) + 10;
+}
+
+/* after: what must follow the block on its page. */
+static void block(Manual *m, const MBlock *b, double after) {
+  double keep;
+  PdfTable t = block_table(m, b);
+  t.after = after;
+  if (is_sentence(b)) keep = pdf_para(m->p, MARGIN, 0, m_width(m), SZ_BODY, b->empty, 0, 0);
+  else keep = pdf_table_lead(m->p, &t, b->cells, b->nrows, b->kind);
+  m_heading(m, 1, b->title, keep);
+  if (is_sentence(b)) m_para(m, b->empty, SZ_BODY);
+  else m->y = pdf_table(m->p, &t, m->y, b->cells, b->nrows, b->kind, b->link) + 10;
+}
+
+/* A tail this short never stands alone on a page. */
+#define SHORT_TAIL 160.0
+
+void m_blocks(Manual *m, const MBlock *b, int n) {
+  if (m->landscape) m_new_page(m, 0); /* tables go on portrait pages */
+  double *h = arena_alloc(&m->c->arena, (size_t)(n + 1) * sizeof *h);
+  /* h[i]: blocks i.. as far as it matters (a long tail is long enough) */
+  for (int i = n - 1; i >= 0; i--) h[i] = h[i + 1] + (h[i + 1] < SHORT_TAIL ? block_h(m, &b[i]) : 0);
+  double body = m_bottom(m) - BODY_TOP;
+  for (int i = 0; i < n; i++) {
+    double room = m_bottom(m) - m->y, own = h[i] - h[i + 1], tail = h[i + 1];
+    /* block i fits here but its short tail would not: both to a new page;
+       a longer one takes its last row along */
+    int short_tail = i + 1 < n && tail < SHORT_TAIL;
+    if (short_tail && own <= room && own + tail > room && own + tail <= body && m->y > BODY_TOP)
+      m_new_page(m, 0);
+    block(m, &b[i], short_tail ? tail : 0);
+  }
 }
 
 /* ---- flow order ---- */
@@ -279,38 +343,129 @@ static void flow_order(Manual *m, ProcInfo *pi, const Process *p) {
   }
 }
 
+/* ---- the order of the processes ---- */
+
+/* Compares codes with their runs of digits as numbers (PR-9 before PR-10). */
+static int cmp_code(const char *a, const char *b) {
+  while (*a && *b) {
+    if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+      char *ea, *eb;
+      unsigned long long x = strtoull(a, &ea, 10), y = strtoull(b, &eb, 10);
+      if (x != y) return x < y ? -1 : 1;
+      a = ea, b = eb;
+    } else if (*a != *b) {
+      return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+    } else {
+      a++, b++;
+    }
+  }
+  return (unsigned char)*a - (unsigned char)*b;
+}
+
+static int cmp_proc(const void *x, const void *y) {
+  const Process *p = *(const Process *const *)x, *q = *(const Process *const *)y;
+  const char *a = p->meta.field[MK_CODE].s, *b = q->meta.field[MK_CODE].s;
+  int d = a && b ? cmp_code(a, b) : (a == NULL) - (b == NULL); /* coded ones first */
+  if (!d) d = strcmp(p->id, q->id);
+  return d ? d : p->index - q->index;
+}
+
+/* The processes by code (then by ID). */
+static int *proc_order(Manual *m) {
+  int n = m->prog->nprocs;
+  const Process **ps = arena_alloc(&m->c->arena, (size_t)(n + 1) * sizeof *ps);
+  memcpy(ps, m->prog->procs, (size_t)n * sizeof *ps);
+  qsort(ps, (size_t)n, sizeof *ps, cmp_proc);
+  int *ord = arena_alloc(&m->c->arena, (size_t)(n + 1) * sizeof *ord);
+  for (int i = 0; i < n; i++) ord[i] = ps[i]->index;
+  return ord;
+}
+
 /* ---- the passes ---- */
 
 static void run(Manual *m) {
   m->nent = 0;
+  m->chapter = -1;
+  if (m->kind != MANUAL_ALL) { /* one process, its pages numbered from 1 */
+    m->front = 0;
+    m->cur = m->prog->procs[m->only];
+    if (m->kind == MANUAL_CHART) m_chart_alone(m, m->only);
+    else m_section(m, m->only);
+    pdf_page_label(m->p, 0, 'D', 1);
+    return;
+  }
   m->front = -1;
   m->cur = NULL;
   m_front(m);
   m->front = pdf_pages(m->p);
-  for (int i = 0; i < m->prog->nprocs; i++) m_section(m, i);
+  FOR_PROC(m, i) m_section(m, i);
   m->cur = NULL;
   m_back(m);
   pdf_page_label(m->p, 0, 'r', 1);
   if (m->front < pdf_pages(m->p)) pdf_page_label(m->p, m->front, 'D', 1);
 }
 
-int manual_write(Ctx *c, Font *f, const char *out_path, const char **err) {
+const char *manual_uncontrolled(const Program *g, ManualKind kind, int proc) {
+  if (kind == MANUAL_CHART) return NULL;
+  if (kind == MANUAL_PROCESS) return g->procs[proc]->meta.field[MK_CODE].s ? NULL : "the process has no code";
+  if (!g->nhandbooks) return "the files hold no handbook";
+  return g->handbooks[0]->meta.field[MK_CODE].s ? NULL : "the handbook has no code";
+}
+
+/* The document's metadata and title. */
+static void document(Manual *m) {
+  const Handbook *hb = m->prog->nhandbooks ? m->prog->handbooks[0] : NULL;
+  m->hm = hb ? &hb->meta : &empty_meta;
+  m->dm = m->hm;
+  m->title = hb && hb->title ? hb->title
+             : m->hm->field[MK_TITLE].s ? m->hm->field[MK_TITLE].s : "流程手册";
+  if (m->kind != MANUAL_ALL) {
+    m->dm = &m->prog->procs[m->only]->meta;
+    m->title = m->prog->procs[m->only]->title;
+  }
+  m->status = manual_uncontrolled(m->prog, m->kind, m->only) ? "非受控" : "受控";
+}
+
+/* Lays out the processes of the document, numbers their steps. */
+static void prepare(Manual *m) {
+  int np = m->prog->nprocs;
+  m->pi = arena_alloc(&m->c->arena, (size_t)(np + 1) * sizeof *m->pi);
+  m->ord = proc_order(m);
+  for (int i = 0; i < np; i++) {
+    ProcInfo *pi = &m->pi[i];
+    pi->entry = -1;
+    if (m->only >= 0 && i != m->only) continue;
+    const Process *p = m->prog->procs[i];
+    pi->scene = layout(m->c, p, m->f, &pi->why);
+    if (!pi->why) pi->why = "the process could not be laid out";
+    flow_order(m, pi, p);
+  }
+}
+
+static void info(Manual *m) {
+  Ctx *c = m->c;
+  const Meta *mt = m->dm;
+  const char *code = mt->field[MK_CODE].s, *ver = mt->field[MK_VERSION].s;
+  const char *company = m->hm->field[MK_COMPANY].s ? m->hm->field[MK_COMPANY].s
+                                                   : mt->field[MK_COMPANY].s;
+  static const char *const what[] = {"流程手册", "程序文件", "流程图"};
+  pdf_info(m->p, m->title, mt->field[MK_AUTHOR].s,
+           code || ver ? arena_printf(&c->arena, "%s 版本 %s", m_meta(mt, MK_CODE),
+                                      m_meta(mt, MK_VERSION)) : NULL,
+           arena_printf(&c->arena, "%s%s%s, %s文件, 程序文件", company ? company : "",
+                        company ? ", " : "", what[m->kind], m->status));
+}
+
+int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_path,
+                 const char **err) {
   Manual m = {0};
+  m.kind = kind;
+  m.only = kind == MANUAL_ALL ? -1 : proc;
   m.c = c;
   m.f = f;
   m.prog = c->prog;
-  const Handbook *hb = m.prog->nhandbooks ? m.prog->handbooks[0] : NULL;
-  m.hm = hb ? &hb->meta : &empty_meta;
-  m.title = hb && hb->title ? hb->title
-            : m.hm->field[MK_TITLE].s ? m.hm->field[MK_TITLE].s : "流程手册";
-  int np = m.prog->nprocs;
-  m.pi = arena_alloc(&c->arena, (size_t)(np + 1) * sizeof *m.pi);
-  for (int i = 0; i < np; i++) {
-    const Process *p = m.prog->procs[i];
-    m.pi[i].scene = layout(c, p, f, &m.pi[i].why);
-    if (!m.pi[i].why) m.pi[i].why = "the process could not be laid out";
-    flow_order(&m, &m.pi[i], p);
-  }
+  document(&m);
+  prepare(&m);
   /* pass 0 finds the entries, pass 1 their pages, pass 2 draws */
   Entry *prev = NULL;
   Pdf *dry = NULL;
@@ -325,13 +480,7 @@ int manual_write(Ctx *c, Font *f, const char *out_path, const char **err) {
     if (!p) { rc = -1; break; }
     m.p = p;
     m.prev = prev;
-    const char *code = m.hm->field[MK_CODE].s, *ver = m.hm->field[MK_VERSION].s;
-    pdf_info(p, m.title, m.hm->field[MK_AUTHOR].s,
-             code || ver ? arena_printf(&c->arena, "%s 版本 %s", m_meta(m.hm, MK_CODE),
-                                        m_meta(m.hm, MK_VERSION)) : NULL,
-             arena_printf(&c->arena, "%s%s流程手册, 受控文件, 程序文件",
-                          m.hm->field[MK_COMPANY].s ? m.hm->field[MK_COMPANY].s : "",
-                          m.hm->field[MK_COMPANY].s ? ", " : ""));
+    info(&m);
     run(&m);
     if (pass == 2) rc = pdf_save(p, out_path, err);
     free(prev);

@@ -9,10 +9,25 @@
 #ifndef FLOWC_MANUAL_H
 #define FLOWC_MANUAL_H
 #include "ctx.h"
+#include "ir.h"
 #include "text.h"
 
-/* Lays out every process and writes the manual to out_path (the caller
- * passes a temporary path and renames it). Returns 0, or -1 with *err set. */
-int manual_write(Ctx *c, Font *f, const char *out_path, const char **err);
+/* What to write: the manual of every process; one process's controlled
+ * document (ID card, approvals, revisions, chart, procedure, risks, forms,
+ * terms, cross-references, with its own page count); or one process's
+ * flowchart alone, drawn and cut into pages as in the manual, without
+ * header and footer (`flowc render -f pdf`). */
+typedef enum { MANUAL_ALL, MANUAL_PROCESS, MANUAL_CHART } ManualKind;
+
+/* Writes the document of kind (proc: the process, an index into
+ * Program.procs, for the one-process kinds) to out_path (the caller passes
+ * a temporary path and renames it). Returns 0, or -1 with *err set. */
+int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_path,
+                 const char **err);
+
+/* Why that document is not controlled (it has no document number: the
+ * manual no handbook or a handbook without code, a process no code), or
+ * NULL when it is. Such a document says 非受控 where it would say 受控. */
+const char *manual_uncontrolled(const Program *g, ManualKind kind, int proc);
 
 #endif

@@ -42,19 +42,14 @@ static const char **add(Rows *r, int kind, int link) {
   return row;
 }
 
-static const char *step_name(Manual *m, const ProcInfo *pi, const Node *n) {
-  return pi->step[n->index] ? arena_printf(&m->c->arena, "%d %s", pi->step[n->index], n->label)
-                            : n->label;
-}
-
 static void roles(Manual *m) {
   const Program *g = m->prog;
   Arena *a = &m->c->arena;
   int nl = 0;
-  for (int i = 0; i < g->nprocs; i++) nl += g->procs[i]->nlanes;
+  FOR_PROC(m, i) nl += g->procs[i]->nlanes;
   const char **names = arena_alloc(a, (size_t)(nl + 1) * sizeof *names);
   int nn = 0;
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (int k = 0; k < g->procs[i]->nlanes; k++) {
       const char *s = g->procs[i]->lanes[k].name;
       int seen = 0;
@@ -64,14 +59,14 @@ static void roles(Manual *m) {
   Rows r = {m, 3, 0, 0, NULL, NULL, NULL};
   for (int j = 0; j < nn; j++) {
     add(&r, 1, -1)[0] = names[j];
-    for (int i = 0; i < g->nprocs; i++) {
+    FOR_PROC(m, i) {
       const Process *p = g->procs[i];
       const ProcInfo *pi = &m->pi[i];
       const char *steps = "";
       for (int k = 0; k < pi->norder; k++) {
         const Node *n = p->nodes[pi->order[k]];
         if (n->lane < 0 || !pi->step[n->index] || strcmp(p->lanes[n->lane].name, names[j])) continue;
-        const char *s = step_name(m, pi, n);
+        const char *s = m_step_name(m, pi, n);
         steps = *steps ? arena_printf(a, "%s\n%s", steps, s) : s;
       }
       if (!*steps) continue;
@@ -82,7 +77,7 @@ static void roles(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "角色索引", 1);
+  m_heading(m, 0, "角色索引", 0);
   m_para(m, "各部门、岗位（流程图中的泳道）负责的流程和步骤。", SZ_BODY);
   static const char *const head[3] = {"流程", "负责的步骤", "页码"};
   static const double w[3] = {0.36, 0.54, 0.10};
@@ -92,7 +87,7 @@ static void roles(Manual *m) {
 static void raci(Manual *m) {
   const Program *g = m->prog;
   Rows r = {m, 5, 0, 0, NULL, NULL, NULL};
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *p = g->procs[i];
     const ProcInfo *pi = &m->pi[i];
     int started = 0;
@@ -106,7 +101,7 @@ static void raci(Manual *m) {
         started = 1;
       }
       const char **row = add(&r, 0, -1);
-      row[0] = step_name(m, pi, n);
+      row[0] = m_step_name(m, pi, n);
       row[1] = n->lane >= 0 ? p->lanes[n->lane].name : "—";
       row[2] = ap;
       row[3] = co;
@@ -114,7 +109,7 @@ static void raci(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "RACI 矩阵", 1);
+  m_heading(m, 0, "RACI 矩阵", 0);
   m_para(m, "R 负责执行（泳道），A 审批，C 事前征询，I 事后知会。只列出指定了审批、征询或知会对象的步骤。",
          SZ_BODY);
   static const char *const head[5] = {"步骤", "R 负责", "A 审批", "C 征询", "I 知会"};
@@ -126,18 +121,21 @@ static void register_of_forms(Manual *m) {
   const Program *g = m->prog;
   Arena *a = &m->c->arena;
   Rows r = {m, 3, 0, 0, NULL, NULL, NULL};
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *p = g->procs[i];
     const ProcInfo *pi = &m->pi[i];
     for (int k = 0; k < pi->norder; k++) {
       const Node *n = p->nodes[pi->order[k]];
       for (const Attr *t = n->attrs; t; t = t->next) {
         if (t->kind != AT_FORM) continue;
-        const char *use = arena_printf(a, "%s：%s", m_proc_name(m, p), step_name(m, pi, n));
+        const char *use = arena_printf(a, "%s：%s", m_proc_name(m, p), m_step_name(m, pi, n));
         int j = 0;
         while (j < r.n && strcmp(r.cells[j * 3 + 1], t->text.s)) j++;
-        if (j < r.n) {
-          r.cells[j * 3 + 2] = arena_printf(a, "%s\n%s", r.cells[j * 3 + 2], use);
+        if (j < r.n) { /* once per step, however often the step names it */
+          const char *had = r.cells[j * 3 + 2];
+          size_t hl = strlen(had), ul = strlen(use);
+          if (hl < ul || strcmp(had + hl - ul, use) || (hl > ul && had[hl - ul - 1] != '\n'))
+            r.cells[j * 3 + 2] = arena_printf(a, "%s\n%s", had, use);
           continue;
         }
         const char **row = add(&r, 0, m_proc_page(m, i));
@@ -148,7 +146,7 @@ static void register_of_forms(Manual *m) {
     }
   }
   m_new_page(m, 0);
-  m_heading(m, 0, "表单与记录登记表", 1);
+  m_heading(m, 0, "表单与记录登记表", 0);
   static const char *const head[3] = {"序号", "表单名称", "使用的流程与步骤"};
   static const double w[3] = {0.08, 0.30, 0.62};
   emit(&r, head, w, "各流程均未使用表单。");
@@ -163,7 +161,7 @@ static void glossary(Manual *m) {
     row[1] = t->definition;
     row[2] = "本手册";
   }
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (const Term *t = g->procs[i]->meta.terms; t; t = t->next) {
       const char **row = add(&r, 0, m_proc_page(m, i));
       row[0] = t->term;
@@ -171,7 +169,7 @@ static void glossary(Manual *m) {
       row[2] = m_proc_name(m, g->procs[i]);
     }
   m_new_page(m, 0);
-  m_heading(m, 0, "术语表", 1);
+  m_heading(m, 0, "术语表", 0);
   static const char *const head[3] = {"术语", "定义", "出处"};
   static const double w[3] = {0.18, 0.52, 0.30};
   emit(&r, head, w, "本手册没有定义术语。");

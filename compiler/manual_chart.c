@@ -26,12 +26,10 @@ static void plan(const Manual *m, const Scene *s, ChartPlan *pl) {
   chart_plan(m->c, s, &pg, pl);
 }
 
-int m_chart_apart(const Manual *m, int idx, ChartPlan *pl) {
+void m_chart_plan(const Manual *m, int idx, ChartPlan *pl) {
   const Scene *s = m->pi[idx].scene;
   memset(pl, 0, sizeof *pl);
-  if (!s) return 0;
-  plan(m, s, pl);
-  return pl->where == CHART_PAGE || pl->where == CHART_SPLIT_PAGE;
+  if (s) plan(m, s, pl);
 }
 
 /* A connector: a circle with its number, joined by a thin line to where
@@ -161,13 +159,13 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   const ProcInfo *pi = &m->pi[idx];
   const Scene *s = pi->scene;
   if (!s) {
-    m_heading(m, 1, "流程图", 1);
+    m_heading(m, 1, "流程图", 0);
     m_para(m, arena_printf(&m->c->arena, "（本流程的流程图无法排版：%s）", pi->why), SZ_BODY);
     return;
   }
   ChartPlan pl = *planned;
   if (pl.where == CHART_PAGE || pl.where == CHART_SPLIT_PAGE) m_new_page(m, pl.landscape);
-  m_heading(m, 1, "流程图", 1);
+  m_heading(m, 1, m->kind == MANUAL_CHART ? m_proc_name(m, m->cur) : "流程图", 0);
   if (pl.where == CHART_SPLIT_HERE || pl.where == CHART_SPLIT_PAGE) {
     split(m, s, &pl);
     return;
@@ -176,4 +174,12 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   pdf_scene(m->p, s, x, m->y, sc, (Rect){0, 0, s->width, s->height}, page_of, m);
   m->y += s->height * sc + 12;
   if (m->landscape) m->y = m_bottom(m) + 1; /* what follows goes on a portrait page */
+}
+
+void m_chart_alone(Manual *m, int idx) {
+  ChartPlan pl;
+  m->y = m_bottom(m); /* no room: the chart starts its own pages */
+  m_chart_plan(m, idx, &pl);
+  if (!m->pi[idx].scene) m_new_page(m, 0);
+  m_chart(m, idx, &pl);
 }

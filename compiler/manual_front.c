@@ -3,6 +3,28 @@
 #include <string.h>
 #include "manual_int.h"
 
+const char *const m_approvals_head[3] = {"", "姓名 / 部门", "日期"};
+const double m_approvals_w[3] = {0.2, 0.5, 0.3};
+
+/* Prepared on the first revision's date, reviewed on the last's,
+ * approved on the effective date. */
+const char **m_approvals(Manual *m, const Meta *mt) {
+  const char *first = NULL, *last = NULL;
+  for (const Revision *r = mt->revisions; r; r = r->next) {
+    if (!first) first = m_date(m, r->date);
+    last = m_date(m, r->date);
+  }
+  const char *eff = mt->has_effective ? m_date(m, mt->effective) : last;
+  const char **cells = arena_alloc(&m->c->arena, 9 * sizeof *cells);
+  const char *row[9] = {
+      "编制", m_meta(mt, MK_AUTHOR), first ? first : "—",
+      "审核", m_meta(mt, MK_REVIEWER), last ? last : "—",
+      "批准", m_meta(mt, MK_APPROVER), eff ? eff : "—",
+  };
+  memcpy(cells, row, sizeof row);
+  return cells;
+}
+
 static void cover(Manual *m) {
   Pdf *p = m->p;
   Ctx *c = m->c;
@@ -14,7 +36,7 @@ static void cover(Manual *m) {
   pdf_line_width(p, 1.5);
   pdf_rect(p, PAGE_W - MARGIN - 96, 60, 96, 34, PDF_STROKE);
   pdf_text_rgb(p, 0.75, 0.1, 0.1);
-  pdf_text(p, PAGE_W - MARGIN - 48, 83, 16, "受控文件", 1);
+  pdf_text(p, PAGE_W - MARGIN - 48, 83, 16, arena_printf(&c->arena, "%s文件", m->status), 1);
   pdf_text_rgb(p, 0, 0, 0);
   pdf_stroke_rgb(p, 0, 0, 0);
   if (h->field[MK_COMPANY].s) pdf_text(p, PAGE_W / 2, 170, 18, h->field[MK_COMPANY].s, 1);
@@ -29,29 +51,15 @@ static void cover(Manual *m) {
       {"文件编号", m_meta(h, MK_CODE)},
       {"版本", m_meta(h, MK_VERSION)},  /* right-aligned: no padding, so a search finds it */
       {"生效日期", h->has_effective ? m_date(m, h->effective) : "—"},
-      {"文件状态", "受控"},
+      {"文件状态", m->status},
   };
   for (int i = 0; i < 4; i++) {
     pdf_text(p, PAGE_W / 2 - 20, y, 13, arena_printf(&c->arena, "%s：", rows[i][0]), 2);
     pdf_text(p, PAGE_W / 2 - 20, y, 13, rows[i][1], 0);
     y += 26;
   }
-  /* approval block: prepared, reviewed, approved */
-  const char *first = NULL, *last = NULL;
-  for (const Revision *r = h->revisions; r; r = r->next) {
-    if (!first) first = m_date(m, r->date);
-    last = m_date(m, r->date);
-  }
-  const char *eff = h->has_effective ? m_date(m, h->effective) : last;
-  static const char *const head[3] = {"", "姓名 / 部门", "日期"};
-  const char *cells[9] = {
-      "编制", m_meta(h, MK_AUTHOR), first ? first : "—",
-      "审核", m_meta(h, MK_REVIEWER), last ? last : "—",
-      "批准", m_meta(h, MK_APPROVER), eff ? eff : "—",
-  };
-  static const double w[3] = {0.2, 0.5, 0.3};
   m->y = PAGE_H - 250;
-  m_table(m, 3, w, head, cells, 3, NULL, NULL);
+  m_table(m, 3, m_approvals_w, m_approvals_head, m_approvals(m, h), 3, NULL, NULL);
   if (h->field[MK_COMPANY].s)
     pdf_text(p, PAGE_W / 2, PAGE_H - 80, 13,
              arena_printf(&c->arena, "%s　发布", h->field[MK_COMPANY].s), 1);
@@ -61,7 +69,7 @@ static void revisions(Manual *m) {
   const Program *g = m->prog;
   int n = 0;
   for (const Revision *r = m->hm->revisions; r; r = r->next) n++;
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (const Revision *r = g->procs[i]->meta.revisions; r; r = r->next) n++;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(n + 1) * 4 * sizeof *cells);
   int k = 0;
@@ -71,7 +79,7 @@ static void revisions(Manual *m) {
     cells[k++] = "本手册";
     cells[k++] = r->what;
   }
-  for (int i = 0; i < g->nprocs; i++)
+  FOR_PROC(m, i)
     for (const Revision *r = g->procs[i]->meta.revisions; r; r = r->next) {
       cells[k++] = r->version;
       cells[k++] = m_date(m, r->date);
@@ -79,7 +87,7 @@ static void revisions(Manual *m) {
       cells[k++] = r->what;
     }
   m_new_page(m, 0);
-  m_heading(m, 0, "修订记录", 1);
+  m_heading(m, 0, "修订记录", 0);
   static const char *const head[4] = {"版本", "日期", "适用范围", "修订内容"};
   static const double w[4] = {0.09, 0.15, 0.30, 0.46};
   m_table(m, 4, w, head, cells, n, NULL, NULL);
@@ -88,7 +96,7 @@ static void revisions(Manual *m) {
 void m_contents(Manual *m) {
   Pdf *p = m->p;
   m_new_page(m, 0);
-  m_heading(m, 0, "目录", 1);
+  m_heading(m, 0, "目录", 0);
   double lh = 17, right = MARGIN + m_width(m);
   int n = 0;
   for (int i = 0; i < m->nprev; i++) n += m->prev[i].level == 0;
@@ -130,7 +138,7 @@ static void legend(Manual *m) {
   };
   Pdf *p = m->p;
   m_new_page(m, 0);
-  m_heading(m, 0, "符号说明", 1);
+  m_heading(m, 0, "符号说明", 0);
   m_para(m, "本手册的流程图采用 GB/T 1526 / ISO 5807 流程图符号，按泳道（纵列：负责的部门或岗位）"
             "和阶段（横向分区）排列。实线箭头表示流程走向，虚线箭头表示返回前面的步骤。", SZ_BODY);
   m->y += 6;
@@ -170,19 +178,20 @@ static void legend(Manual *m) {
 static void index_of_processes(Manual *m) {
   const Program *g = m->prog;
   m_new_page(m, 0);
-  m_heading(m, 0, "流程索引", 1);
+  m_heading(m, 0, "流程索引", 0);
   const char **cells = arena_alloc(&m->c->arena, (size_t)(g->nprocs + 1) * 6 * sizeof *cells);
   int *link = arena_alloc(&m->c->arena, (size_t)(g->nprocs + 1) * sizeof *link);
-  for (int i = 0; i < g->nprocs; i++) {
+  int k = 0;
+  FOR_PROC(m, i) {
     const Meta *mt = &g->procs[i]->meta;
-    const char **row = cells + i * 6;
+    const char **row = cells + k * 6;
     row[0] = m_meta(mt, MK_CODE);
     row[1] = g->procs[i]->title;
     row[2] = m_meta(mt, MK_OWNER);
     row[3] = m_meta(mt, MK_VERSION);
     row[4] = mt->has_effective ? m_date(m, mt->effective) : "—";
-    link[i] = m_proc_page(m, i);
-    row[5] = m_page_label(m, link[i]);
+    link[k] = m_proc_page(m, i);
+    row[5] = m_page_label(m, link[k++]);
   }
   static const char *const head[6] = {"流程编号", "流程名称", "责任部门", "版本", "生效日期", "页码"};
   static const double w[6] = {0.16, 0.36, 0.20, 0.08, 0.13, 0.07};

@@ -7,6 +7,7 @@
 #define FLOWC_MANUAL_INT_H
 #include "chart_pages.h"
 #include "ir.h"
+#include "manual.h"
 #include "pdf.h"
 #include "scene.h"
 
@@ -39,13 +40,18 @@ typedef struct ProcInfo {
 } ProcInfo;
 
 typedef struct Manual {
+  ManualKind kind;
+  int only;            /* the process of a one-process document, else -1 */
   Ctx *c;
   Font *f;
   Pdf *p;
   const Program *prog;
   const Meta *hm;      /* the handbook's metadata (an empty one if none) */
-  const char *title;   /* manual title */
+  const Meta *dm;      /* the document's: the handbook's, or the process's */
+  const char *title;   /* the document's title */
+  const char *status;  /* 受控 or 非受控 */
   ProcInfo *pi;
+  int *ord;            /* every process, in the manual's order (proc_order) */
   Entry *ent; int nent, capent;   /* this pass */
   const Entry *prev; int nprev;   /* the previous pass */
   int prev_front, prev_total;     /* page counts of the previous pass */
@@ -56,17 +62,41 @@ typedef struct Manual {
   int chapter;                    /* outline index of the last chapter */
 } Manual;
 
+/* Each process in the manual's order; i is its index in Program.procs. */
+#define FOR_PROC(m, i) \
+  for (int i##_k = 0, i = 0; i##_k < (m)->prog->nprocs && ((i = (m)->ord[i##_k]), 1); i##_k++)
+
 /* manual.c */
 double m_bottom(const Manual *m);
 double m_width(const Manual *m);        /* width of the body */
 void m_new_page(Manual *m, int landscape);
 double m_table_page(void *ud);          /* PdfTable.new_page: a portrait page */
 int m_mark(Manual *m, int level, const char *title);
-void m_heading(Manual *m, int level, const char *title, int bookmark);
+/* A heading with a contents entry; it starts a new page unless keep
+ * points (0: some lines) of what follows fit below it. */
+void m_heading(Manual *m, int level, const char *title, double keep);
 void m_para(Manual *m, const char *s, double size);
 void m_space(Manual *m, double h);
 void m_table(Manual *m, int ncols, const double *widths, const char *const *head,
              const char *const *cells, int nrows, const unsigned char *kind, const int *link);
+/* A part of a section: a level-1 heading with its table (widths are
+ * fractions of the body width), or the sentence `empty` when the table
+ * has no row and empty is not NULL. */
+typedef struct MBlock {
+  const char *title;
+  int ncols;
+  const double *widths;
+  const char *const *head;
+  const char *const *cells;
+  int nrows;
+  const unsigned char *kind;
+  const int *link;
+  const char *empty;
+} MBlock;
+/* Writes the blocks in order, each heading with its first row or
+ * sentence; a short tail of blocks that would go alone onto a new page
+ * takes the block before it along. */
+void m_blocks(Manual *m, const MBlock *b, int n);
 int m_entry_page(const Manual *m, int entry);   /* page from the previous pass, or -1 */
 int m_proc_page(const Manual *m, int proc);
 const char *m_page_label(const Manual *m, int page);
@@ -76,15 +106,24 @@ const char *m_dur(Manual *m, Duration d);
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep);
 const char *m_attr(const Node *n, AttrKind k);   /* first such attribute, or NULL */
 const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
+/* A step's one text, in every table and index: its label as written; a
+ * fork or join without one 并行开始 or 并行汇合 (not its ID). */
+const char *m_step_text(const Node *n);
+const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n); /* "5 text" */
 
 /* the parts */
+/* The approval block 编制/审核/批准 of mt: 3 rows of 3 cells, and its head. */
+const char **m_approvals(Manual *m, const Meta *mt);
+extern const char *const m_approvals_head[3];
+extern const double m_approvals_w[3];
 void m_front(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
-/* Plans the chart from the cursor on (into *pl, for m_chart); whether it
- * needs a page of its own. */
-int m_chart_apart(const Manual *m, int proc, ChartPlan *pl);
+/* Plans the chart from the cursor on (into *pl, for m_chart). */
+void m_chart_plan(const Manual *m, int proc, ChartPlan *pl);
 void m_chart(Manual *m, int proc, const ChartPlan *pl);
+/* The chart alone, from a page of its own (MANUAL_CHART). */
+void m_chart_alone(Manual *m, int proc);
 void m_back(Manual *m);
 
 #endif

@@ -27,7 +27,7 @@ static const char *branches(Manual *m, const Process *p, const ProcInfo *pi, con
     const Node *t = p->nodes[e->to];
     const char *to = pi->step[t->index]
                          ? arena_printf(&m->c->arena, "步骤 %d", pi->step[t->index])
-                         : t->label;
+                         : m_step_text(t);
     const char *one = e->label ? arena_printf(&m->c->arena, "%s → %s", e->label, to) : to;
     out = *out ? arena_printf(&m->c->arena, "%s；%s", out, one) : one;
   }
@@ -51,20 +51,13 @@ static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const 
   if (n->kind == NK_CALL && n->callee >= 0) {
     const Process *q = m->prog->procs[n->callee];
     int pg = m_proc_page(m, n->callee);
-    out = arena_printf(a, "%s%s执行《%s》（第 %s 页）", out, *out ? "\n" : "", m_proc_name(m, q),
-                       m_page_label(m, pg));
+    out = arena_printf(a, "%s%s执行《%s》%s", out, *out ? "\n" : "", m_proc_name(m, q),
+                       pg < 0 ? "" : arena_printf(a, "（第 %s 页）", m_page_label(m, pg)));
   }
   return out;
 }
 
-/* The step's text; a fork or join bar's label is only its ID. */
-static const char *step_label(const Node *n) {
-  if (n->kind == NK_FORK) return "并行开始";
-  if (n->kind == NK_JOIN) return "并行汇合";
-  return n->label && *n->label ? n->label : "—";
-}
-
-static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
+static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   int n = pi->norder, rows = 0, ph = -2;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * 8 * sizeof *cells);
   unsigned char *kind = arena_alloc(&m->c->arena, (size_t)(2 * n + 1));
@@ -82,7 +75,7 @@ static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     }
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
-    row[1] = step_label(nd);
+    row[1] = m_step_text(nd);
     row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
@@ -94,12 +87,10 @@ static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   }
   static const char *const head[8] = {"步骤", "工作内容", "责任部门", "输入", "输出", "表单", "时限", "说明"};
   static const double w[8] = {0.06, 0.21, 0.11, 0.12, 0.12, 0.12, 0.08, 0.18};
-  m_heading(m, 1, "流程说明", 1);
-  if (!rows) m_para(m, "本流程没有处理步骤。", SZ_BODY);
-  else m_table(m, 8, w, head, cells, rows, kind, link);
+  return (MBlock){"流程说明", 8, w, head, cells, rows, kind, link, "本流程没有处理步骤。"};
 }
 
-static void risks(Manual *m, const Process *p, const ProcInfo *pi) {
+static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
   int rows = 0;
   const char **cells = arena_alloc(&m->c->arena, (size_t)(pi->norder + 1) * 3 * sizeof *cells);
   for (int i = 0; i < pi->norder; i++) {
@@ -107,75 +98,71 @@ static void risks(Manual *m, const Process *p, const ProcInfo *pi) {
     const char *r = m_join(m, nd, AT_RISK, "\n"), *c = m_join(m, nd, AT_CONTROL, "\n");
     if (!*r && !*c) continue;
     const char **row = cells + rows++ * 3;
-    row[0] = pi->step[nd->index] ? arena_printf(&m->c->arena, "%d %s", pi->step[nd->index], nd->label)
-                                 : nd->label;
+    row[0] = m_step_name(m, pi, nd);
     row[1] = r;
     row[2] = c;
   }
-  m_heading(m, 1, "风险与控制", 1);
   static const char *const head[3] = {"步骤", "风险", "控制措施"};
   static const double w[3] = {0.26, 0.34, 0.40};
-  if (!rows) m_para(m, "本流程未列出风险控制点。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+  return (MBlock){"风险与控制", 3, w, head, cells, rows, NULL, NULL, "本流程未列出风险控制点。"};
 }
 
-/* Forms and output records with the steps that use them. */
-static void forms(Manual *m, const Process *p, const ProcInfo *pi) {
+/* Forms and output records, each once, with the steps that use them. */
+static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
+  static const char *const category[4] = {"", "表单", "记录（输出）", "表单、记录（输出）"};
   Arena *a = &m->c->arena;
   int cap = 0;
   for (int i = 0; i < p->nnodes; i++)
     for (const Attr *t = p->nodes[i]->attrs; t; t = t->next) cap++;
   const char **cells = arena_alloc(a, (size_t)(cap + 1) * 3 * sizeof *cells);
+  int *mask = arena_alloc(a, (size_t)(cap + 1) * sizeof *mask);
+  int *last = arena_alloc(a, (size_t)(cap + 1) * sizeof *last); /* the step listed last */
   int rows = 0;
-  for (int pass = 0; pass < 2; pass++)
-    for (int i = 0; i < pi->norder; i++) {
-      const Node *nd = p->nodes[pi->order[i]];
-      for (const Attr *t = nd->attrs; t; t = t->next) {
-        if (t->kind != (pass ? AT_OUTPUT : AT_FORM)) continue;
-        const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : nd->label;
-        int r = 0;
-        while (r < rows && !(strcmp(cells[r * 3], t->text.s) == 0 &&
-                             strcmp(cells[r * 3 + 1], pass ? "记录（输出）" : "表单") == 0))
-          r++;
-        if (r < rows) {
-          cells[r * 3 + 2] = arena_printf(a, "%s、%s", cells[r * 3 + 2], step);
-          continue;
-        }
-        cells[rows * 3] = t->text.s;
-        cells[rows * 3 + 1] = pass ? "记录（输出）" : "表单";
-        cells[rows * 3 + 2] = step;
+  for (int i = 0; i < pi->norder; i++) {
+    const Node *nd = p->nodes[pi->order[i]];
+    for (const Attr *t = nd->attrs; t; t = t->next) {
+      if (t->kind != AT_FORM && t->kind != AT_OUTPUT) continue;
+      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : m_step_text(nd);
+      int r = 0;
+      while (r < rows && strcmp(cells[r * 3], t->text.s)) r++;
+      if (r == rows) {
+        cells[r * 3] = t->text.s;
+        cells[r * 3 + 2] = step;
+        last[r] = nd->index;
         rows++;
+      } else if (last[r] != nd->index) {
+        cells[r * 3 + 2] = arena_printf(a, "%s、%s", cells[r * 3 + 2], step);
+        last[r] = nd->index;
       }
+      mask[r] |= t->kind == AT_FORM ? 1 : 2;
+      cells[r * 3 + 1] = category[mask[r]];
     }
-  m_heading(m, 1, "表单与记录", 1);
+  }
   static const char *const head[3] = {"名称", "类别", "相关步骤"};
   static const double w[3] = {0.5, 0.2, 0.3};
-  if (!rows) m_para(m, "本流程不使用表单。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, NULL);
+  return (MBlock){"表单与记录", 3, w, head, cells, rows, NULL, NULL, "本流程不使用表单。"};
 }
 
-static void terms(Manual *m, const Process *p) {
+static MBlock terms(Manual *m, const Process *p) {
   int n = 0;
   for (const Term *t = p->meta.terms; t; t = t->next) n++;
-  if (!n) return;
-  const char **cells = arena_alloc(&m->c->arena, (size_t)n * 2 * sizeof *cells);
+  const char **cells = arena_alloc(&m->c->arena, (size_t)(n + 1) * 2 * sizeof *cells);
   int k = 0;
   for (const Term *t = p->meta.terms; t; t = t->next) {
     cells[k++] = t->term;
     cells[k++] = t->definition;
   }
-  m_heading(m, 1, "术语", 1);
   static const char *const head[2] = {"术语", "定义"};
   static const double w[2] = {0.25, 0.75};
-  m_table(m, 2, w, head, cells, n, NULL, NULL);
+  return (MBlock){"术语", 2, w, head, cells, n, NULL, NULL, NULL};
 }
 
-static void xrefs(Manual *m, int idx) {
+static MBlock xrefs(Manual *m, int idx) {
   const Program *g = m->prog;
   const Process *p = g->procs[idx];
   Arena *a = &m->c->arena;
   int cap = 2 * p->nnodes + 2;
-  for (int i = 0; i < g->nprocs; i++) cap += g->procs[i]->nnodes;
+  FOR_PROC(m, i) cap += g->procs[i]->nnodes;
   const char **cells = arena_alloc(a, (size_t)cap * 3 * sizeof *cells);
   int *link = arena_alloc(a, (size_t)cap * sizeof *link);
   int *who = arena_alloc(a, (size_t)cap * sizeof *who);
@@ -191,7 +178,7 @@ static void xrefs(Manual *m, int idx) {
     cells[rows * 3] = "调用";
     rows++;
   }
-  for (int i = 0; i < g->nprocs; i++) {
+  FOR_PROC(m, i) {
     const Process *q = g->procs[i];
     for (int k = 0; k < q->nnodes; k++)
       if (q->nodes[k]->kind == NK_CALL && q->nodes[k]->callee == idx) {
@@ -206,11 +193,29 @@ static void xrefs(Manual *m, int idx) {
     link[r] = m_proc_page(m, who[r]);
     cells[r * 3 + 2] = m_page_label(m, link[r]);
   }
-  m_heading(m, 1, "相关流程", 1);
   static const char *const head[3] = {"关系", "流程", "页码"};
   static const double w[3] = {0.15, 0.72, 0.13};
-  if (!rows) m_para(m, "本流程不调用其他流程，也不被其他流程调用。", SZ_BODY);
-  else m_table(m, 3, w, head, cells, rows, NULL, link);
+  return (MBlock){"相关流程", 3, w, head, cells, rows, NULL, link, "本流程不调用其他流程，也不被其他流程调用。"};
+}
+
+/* A process's own document: its approvals and revisions. */
+static int approvals(Manual *m, const Process *p, MBlock *b) {
+  int n = 0, nrev = 0;
+  b[n++] = (MBlock){"审批", 3, m_approvals_w, m_approvals_head, m_approvals(m, &p->meta), 3,
+                    NULL, NULL, NULL};
+  for (const Revision *r = p->meta.revisions; r; r = r->next) nrev++;
+  if (!nrev) return n;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)nrev * 3 * sizeof *cells);
+  int k = 0;
+  for (const Revision *r = p->meta.revisions; r; r = r->next) {
+    cells[k++] = r->version;
+    cells[k++] = m_date(m, r->date);
+    cells[k++] = r->what;
+  }
+  static const char *const head[3] = {"版本", "日期", "修订内容"};
+  static const double w[3] = {0.12, 0.18, 0.70};
+  b[n++] = (MBlock){"修订记录", 3, w, head, cells, nrev, NULL, NULL, NULL};
+  return n;
 }
 
 void m_section(Manual *m, int idx) {
@@ -219,20 +224,23 @@ void m_section(Manual *m, int idx) {
   m->cur = p;
   m_new_page(m, 0);
   pi->entry = m->nent;
-  m_heading(m, 0, m_proc_name(m, p), 1);
+  m_heading(m, 0, m_proc_name(m, p), 0);
   id_card(m, p);
-  /* a chart that needs a page of its own comes after the procedure, so
-   * that the procedure fills the page of the ID card */
-  ChartPlan pl; /* a chart apart starts a page of its own wherever the cursor is */
-  if (m_chart_apart(m, idx, &pl)) {
-    procedure(m, p, pi);
-    m_chart(m, idx, &pl);
-  } else {
-    m_chart(m, idx, &pl);
-    procedure(m, p, pi);
+  if (m->kind == MANUAL_PROCESS) {
+    MBlock a[2];
+    m_blocks(m, a, approvals(m, p, a));
   }
-  risks(m, p, pi);
-  forms(m, p, pi);
-  terms(m, p);
-  xrefs(m, idx);
+  /* every process in one order: the chart (below the ID card when it
+   * fits, else from the next page), then the procedure */
+  ChartPlan pl;
+  m_chart_plan(m, idx, &pl);
+  m_chart(m, idx, &pl);
+  MBlock b[5];
+  int n = 0;
+  b[n++] = procedure(m, p, pi);
+  b[n++] = risks(m, p, pi);
+  b[n++] = forms(m, p, pi);
+  if (p->meta.terms) b[n++] = terms(m, p);
+  b[n++] = xrefs(m, idx);
+  m_blocks(m, b, n);
 }

@@ -317,10 +317,6 @@ static void scan_processes(Ctx *c, const char *buf, size_t len, const char *file
   }
 }
 
-static int by_name(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds the processes of the file at path if this run has not read it
  * and it is no larger than a process file can reasonably be. */
 static void scan_unread(Ctx *c, const char *path, const char *name, Declared **out, int *n, int *cap, size_t *budget) {

@@ -61,7 +61,6 @@ typedef struct Parser {
   Term **term_tail;
   Attr **attr_tail;
   Loc attr_seen[AT__COUNT];
-  Handbook *handbook;    /* this file's, for the one-per-file rule */
   Import *imports, **imports_tail;
 } Parser;
 

@@ -96,12 +96,23 @@ typedef struct PdfTable {
   int ncols;
   const double *widths;       /* column widths, points */
   const char *const *head;    /* ncols header texts */
-  double x, size, bottom;
+  double x, size;
+  double top, bottom;         /* the body of a page: new_page returns top */
   double (*new_page)(void *ud);
   void *ud;
+  double after;               /* what must follow the last row on its page */
 } PdfTable;
 double pdf_table(Pdf *p, const PdfTable *t, double y, const char *const *cells, int nrows,
                  const unsigned char *kind, const int *link);
+
+/* The height of the header and the first row (with the row after it when
+ * the first is a group heading): the least the table puts on a page. */
+double pdf_table_lead(Pdf *p, const PdfTable *t, const char *const *cells, int nrows,
+                      const unsigned char *kind);
+
+/* The height of the whole table on one page. */
+double pdf_table_height(Pdf *p, const PdfTable *t, const char *const *cells, int nrows,
+                        const unsigned char *kind);
 
 /* Writes the document to path. 0, or -1 with *err set (libharu errors
  * included). */

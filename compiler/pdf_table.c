@@ -57,27 +57,62 @@ static double header(Pdf *p, const PdfTable *t, double y) {
   return y + h;
 }
 
+/* The height of row r, or of two of its lines when it is taller than a
+ * page (such a row is split between pages anyway). */
+static double row_h(Pdf *p, const PdfTable *t, const char *const *cells, int r,
+                    const unsigned char *kind) {
+  Cells cl;
+  wrap_row(p, t, cells + (size_t)r * (size_t)t->ncols, kind && kind[r] >= 1, &cl);
+  double lh = pdf_line_h(p, t->size), h = cl.max * lh + 2 * PAD;
+  return h <= t->bottom - t->top - 2 * lh - 4 * PAD ? h : 2 * lh + 2 * PAD;
+}
+
+/* What row r keeps on its page: itself, and a group heading its next row. */
+static double keep_h(Pdf *p, const PdfTable *t, const char *const *cells, int nrows, int r,
+                     const unsigned char *kind) {
+  double h = row_h(p, t, cells, r, kind);
+  if (kind && kind[r] == 1 && r + 1 < nrows) h += row_h(p, t, cells, r + 1, kind);
+  return h;
+}
+
+static double head_h(Pdf *p, const PdfTable *t) {
+  if (!t->head) return 0;
+  Cells cl;
+  wrap_row(p, t, t->head, 0, &cl);
+  return cl.max * pdf_line_h(p, t->size) + 2 * PAD;
+}
+
+double pdf_table_lead(Pdf *p, const PdfTable *t, const char *const *cells, int nrows,
+                      const unsigned char *kind) {
+  return head_h(p, t) + (nrows > 0 ? keep_h(p, t, cells, nrows, 0, kind) : 0);
+}
+
+double pdf_table_height(Pdf *p, const PdfTable *t, const char *const *cells, int nrows,
+                        const unsigned char *kind) {
+  double lh = pdf_line_h(p, t->size), h = head_h(p, t);
+  for (int r = 0; r < nrows; r++) {
+    Cells cl;
+    wrap_row(p, t, cells + (size_t)r * (size_t)t->ncols, kind && kind[r] >= 1, &cl);
+    h += cl.max * lh + 2 * PAD;
+  }
+  return h;
+}
+
 double pdf_table(Pdf *p, const PdfTable *t, double y, const char *const *cells, int nrows,
                  const unsigned char *kind, const int *link) {
   double lh = pdf_line_h(p, t->size);
-  double top = -1; /* y just below the header on the current page */
-  Cells hd = {.max = 0};
-  if (t->head) wrap_row(p, t, t->head, 0, &hd);
-  double head_h = hd.max * lh + 2 * PAD;
   double full = 0;
   for (int k = 0; k < t->ncols; k++) full += t->widths[k];
-  if (!t->head) head_h = 0;
-  /* the header must come with at least one row */
-  if (y + head_h + lh * 2 + 2 * PAD > t->bottom) y = t->new_page(t->ud);
+  /* the header comes with the first row */
+  if (y + pdf_table_lead(p, t, cells, nrows, kind) > t->bottom) y = t->new_page(t->ud);
   if (t->head) y = header(p, t, y);
-  top = y;
+  double top = y; /* just below the header on the current page */
   for (int r = 0; r < nrows; r++) {
     int span = kind && kind[r] >= 1;
     Cells cl;
     wrap_row(p, t, cells + (size_t)r * (size_t)t->ncols, span, &cl);
-    double need = cl.max * lh + 2 * PAD;
-    double keep = need;
-    if (kind && kind[r] == 1 && r + 1 < nrows) keep += lh + 2 * PAD; /* a heading keeps its next row */
+    double keep = kind && kind[r] == 1 ? keep_h(p, t, cells, nrows, r, kind) : cl.max * lh + 2 * PAD;
+    if (r == nrows - 1 && keep + t->after <= t->bottom - t->top) keep += t->after;
     int from = 0;
     while (from < cl.max) {
       int rest = cl.max - from;
@@ -99,7 +134,6 @@ double pdf_table(Pdf *p, const PdfTable *t, double y, const char *const *cells, 
       if (link && link[r] >= 0) pdf_link(p, t->x, y, full, h, link[r], 0);
       from += n;
       y += h;
-      (void)need;
     }
   }
   return y;

@@ -1,9 +1,10 @@
 # The text of the manual (pdftotext) holds, for flows/ and for two test
 # cases without a handbook, every process title, every node label (they
 # may wrap: compared without white space) and a procedure-table row (step
-# number, step, responsible lane) for every step (a fork or join: 并行开始
-# or 并行汇合). Labels come from the
-# scene JSON of `flowc render -f json`.
+# number, step, responsible lane) for every step (a fork or join: its label
+# as written, else 并行开始 or 并行汇合). Labels come from the scene JSON of
+# `flowc render -f json` (a bar has none there: a fork's or join's come
+# from the .flow files).
 set -u
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
@@ -21,14 +22,17 @@ for set in flows tests; do
   # title, then (kind, label, lane) per node, tab-separated, no white space inside
   jq -r '(.lanes | map({(.id): .name}) | add // {}) as $lane
     | "title\t\(.process.title)",
-      (.nodes[] | "\(.kind)\t\(.lines | join(""))\t\($lane[.lane // ""] // "—")")' \
+      (.nodes[] | "\(.kind)\t\(.lines | join(""))\t\($lane[.lane // ""] // "—")\t\(.id)")' \
     "$d/$set"/*.json | tr -d ' ' >"$d/want.tsv"
   # the pages of the procedure tables, in content order (pdftotext -raw):
   # a row is its cells one after the other
   pdftotext -raw "$d/$set.pdf" - | awk 'BEGIN { RS = "\f" } { gsub(/[ \t\n\r]/, "") }
     index($0, "步骤工作内容责任部门输入输出表单时限说明") { printf "%s", $0 }' >"$d/rows.txt"
-  awk -F'\t' -v flat="$d/flat.txt" -v rows="$d/rows.txt" '
-    BEGIN { getline text < flat; getline tab < rows }
+  # the labels written on forks and joins: ID, label
+  sed -nE 's/^ *(fork|join) +([^ ]+) +"([^"]*)".*/\2\t\3/p' "${files[@]}" | tr -d ' ' >"$d/bars.tsv"
+  awk -F'\t' -v flat="$d/flat.txt" -v rows="$d/rows.txt" -v bars="$d/bars.tsv" '
+    BEGIN { getline text < flat; getline tab < rows
+            while ((getline line < bars) > 0) { split(line, f, "\t"); bar[f[1]] = f[2] } }
     # a procedure-table row: the step number, the step, the lane
     function has_row(s, l,   t, i) {
       t = tab
@@ -40,7 +44,7 @@ for set in flows tests; do
     }
     $1 == "title" { titles++; if (!index(text, $2)) { mt++; print "title missing: " $2 } next }
     { labels++; if (!index(text, $2)) { ml++; print "label missing: " $2 } }
-    $1 == "fork" { $2 = "并行开始" } $1 == "join" { $2 = "并行汇合" }
+    $1 == "fork" { $2 = $4 in bar ? bar[$4] : "并行开始" } $1 == "join" { $2 = $4 in bar ? bar[$4] : "并行汇合" }
     $1 != "start" && $1 != "end" { steps++; if (!has_row($2, $3)) { mr++; print "row missing: " $2 " / " $3 } }
     END {
       printf "titles missing %d\n", mt

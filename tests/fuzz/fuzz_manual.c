@@ -1,5 +1,7 @@
 /* fuzz_manual.c — libFuzzer target: small inputs that compile without
- * errors are written as a PDF manual to a temporary file. */
+ * errors are written to a temporary file as a PDF manual, one process's
+ * document (manual -p) or one chart (render -f pdf), chosen by the
+ * input's length. */
 #include <unistd.h>
 #include "fuzz_common.h"
 #include "manual.h"
@@ -40,7 +42,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   fuzz_compile(&c, data, size);
   if (!c.nerrors && small(c.prog)) {
     const char *err = NULL;
-    manual_write(&c, font, path, &err);
+    ManualKind kind = (ManualKind)(size % 3);
+    manual_write(&c, font, kind, (int)(size / 3 % (size_t)c.prog->nprocs), path, &err);
   }
   ctx_free(&c);
   return 0;
