@@ -2,6 +2,7 @@
  * risks and controls, forms and records, terms, cross-references. */
 #include <string.h>
 #include "manual_int.h"
+#include "steps.h"
 
 static void id_card(Manual *m, const Process *p) {
   const Meta *mt = &p->meta;
@@ -55,13 +56,6 @@ static const char *notes(Manual *m, const Process *p, const ProcInfo *pi, const 
                        m_page_label(m, pg));
   }
   return out;
-}
-
-/* The step's text; a fork or join bar's label is only its ID. */
-static const char *step_label(const Node *n) {
-  if (n->kind == NK_FORK) return "并行开始";
-  if (n->kind == NK_JOIN) return "并行汇合";
-  return n->label && *n->label ? n->label : "—";
 }
 
 static void procedure(Manual *m, const Process *p, const ProcInfo *pi) {
