@@ -8,7 +8,7 @@ BUILD    ?= build
 PROG     ?= flowc
 SANFLAGS ?=
 # Libraries, through pkg-config (libharu ships no .pc file: -lhpdf).
-PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc
+PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc libmicrohttpd
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
 PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null) -lhpdf -lm
 CPPFLAGS += -Icompiler -I$(BUILD) $(PC_CFLAGS)
@@ -18,7 +18,8 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS)
 DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
             libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
             libfreetype-dev libunibreak-dev libicu-dev libhpdf-dev fonts-wqy-microhei \
-            libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript
+            libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript \
+            libmicrohttpd-dev curl chromium
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o

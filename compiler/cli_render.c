@@ -47,7 +47,7 @@ static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Op
   }
   int r;
   switch (o->fmt) {
-  case OUT_SVG: r = svg_write(c, s, f, o->embed, out.fp, &err); break;
+  case OUT_SVG: r = svg_write(c, s, f, o->embed ? SVG_EMBED_FONT : 0, out.fp, &err); break;
   case OUT_PNG: r = png_write(c, s, f, o->scale, out.fp, &err); break;
   case OUT_JSON: r = scene_json_write(c, s, out.fp, &err); break;
   default: r = layout_dot(c, p, s, out.fp, &err); break;

@@ -11,10 +11,12 @@
 
 /* SVG 1.1: viewBox in points, <title> with the process title, a
  * <g class="lane" id="lane-ID"> per lane, <g class="node KIND"
- * id="node-ID"> per node (call nodes wrapped in <a href="PROCID.svg">),
- * <g class="edge" id="edge-FROM-TO[-N]"> per edge; all text escaped.
- * With embed_font, an @font-face with the font subset as a data URI. */
-int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err);
+ * id="node-ID"> per node (call nodes wrapped in <a href="PROCID.svg">,
+ * or <a href="PROCID"> with SVG_PAGE_LINKS), <g class="edge"
+ * id="edge-FROM-TO[-N]"> per edge; all text escaped. With SVG_EMBED_FONT,
+ * an @font-face with the font subset as a data URI. */
+enum { SVG_EMBED_FONT = 1, SVG_PAGE_LINKS = 2 };
+int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err);
 
 /* PNG drawn with cairo at `scale` pixels per point, white background. */
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err);

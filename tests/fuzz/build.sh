@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 make -s build/flow.tab.c build/flow.lex.c
 out=build/fuzz
 mkdir -p "$out/obj"
-PC_LIBS="libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc"
+PC_LIBS="libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc libmicrohttpd"
 # shellcheck disable=SC2046
 read -r -a pc_cflags <<<"$(pkg-config --cflags $PC_LIBS)"
 read -r -a pc_libs <<<"$(pkg-config --libs $PC_LIBS) -lhpdf -lm"
