@@ -18,6 +18,15 @@
 enum { SVG_EMBED_FONT = 1, SVG_PAGE_LINKS = 2 };
 int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err);
 
+/* Text as XML character data or a double-quoted attribute value: markup
+ * characters escaped, characters XML cannot hold dropped, invalid UTF-8
+ * as U+FFFD. */
+void svg_text(FILE *o, const char *s);
+/* A process ID as a relative URL, then suffix: ASCII other than letters,
+ * digits, _ - . is percent-encoded (so no scheme such as javascript: can
+ * form), other characters stay as UTF-8 (an IRI). */
+void svg_href(FILE *o, const char *id, const char *suffix);
+
 /* PNG drawn with cairo at `scale` pixels per point, white background. */
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err);
 
