@@ -2,8 +2,8 @@
  * (libmicrohttpd, a thread per connection), compiled again when a file
  * changes (inotify, in the main thread). One mutex guards the Site: the
  * connection threads hold it while they make a reply, the main thread
- * while it compiles. /events streams the Site's generation to the pages
- * (Server-Sent Events), which then fetch their live part again. */
+ * while it compiles. /events/live/... streams a page's live part to the
+ * page (Server-Sent Events) each time anything changed. */
 #include <errno.h>
 #include <limits.h>
 #include <microhttpd.h>
@@ -84,43 +84,92 @@ static enum MHD_Result send_text(struct MHD_Connection *conn, int status, const 
   return send_reply(conn, resp, status, "text/plain; charset=utf-8");
 }
 
-/* ---- /events ---- */
+/* ---- /events/live/... ---- */
 
-typedef struct Stream { Server *sv; unsigned sent; int started; } Stream;
+/* A page's stream: each time the generation changes, the page's live
+ * part as one event ("id: GEN", the HTML as data lines). */
+typedef struct Stream {
+  Server *sv;
+  char *page;            /* the live part's path */
+  unsigned sent;
+  int started;
+  char *buf;             /* the event being sent */
+  size_t len, off;
+} Stream;
+
+static void stream_free(void *cls) {
+  Stream *st = cls;
+  free(st->page);
+  free(st->buf);
+  free(st);
+}
+
+/* The next event of st into st->buf, made under the lock. */
+static void stream_event(Stream *st, unsigned gen) {
+  WebReply r;
+  web_respond(&st->sv->site, &st->sv->font, "GET", st->page, &r);
+  FILE *o = open_memstream(&st->buf, &st->len);
+  if (!o) oom();
+  fprintf(o, "retry: 500\nid: %u\n", gen);
+  const char *p = r.body, *end = r.body + r.len;
+  while (r.status == 200 && p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    fputs("data: ", o);
+    fwrite(p, 1, n, o);
+    fputc('\n', o);
+    p += n + 1;
+  }
+  fputs("\n", o);
+  fclose(o);
+  web_reply_free(&r);
+  st->off = 0;
+}
 
 /* Blocks until the generation changes (or a keep-alive is due), then
- * writes it as one event. */
+ * sends the page's live part. */
 static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max) {
   Stream *st = cls;
   Server *sv = st->sv;
   (void)pos;
+  if (st->buf && st->off < st->len) {
+    size_t n = st->len - st->off < max ? st->len - st->off : max;
+    memcpy(buf, st->buf + st->off, n);
+    st->off += n;
+    return (ssize_t)n;
+  }
   pthread_mutex_lock(&sv->mu);
   int timed_out = 0;
-  if (st->started && !sv->stopping && sv->site.gen == st->sent) {
+  if (st->started) {
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
     until.tv_sec += KEEPALIVE_S;
     while (!sv->stopping && sv->site.gen == st->sent && !timed_out)
       timed_out = pthread_cond_timedwait(&sv->changed, &sv->mu, &until) == ETIMEDOUT;
   }
-  int stop = sv->stopping;
+  int stop = sv->stopping, send = !timed_out;
   unsigned gen = sv->site.gen;
+  free(st->buf);
+  st->buf = NULL;
+  if (!stop && send) stream_event(st, gen);
   pthread_mutex_unlock(&sv->mu);
   if (stop) return MHD_CONTENT_READER_END_OF_STREAM;
-  int n;
-  if (st->started && gen == st->sent) n = snprintf(buf, max, ": keep-alive\n\n");
-  else n = snprintf(buf, max, "retry: 500\ndata: %u\n\n", gen);
   st->started = 1;
   st->sent = gen;
-  return n < 0 || (size_t)n >= max ? MHD_CONTENT_READER_END_WITH_ERROR : n;
+  if (!send) return snprintf(buf, max, ": keep-alive\n\n");
+  return stream_read(cls, pos, buf, max);
 }
 
-static enum MHD_Result send_stream(struct MHD_Connection *conn, Server *sv) {
+static enum MHD_Result send_stream(struct MHD_Connection *conn, Server *sv, const char *page) {
   Stream *st = xmalloc(sizeof *st);
-  *st = (Stream){sv, 0, 0};
-  struct MHD_Response *resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256, stream_read, st, free);
+  memset(st, 0, sizeof *st);
+  st->sv = sv;
+  st->page = strdup(page);
+  if (!st->page) oom();
+  struct MHD_Response *resp =
+      MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, st, stream_free);
   if (!resp) {
-    free(st);
+    stream_free(st);
     return MHD_NO;
   }
   return send_reply(conn, resp, MHD_HTTP_OK, "text/event-stream; charset=utf-8");
@@ -139,11 +188,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
       (len && strcmp(len, "0")))
     return send_text(conn, MHD_HTTP_CONTENT_TOO_LARGE, "a request may not have a body\n");
   int get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
-  if (get && !strcmp(url, "/events")) return send_stream(conn, sv);
   WebReply r;
+  const char *live = !strncmp(url, "/events/live/", 13) ? url + 7 : NULL;
   pthread_mutex_lock(&sv->mu);
-  web_respond(&sv->site, &sv->font, method, url, &r);
+  web_respond(&sv->site, &sv->font, method, live ? live : url, &r);
   pthread_mutex_unlock(&sv->mu);
+  if (get && live && r.status == 200) {
+    web_reply_free(&r);
+    return send_stream(conn, sv, live);
+  }
   struct MHD_Response *resp = MHD_create_response_from_buffer(
       r.len, r.body, r.is_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
   if (!resp) {

@@ -13,30 +13,21 @@ const char web_csp[] =
   "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/* On a message from /events (the site's generation), fetches the live
- * part of the page again and swaps it in: no reload, the scroll stays. */
+/* The page's live part comes again from /events/live/... each time a
+ * file changed (its id is the site's generation) and is swapped in: no
+ * reload, the scroll position stays. */
 static const char app_js[] =
   "'use strict';\n"
   "(function () {\n"
   "  var live = document.getElementById('live');\n"
   "  if (!live || !window.EventSource) return;\n"
-  "  var gen = live.dataset.gen, busy = false, again = false;\n"
-  "  function refresh() {\n"
-  "    if (busy) { again = true; return; }\n"
-  "    busy = true;\n"
-  "    fetch(live.dataset.src, {cache: 'no-store'})\n"
-  "      .then(function (r) { return r.ok ? r.text() : null; })\n"
-  "      .then(function (html) {\n"
-  "        if (html === null) return;\n"
-  "        live.innerHTML = html;\n"
-  "        live.dataset.gen = gen;\n"
-  "        live.dispatchEvent(new Event('flowc-updated'));\n"
-  "      })\n"
-  "      .catch(function () {})\n"
-  "      .then(function () { busy = false; if (again) { again = false; refresh(); } });\n"
-  "  }\n"
-  "  var es = new EventSource('/events');\n"
-  "  es.onmessage = function (e) { if (e.data !== gen) { gen = e.data; refresh(); } };\n"
+  "  var es = new EventSource('/events' + live.dataset.src);\n"
+  "  es.onmessage = function (e) {\n"
+  "    if (e.lastEventId === live.dataset.gen) return;\n"
+  "    live.innerHTML = e.data;\n"
+  "    live.dataset.gen = e.lastEventId;\n"
+  "    live.dispatchEvent(new Event('flowc-updated'));\n"
+  "  };\n"
   "})();\n";
 
 static const char style_css[] =
@@ -74,7 +65,7 @@ static void reply_text(WebReply *r, int status, const char *text) {
 
 static void page_head(FILE *o, const Site *s, const char *title, const char *live_src) {
   fputs("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width\">\n<title>", o);
+        "<meta name=\"viewport\" content=\"width=device-width\">\n<link rel=\"icon\" href=\"data:,\">\n<title>", o);
   svg_text(o, title);
   fputs(" — flowc</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n"
         "<script src=\"/app.js\" defer></script>\n</head>\n<body>\n"
