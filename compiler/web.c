@@ -43,7 +43,7 @@ static const char style_css[] =
   ".outdated-note{color:#b00020;font-weight:bold;margin:.2em 0}\n"
   "ol.diags{padding-left:1.5em}ol.diags li{margin:.4em 0}\n"
   ".diag.error .sev{color:#b00020}.diag.warning .sev{color:#8a5a00}.sev{font-weight:bold}\n"
-  "pre.source{background:#f6f6f6;padding:.3em .6em;margin:.2em 0;font-family:\"flowc-page\",monospace;overflow:auto}\n"
+  "pre.source{background:#f6f6f6;padding:.3em .6em;margin:.2em 0;font-family:\"WenQuanYi Micro Hei Mono\",monospace;overflow:auto}\n"
   ".rule{color:#555}code.loc{font-weight:bold}\n"
   ".downloads a{margin-right:.8em}\n";
 
