@@ -207,6 +207,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
   return send_reply(conn, resp, r.status, r.type);
 }
 
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s) {
+  (void)cls, (void)conn;
+  return web_unescape(s);
+}
+
 /* ---- the listening socket ---- */
 
 /* Binds host:port; on failure says why and returns -1. */
@@ -426,7 +431,7 @@ int cmd_serve(int argc, char **argv) {
   struct MHD_Daemon *d = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL, NULL, on_request, &sv,
       MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HEADER_MEMORY,
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+      MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
       (unsigned)(4 * KEEPALIVE_S), MHD_OPTION_END);
   if (!d) {
     fprintf(stderr, "flowc serve: cannot start the HTTP server\n");

@@ -398,6 +398,24 @@ void web_respond(Site *s, const WebFont *font, const char *method, const char *p
   } else reply_text(r, 404, "not found\n");
 }
 
+static int hex(char ch) {
+  return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+         : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+}
+
+size_t web_unescape(char *s) {
+  char *out = s;
+  for (const char *p = s; *p; p++) {
+    int hi, lo;
+    if (*p == '%' && (hi = hex(p[1])) >= 0 && (lo = hex(p[2])) >= 0 && (hi || lo)) {
+      *out++ = (char)(hi << 4 | lo);
+      p += 2;
+    } else *out++ = *p;
+  }
+  *out = 0;
+  return (size_t)(out - s);
+}
+
 void web_reply_free(WebReply *r) {
   if (!r->is_static) free(r->body);
   memset(r, 0, sizeof *r);

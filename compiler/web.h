@@ -29,5 +29,8 @@ typedef struct WebFont { const unsigned char *data; size_t len; const char *type
 
 void web_respond(Site *s, const WebFont *font, const char *method, const char *path, WebReply *r);
 void web_reply_free(WebReply *r);
+/* Decodes the %XX escapes of a request path in place, but for %00 (which
+ * stays as written, so no path is cut short); returns the new length. */
+size_t web_unescape(char *s);
 
 #endif
