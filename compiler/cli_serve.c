@@ -47,7 +47,7 @@ typedef struct Server {
 } Server;
 
 static const char usage_text[] =
-  "usage: flowc serve [--port N] [--host ADDR] [--open] PATH...\n"
+  "usage: flowc serve [--port N] [--host ADDR] [--open] [--root DIR] PATH...\n"
   "Serves the charts and diagnostics of the .flow files under each PATH (a file\n"
   "or a directory) at http://127.0.0.1:8300/, updated when a file changes.\n";
 
@@ -321,13 +321,14 @@ static void update(Server *sv) {
 
 /* ---- the command ---- */
 
-typedef struct Opts { const char *host; int port, open; char **paths; int npaths; } Opts;
+typedef struct Opts { const char *host, *root; int port, open; char **paths; int npaths; } Opts;
 
 static int parse_opts(int argc, char **argv, Opts *o) {
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--open")) o->open = 1;
     else if (!strcmp(a, "--host") && i + 1 < argc) o->host = argv[++i];
+    else if (!strcmp(a, "--root") && i + 1 < argc) o->root = argv[++i];
     else if (!strcmp(a, "--port") && i + 1 < argc) {
       char *end;
       long p = strtol(argv[++i], &end, 10);
@@ -384,19 +385,23 @@ static void run(Server *sv, int sigfd) {
 
 int cmd_serve(int argc, char **argv) {
   if (cli_help(argc, argv, usage_text)) return 0;
-  Opts o = {"127.0.0.1", 8300, 0, NULL, 0};
+  Opts o = {"127.0.0.1", NULL, 8300, 0, NULL, 0};
   o.paths = xmalloc(sizeof *o.paths * (size_t)(argc + 1));
   if (parse_opts(argc, argv, &o) != 0) {
     free(o.paths);
     return usage();
   }
-  for (int i = 0; i < o.npaths; i++) {
-    struct stat st;
+  struct stat st;
+  for (int i = 0; i < o.npaths; i++)
     if (stat(o.paths[i], &st) != 0) {
       fprintf(stderr, "flowc serve: cannot read '%s': %s\n", o.paths[i], strerror(errno));
       free(o.paths);
       return 2;
     }
+  if (o.root && (stat(o.root, &st) != 0 || !S_ISDIR(st.st_mode))) {
+    fprintf(stderr, "flowc: error: --root '%s' is not a directory\n", o.root);
+    free(o.paths);
+    return 2;
   }
   /* the signals are read from sigfd; every thread inherits the mask */
   sigset_t mask;
@@ -412,7 +417,7 @@ int cmd_serve(int argc, char **argv) {
   const char *err = NULL;
   int status = 0;
   if (fd < 0 || sigfd < 0) status = 2;
-  else if (site_open(&sv.site, o.paths, o.npaths, NULL, &err) != 0) {
+  else if (site_open(&sv.site, o.paths, o.npaths, o.root, NULL, &err) != 0) {
     fprintf(stderr, "flowc serve: %s\n", err);
     status = 2;
   }

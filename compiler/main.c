@@ -18,7 +18,7 @@ static const char help[] =
   "        draw each process as a swimlane flowchart (default: output/ID.svg)\n"
   "  manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n"
   "        write the controlled A4 PDF procedure manual of all processes\n"
-  "  serve [--port N] [--host ADDR] [--open] PATH...\n"
+  "  serve [--port N] [--host ADDR] [--open] [--root DIR] PATH...\n"
   "        show charts and diagnostics in the browser, updated on every save\n"
   "        (default http://127.0.0.1:8300/)\n"
   "\n"

@@ -116,6 +116,7 @@ static Build *build(Site *s, const char *path) {
   Build *b = xmalloc(sizeof *b);
   memset(b, 0, sizeof *b);
   ctx_init(&b->c);
+  b->c.root = s->root;
   char *files[1] = {(char *)path};
   b->unreadable = cli_compile(&b->c, files, 1) != 0;
   if (!build_failed(b) && b->c.prog) build_charts(s, b);
@@ -182,7 +183,8 @@ int site_update(Site *s, char *const *changed, int nchanged) {
   return changes;
 }
 
-int site_open(Site *s, char *const *roots, int nroots, const char *font, const char **err) {
+int site_open(Site *s, char *const *roots, int nroots, const char *root, const char *font,
+              const char **err) {
   memset(s, 0, sizeof *s);
   for (int i = 0; i < nroots; i++) {
     struct stat st;
@@ -194,6 +196,7 @@ int site_open(Site *s, char *const *roots, int nroots, const char *font, const c
   if (!(s->f = font_open(font, err))) return -1;
   s->roots = roots;
   s->nroots = nroots;
+  s->root = root;
   site_update(s, NULL, 0);
   return 0;
 }

@@ -37,15 +37,18 @@ typedef struct Unit {
 typedef struct Site {
   char *const *roots;   /* the path arguments (files or directories) */
   int nroots;
+  const char *root;     /* --root: the directory imports must stay in, or NULL */
   Unit *units;          /* sorted by path */
   int nunits;
   Font *f;
   unsigned gen;         /* counts the changes */
 } Site;
 
-/* Finds the files and compiles them. Returns 0, or -1 with *err set when
- * the font cannot be opened or a path argument does not exist. */
-int site_open(Site *s, char *const *roots, int nroots, const char *font, const char **err);
+/* Finds the files and compiles them (imports inside root, as with --root;
+ * font NULL: the default). Returns 0, or -1 with *err set when the font
+ * cannot be opened or a path argument does not exist. */
+int site_open(Site *s, char *const *roots, int nroots, const char *root, const char *font,
+              const char **err);
 void site_close(Site *s);
 /* Looks for .flow files again and compiles the new ones and those that
  * read one of the canonical paths changed[] (the file or an import), or
