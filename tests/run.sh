@@ -5,7 +5,8 @@
 #       then "[exit N]"
 #   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
 #       the top directory) with NAME.expect: its output and "[exit N]"
-# then valgrind on a subset, and `flowc check --werror flows/*.flow`.
+# then valgrind on a subset and on `flowc serve` (tests/browser/valgrind.sh),
+# and `flowc check --werror flows/*.flow`.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
 # Usage: tests/run.sh FLOWC [FLOWC...]
@@ -78,6 +79,10 @@ if command -v valgrind >/dev/null; then
   # shellcheck disable=SC2086
   if $VG build/unit/layout_test flows/hr.flow flows/sales.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:layout_test"; head -30 /tmp/flowc-vg.$$; fi
+  # flowc serve: its threads, a rebuild and a clean stop
+  # shellcheck disable=SC2086
+  if tests/browser/valgrind.sh $VG "$bin" >/tmp/flowc-vg.$$ 2>&1; then ok
+  else bad "valgrind:serve"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 
