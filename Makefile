@@ -19,12 +19,12 @@ DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
             libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
             libfreetype-dev libunibreak-dev libicu-dev libhpdf-dev fonts-wqy-microhei \
             libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript \
-            libmicrohttpd-dev curl chromium
+            libmicrohttpd-dev curl chromium nodejs
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test unit asan manual bench fuzz layout-report clean
+.PHONY: all deps test test-browser unit asan manual bench fuzz layout-report clean
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
@@ -92,8 +92,17 @@ asan: $(BUILD)/.deps
 	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build/asan/flowc unit
 
-test: $(PROG) unit asan
+# The browser test's driver: playwright-core (npm), for Debian's chromium.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json | $(BUILD)/.deps
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
+test: $(PROG) unit asan $(BROWSER_DEPS)
 	@tests/run.sh ./$(PROG) build/asan/flowc
+
+# Only the cases of `flowc serve` (tests/cli/serve-*: HTTP, headless chromium).
+test-browser: $(PROG) unit $(BROWSER_DEPS)
+	@ONLY=serve- tests/run.sh ./$(PROG)
 
 manual: $(PROG)
 	./$(PROG) check --werror flows/*.flow
