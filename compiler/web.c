@@ -2,6 +2,7 @@
  * file goes through svg_text (escaped), every ID in a URL through
  * svg_href (percent-encoded). */
 #include "web.h"
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
@@ -48,6 +49,26 @@ static const char style_css[] =
   ".downloads a{margin-right:.8em}\n";
 
 /* ---- writing pages ---- */
+
+/* Writes fmt, where %t is a text (escaped), %u a process ID in a URL
+ * (percent-encoded) and %s markup of ours (as is). */
+static void put(FILE *o, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%' || !p[1]) {
+      fputc(*p, o);
+      continue;
+    }
+    const char *arg = va_arg(ap, const char *);
+    switch (*++p) {
+    case 't': svg_text(o, arg); break;
+    case 'u': svg_href(o, arg, ""); break;
+    default: fputs(arg, o); break;
+    }
+  }
+  va_end(ap);
+}
 
 static FILE *reply_open(WebReply *r, int status, const char *type) {
   r->status = status;
@@ -98,21 +119,13 @@ typedef struct Row { FILE *o; const Unit *u; int n; } Row;
 
 static void index_row(void *ud, const Process *p, const Chart *ch) {
   Row *rw = ud;
-  FILE *o = rw->o;
   (void)ch;
-  fputs("<tr class=\"proc\"><td class=\"file\">", o);
-  if (!rw->n++) svg_text(o, rw->u->path);
-  fputs("</td><td class=\"code\">", o);
-  svg_text(o, meta_or_dash(p, MK_CODE));
-  fputs("</td><td class=\"title\"><a href=\"/p/", o);
-  svg_href(o, p->id, "");
-  fputs("\">", o);
-  svg_text(o, p->title ? p->title : p->id);
-  fputs("</a></td><td class=\"owner\">", o);
-  svg_text(o, meta_or_dash(p, MK_OWNER));
-  fputs("</td><td class=\"status\">", o);
-  put_status(o, rw->u->cur);
-  fputs("</td></tr>\n", o);
+  put(rw->o, "<tr class=\"proc\"><td class=\"file\">%t</td><td class=\"code\">%t</td>"
+             "<td class=\"title\"><a href=\"/p/%u\">%t</a></td><td class=\"owner\">%t</td>"
+             "<td class=\"status\">", rw->n++ ? "" : rw->u->path, meta_or_dash(p, MK_CODE), p->id,
+      p->title ? p->title : p->id, meta_or_dash(p, MK_OWNER));
+  put_status(rw->o, rw->u->cur);
+  fputs("</td></tr>\n", rw->o);
 }
 
 static void index_part(const Site *s, FILE *o) {
@@ -277,27 +290,17 @@ static void put_chart(FILE *o, const Found *f) {
 
 static void proc_part(FILE *o, const Found *f) {
   const Process *p = f->p;
-  fputs("<h1><span class=\"code\">", o);
-  svg_text(o, meta_or_dash(p, MK_CODE));
-  fputs("</span> <span class=\"title\">", o);
-  svg_text(o, p->title ? p->title : p->id);
-  fputs("</span></h1>\n<p class=\"meta\">Owner: <span class=\"owner\">", o);
-  svg_text(o, meta_or_dash(p, MK_OWNER));
-  fputs("</span> · File: ", o);
-  svg_text(o, f->u->path);
-  fputs(" · Status: ", o);
+  put(o, "<h1><span class=\"code\">%t</span> <span class=\"title\">%t</span></h1>\n"
+         "<p class=\"meta\">Owner: <span class=\"owner\">%t</span> · File: %t · Status: ",
+      meta_or_dash(p, MK_CODE), p->title ? p->title : p->id, meta_or_dash(p, MK_OWNER), f->u->path);
   put_status(o, f->u->cur);
   fputs("</p>\n", o);
   if (f->ch && f->ch->s) {
     static const char *const fmt[][2] = {{"svg", "SVG"}, {"png", "PNG"}, {"json", "JSON"}};
     fputs("<p class=\"downloads\">Download:", o);
-    for (int i = 0; i < 3; i++) {
-      fputs(" <a href=\"/download/", o);
-      svg_href(o, p->id, "");
-      fprintf(o, ".%s\" download=\"", fmt[i][0]);
-      svg_text(o, p->id);
-      fprintf(o, ".%s\">%s</a>", fmt[i][0], fmt[i][1]);
-    }
+    for (int i = 0; i < 3; i++)
+      put(o, " <a href=\"/download/%u.%s\" download=\"%t.%s\">%s</a>", p->id, fmt[i][0], p->id,
+          fmt[i][0], fmt[i][1]);
     fputs("</p>\n", o);
   }
   put_chart(o, f);
