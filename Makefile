@@ -17,7 +17,7 @@ ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 Q        := $(if $(V),,@)
 say       = $(if $(V),,@echo "  $(1)	$(2)")
 # Libraries, through pkg-config (libharu ships no .pc file: -lhpdf).
-PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson
+PC_LIBS  := libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson libmicrohttpd
 PC_CFLAGS = $(shell pkg-config --cflags $(PC_LIBS) 2>/dev/null)
 PC_LDLIBS = $(shell pkg-config --libs $(PC_LIBS) 2>/dev/null) -lhpdf -lm
 CPPFLAGS += -Icompiler -I$(BUILD) $(PC_CFLAGS)
@@ -28,12 +28,12 @@ DEB_PKGS := gcc make flex bison pkg-config valgrind libc6-dev jq time \
             libgraphviz-dev graphviz libcairo2-dev libharfbuzz-dev libfontconfig-dev \
             libfreetype-dev libunibreak-dev libicu-dev libjansson-dev libhpdf-dev fonts-wqy-microhei \
             libxml2-utils librsvg2-bin poppler-utils qpdf mupdf-tools ghostscript \
-            groff-base man-db
+            groff-base man-db libmicrohttpd-dev curl chromium nodejs
 
 SRCS := $(wildcard compiler/*.c)
 OBJS := $(SRCS:compiler/%.c=$(BUILD)/%.o) $(BUILD)/flow.tab.o $(BUILD)/flow.lex.o
 
-.PHONY: all deps test unit asan manual bench fuzz layout-report clean install uninstall
+.PHONY: all deps test test-browser unit asan manual bench fuzz layout-report clean install uninstall
 all: $(PROG)
 
 # Installs what is missing when run as root; otherwise prints the command.
@@ -121,8 +121,18 @@ asan: $(BUILD)/.deps
 	  CFLAGS="-O1 -g" SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  build/asan/flowc unit
 
-test: $(PROG) unit asan
+# The browser test's driver: playwright-core (npm), for Debian's chromium.
+BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json | $(BUILD)/.deps
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
+test: $(PROG) unit asan $(BROWSER_DEPS)
 	@tests/run.sh ./$(PROG) build/asan/flowc
+
+# Only the cases of `flowc serve` (tests/cli/serve-*: HTTP, headless chromium).
+test-browser: $(PROG) unit $(BROWSER_DEPS)
+	@ONLY=serve- tests/run.sh ./$(PROG)
+
 
 # Installed like any Unix tool: the program, its man page, completions.
 install: $(PROG)

@@ -52,7 +52,7 @@ static int ends_with(const char *s, const char *suffix) {
 static int draw(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o, FILE *fp,
                 const char **err) {
   switch (o->fmt) {
-  case OUT_SVG: return svg_write(c, s, f, o->embed, fp, err);
+  case OUT_SVG: return svg_write(c, s, f, o->embed ? SVG_EMBED_FONT : 0, fp, err);
   case OUT_PNG: return png_write(c, s, f, o->scale, fp, err);
   case OUT_JSON: return scene_json_write(c, s, fp, err);
   case OUT_DOT: return layout_dot(c, p, s, fp, err);

@@ -13,11 +13,15 @@ static const char help[] =
   "  check [--format text|json|sarif] [--werror] [--root DIR] FILE...\n"
   "        prove every process complete; report problems as\n"
   "        file:line:col: error: message [rule]\n"
-  "  render [-f svg|png|json|dot] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "  render [-f svg|png|json|dot|pdf] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "         [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
   "        draw each process as a swimlane flowchart (default: output/ID.svg)\n"
-  "  manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n"
+  "  manual [-p PROCESS] [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n"
   "        write the controlled A4 PDF procedure manual of all processes\n"
+  "        (with -p: one process's own controlled document)\n"
+  "  serve [--port N] [--host ADDR] [--open] [--root DIR] PATH...\n"
+  "        show charts and diagnostics in the browser, updated on every save\n"
+  "        (default http://127.0.0.1:8300/)\n"
   "  lsp    serve the Language Server Protocol on standard input/output\n"
   "        (for editors: diagnostics, definition, references, hover, symbols,\n"
   "        completion)\n"
@@ -48,6 +52,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "render")) return cmd_render(argc - 2, argv + 2);
   if (!strcmp(cmd, "manual")) return cmd_manual(argc - 2, argv + 2);
   if (!strcmp(cmd, "lsp")) return cmd_lsp(argc - 2, argv + 2);
+  if (!strcmp(cmd, "serve")) return cmd_serve(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

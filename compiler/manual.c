@@ -1,12 +1,12 @@
 /* manual.c — writing the manual: three passes over the same drawing code
  * (two dry passes settle the contents and page numbers, the third draws),
- * pages with header and footer, headings, paragraphs, tables, and the
- * flow order of each process's steps. */
+ * pages with header and footer, headings, paragraphs and tables. */
 #include <stdlib.h>
 #include <string.h>
 #include "layout.h"
 #include "manual.h"
 #include "manual_int.h"
+#include "steps.h"
 
 static const Meta empty_meta;
 
@@ -22,9 +22,7 @@ const char *m_date(Manual *m, Date d) {
 }
 
 const char *m_dur(Manual *m, Duration d) {
-  static const char *const unit[DU__COUNT] = {"分钟", "小时", "天", "工作日", "周", "个月"};
-  return arena_printf(&m->c->arena, "%lld %s", d.amount,
-                      d.unit < DU__COUNT ? unit[d.unit] : "");
+  return step_dur(&m->c->arena, d);
 }
 
 const char *m_attr(const Node *n, AttrKind k) {
@@ -34,22 +32,12 @@ const char *m_attr(const Node *n, AttrKind k) {
 }
 
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep) {
-  const char *out = "";
-  for (const Attr *a = n->attrs; a; a = a->next)
-    if (a->kind == k)
-      out = *out ? arena_printf(&m->c->arena, "%s%s%s", out, sep, a->text.s) : a->text.s;
-  return out;
-}
-
-const char *m_step_text(const Node *n) {
-  if (n->kind == NK_FORK && !n->has_label) return "并行开始";
-  if (n->kind == NK_JOIN && !n->has_label) return "并行汇合";
-  return n->label && *n->label ? n->label : "—";
+  return step_join(&m->c->arena, n, k, sep);
 }
 
 const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n) {
   int k = pi->step[n->index];
-  return k ? arena_printf(&m->c->arena, "%d %s", k, m_step_text(n)) : m_step_text(n);
+  return k ? arena_printf(&m->c->arena, "%d %s", k, step_label(n)) : step_label(n);
 }
 
 const char *m_proc_name(Manual *m, const Process *p) {
@@ -261,88 +249,6 @@ void m_blocks(Manual *m, const MBlock *b, int n) {
   }
 }
 
-/* ---- flow order ---- */
-
-static int cmp_ll(const void *a, const void *b) {
-  long long x = *(const long long *)a, y = *(const long long *)b;
-  return (x > y) - (x < y);
-}
-
-/* Orders the nodes by phase, then by rank (longest path from the start,
- * loops cut where a depth-first search closes them), then by that
- * search's preorder; numbers the steps (all but start and end) in
- * that order. */
-static void flow_order(Manual *m, ProcInfo *pi, const Process *p) {
-  Arena *a = &m->c->arena;
-  int n = p->nnodes;
-  int *first = arena_alloc(a, (size_t)(n + 1) * sizeof *first);
-  int *adj = arena_alloc(a, (size_t)(p->nedges + 1) * sizeof *adj);
-  int *back = arena_alloc(a, (size_t)(p->nedges + 1) * sizeof *back);
-  for (int i = 0; i < p->nedges; i++)
-    if (p->edges[i]->from >= 0 && p->edges[i]->to >= 0) first[p->edges[i]->from + 1]++;
-  for (int i = 0; i < n; i++) first[i + 1] += first[i];
-  int *fill = arena_alloc(a, (size_t)(n + 1) * sizeof *fill);
-  for (int i = 0; i < p->nedges; i++) {
-    const Edge *e = p->edges[i];
-    if (e->from >= 0 && e->to >= 0) adj[first[e->from] + fill[e->from]++] = e->to;
-  }
-  int *state = arena_alloc(a, (size_t)(n + 1) * sizeof *state);
-  int *pre = arena_alloc(a, (size_t)(n + 1) * sizeof *pre);
-  int *post = arena_alloc(a, (size_t)(n + 1) * sizeof *post);
-  int *stack = arena_alloc(a, (size_t)(n + 1) * sizeof *stack);
-  int *pos = arena_alloc(a, (size_t)(n + 1) * sizeof *pos);
-  int npre = 0, npost = 0;
-  for (int pass = 0; pass < 2; pass++)
-    for (int r = 0; r < n; r++) {
-      if (state[r] || (pass == 0 && p->nodes[r]->kind != NK_START)) continue;
-      int sp = 0;
-      stack[sp++] = r;
-      state[r] = 1;
-      pos[r] = first[r];
-      pre[r] = npre++;
-      while (sp) {
-        int u = stack[sp - 1];
-        if (pos[u] < first[u + 1]) {
-          int k = pos[u]++, v = adj[k];
-          if (state[v] == 1) back[k] = 1;
-          else if (!state[v]) {
-            state[v] = 1;
-            pos[v] = first[v];
-            pre[v] = npre++;
-            stack[sp++] = v;
-          }
-        } else {
-          state[u] = 2;
-          post[npost++] = u;
-          sp--;
-        }
-      }
-    }
-  int *rank = arena_alloc(a, (size_t)(n + 1) * sizeof *rank);
-  for (int i = npost - 1; i >= 0; i--) {
-    int u = post[i];
-    for (int k = first[u]; k < first[u + 1]; k++)
-      if (!back[k] && rank[adj[k]] < rank[u] + 1) rank[adj[k]] = rank[u] + 1;
-  }
-  long long *key = arena_alloc(a, (size_t)(n + 1) * sizeof *key);
-  int *by_pre = arena_alloc(a, (size_t)(n + 1) * sizeof *by_pre);
-  for (int i = 0; i < n; i++) {
-    key[i] = ((long long)(p->nodes[i]->phase + 1) << 42) | ((long long)rank[i] << 21) | pre[i];
-    by_pre[pre[i]] = i;
-  }
-  qsort(key, (size_t)n, sizeof *key, cmp_ll);
-  pi->order = arena_alloc(a, (size_t)(n + 1) * sizeof *pi->order);
-  pi->step = arena_alloc(a, (size_t)(n + 1) * sizeof *pi->step);
-  pi->norder = n;
-  int step = 0;
-  for (int i = 0; i < n; i++) {
-    int v = by_pre[key[i] & ((1 << 21) - 1)];
-    pi->order[i] = v;
-    NodeKind k = p->nodes[v]->kind;
-    if (k != NK_START && k != NK_END) pi->step[v] = ++step;
-  }
-}
-
 /* ---- the order of the processes ---- */
 
 /* Compares codes with their runs of digits as numbers (PR-9 before PR-10). */
@@ -438,7 +344,11 @@ static void prepare(Manual *m) {
     const Process *p = m->prog->procs[i];
     pi->scene = layout(m->c, p, m->f, &pi->why);
     if (!pi->why) pi->why = "the process could not be laid out";
-    flow_order(m, pi, p);
+    Steps st;
+    steps_order(&m->c->arena, p, &st);
+    pi->order = st.order;
+    pi->norder = st.n;
+    pi->step = st.num;
   }
 }
 

@@ -106,9 +106,6 @@ const char *m_dur(Manual *m, Duration d);
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep);
 const char *m_attr(const Node *n, AttrKind k);   /* first such attribute, or NULL */
 const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
-/* A step's one text, in every table and index: its label as written; a
- * fork or join without one 并行开始 or 并行汇合 (not its ID). */
-const char *m_step_text(const Node *n);
 const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n); /* "5 text" */
 
 /* the parts */

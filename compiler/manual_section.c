@@ -2,6 +2,7 @@
  * risks and controls, forms and records, terms, cross-references. */
 #include <string.h>
 #include "manual_int.h"
+#include "steps.h"
 
 static void id_card(Manual *m, const Process *p) {
   const Meta *mt = &p->meta;
@@ -27,7 +28,7 @@ static const char *branches(Manual *m, const Process *p, const ProcInfo *pi, con
     const Node *t = p->nodes[e->to];
     const char *to = pi->step[t->index]
                          ? arena_printf(&m->c->arena, "步骤 %d", pi->step[t->index])
-                         : m_step_text(t);
+                         : step_label(t);
     const char *one = e->label ? arena_printf(&m->c->arena, "%s → %s", e->label, to) : to;
     out = *out ? arena_printf(&m->c->arena, "%s；%s", out, one) : one;
   }
@@ -75,7 +76,7 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     }
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
-    row[1] = m_step_text(nd);
+    row[1] = step_label(nd);
     row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
@@ -122,7 +123,7 @@ static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
     const Node *nd = p->nodes[pi->order[i]];
     for (const Attr *t = nd->attrs; t; t = t->next) {
       if (t->kind != AT_FORM && t->kind != AT_OUTPUT) continue;
-      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : m_step_text(nd);
+      const char *step = pi->step[nd->index] ? arena_printf(a, "%d", pi->step[nd->index]) : step_label(nd);
       int r = 0;
       while (r < rows && strcmp(cells[r * 3], t->text.s)) r++;
       if (r == rows) {

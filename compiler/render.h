@@ -11,10 +11,21 @@
 
 /* SVG 1.1: viewBox in points, <title> with the process title, a
  * <g class="lane" id="lane-ID"> per lane, <g class="node KIND"
- * id="node-ID"> per node (call nodes wrapped in <a href="PROCID.svg">),
- * <g class="edge" id="edge-FROM-TO[-N]"> per edge; all text escaped.
- * With embed_font, an @font-face with the font subset as a data URI. */
-int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err);
+ * id="node-ID"> per node (call nodes wrapped in <a href="PROCID.svg">,
+ * or <a href="PROCID"> with SVG_PAGE_LINKS), <g class="edge"
+ * id="edge-FROM-TO[-N]"> per edge; all text escaped. With SVG_EMBED_FONT,
+ * an @font-face with the font subset as a data URI. */
+enum { SVG_EMBED_FONT = 1, SVG_PAGE_LINKS = 2 };
+int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err);
+
+/* Text as XML character data or a double-quoted attribute value: markup
+ * characters escaped, characters XML cannot hold dropped, invalid UTF-8
+ * as U+FFFD. */
+void svg_text(FILE *o, const char *s);
+/* A process ID as a relative URL, then suffix: ASCII other than letters,
+ * digits, _ - . is percent-encoded (so no scheme such as javascript: can
+ * form), other characters stay as UTF-8 (an IRI). */
+void svg_href(FILE *o, const char *id, const char *suffix);
 
 /* PNG drawn with cairo at `scale` pixels per point, white background. */
 #define PNG_MAX_SIDE 32767   /* pixels, cairo's limit */

@@ -12,14 +12,12 @@ static int by_position(const void *a, const void *b) {
   return x->seq - y->seq;
 }
 
-static const char *sev_name(Severity s) {
+const char *report_severity(Severity s) {
   return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
-/* The source line, then a caret under loc (as wide as the span on that
- * line), with wide characters and tabs lined up. Long lines are cut
- * around the spot. */
-static void show_source(Ctx *c, FILE *out, Loc at) {
+void report_source(Ctx *c, FILE *out, Loc at) {
+  if (c->files[at.file]->utf16) return; /* its bytes are no text */
   LineCol loc = ctx_linecol(c, at);
   size_t len;
   const char *line = ctx_line(c, at.file, loc.line, &len);
@@ -72,10 +70,10 @@ static void text_one(Ctx *c, FILE *out, Severity sev, const char *rule, Loc loc,
   const char *path = c->files[loc.file]->path;
   LineCol lc = ctx_linecol(c, loc);
   if (rule)
-    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, lc.line, lc.col, sev_name(sev), msg, rule);
+    fprintf(out, "%s:%d:%d: %s: %s [%s]\n", path, lc.line, lc.col, report_severity(sev), msg, rule);
   else
-    fprintf(out, "%s:%d:%d: %s: %s\n", path, lc.line, lc.col, sev_name(sev), msg);
-  if (!c->files[loc.file]->utf16) show_source(c, out, loc);  /* its bytes are no text */
+    fprintf(out, "%s:%d:%d: %s: %s\n", path, lc.line, lc.col, report_severity(sev), msg);
+  report_source(c, out, loc);
 }
 
 /* "In file imported from a.flow:3:8:" for each import leading to file. */
@@ -152,7 +150,7 @@ static void report_json(Ctx *c, Diag **d, int n, FILE *out) {
   for (int i = 0; i < n; i++) {
     fputs(i ? ",\n  {" : "\n  {", out);
     json_loc(c, out, d[i]->loc);
-    fprintf(out, ", \"severity\": \"%s\", \"rule\": \"%s\", \"message\": ", sev_name(d[i]->sev), d[i]->rule);
+    fprintf(out, ", \"severity\": \"%s\", \"rule\": \"%s\", \"message\": ", report_severity(d[i]->sev), d[i]->rule);
     json_write_string(out, d[i]->msg);
     json_notes(c, out, "notes", "message", d[i]->notes);
     json_notes(c, out, "path", "node", d[i]->path);
@@ -213,7 +211,7 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
   fputs("]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [", out);
   for (int i = 0; i < n; i++) {
     fprintf(out, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
-            i ? "," : "", d[i]->rule, rule_index(d[i]->rule), sev_name(d[i]->sev));
+            i ? "," : "", d[i]->rule, rule_index(d[i]->rule), report_severity(d[i]->sev));
     json_write_string(out, d[i]->msg);
     fputs("},\n       \"locations\": [", out);
     sarif_location(c, out, d[i]->loc);
@@ -236,10 +234,15 @@ static void report_sarif(Ctx *c, Diag **d, int n, FILE *out) {
   fputs(n ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", out);
 }
 
-void report(Ctx *c, ReportFormat fmt, FILE *out) {
+Diag **report_sorted(Ctx *c) {
   Diag **d = xmalloc(sizeof *d * (size_t)(c->ndiags + 1));
   if (c->ndiags) memcpy(d, c->diags, sizeof *d * (size_t)c->ndiags);
   qsort(d, (size_t)c->ndiags, sizeof *d, by_position);
+  return d;
+}
+
+void report(Ctx *c, ReportFormat fmt, FILE *out) {
+  Diag **d = report_sorted(c);
   if (fmt == FMT_JSON) report_json(c, d, c->ndiags, out);
   else if (fmt == FMT_SARIF) report_sarif(c, d, c->ndiags, out);
   else report_text(c, d, c->ndiags, out);

@@ -1,6 +1,6 @@
 /* svg.c — the SVG writer (see render.h). Draws phases, lanes, nodes and
  * edges in that order, each a <g> with a stable class and id; all text
- * goes through put_text, every ID through put_id (put_href for links). */
+ * goes through svg_text, every ID through put_id (svg_href for links). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +41,7 @@ static uint32_t next_cp(const char *s, size_t n, size_t *i, int *len) {
   return cp;
 }
 
-/* Character data or an attribute value (inside double quotes). */
-static void put_text(FILE *o, const char *s) {
+void svg_text(FILE *o, const char *s) {
   size_t n = strlen(s), i = 0;
   while (i < n) {
     size_t at = i;
@@ -90,17 +89,14 @@ static void put_id(FILE *o, const char *s) {
   }
 }
 
-/* A process ID as a relative file name in href: ASCII other than letters,
- * digits, _ - . is percent-encoded (so no scheme such as javascript: can
- * form), other characters stay as UTF-8 (an IRI). */
-static void put_href(FILE *o, const char *s) {
+void svg_href(FILE *o, const char *s, const char *suffix) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     int keep = *p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
                (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.';
     if (keep) fputc(*p, o);
     else fprintf(o, "%%%02X", *p);
   }
-  fputs(".svg", o);
+  fputs(suffix, o);
 }
 
 /* A CSS string body (inside double quotes) in XML character data. */
@@ -236,7 +232,7 @@ static void put_runs(FILE *o, const char *cls, const TextRun *r, int n) {
     fputs("\" font-size=\"", o);
     num(o, r[i].size);
     fputs("\">", o);
-    put_text(o, r[i].text);
+    svg_text(o, r[i].text);
     fputs("</text>\n", o);
   }
 }
@@ -281,12 +277,12 @@ static void put_lane(FILE *o, const SceneLane *l) {
   fputs("</g>\n", o);
 }
 
-static void put_node(FILE *o, const SceneNode *n) {
+static void put_node(FILE *o, const SceneNode *n, int page_links) {
   if (n->link) {
     fputs("<a href=\"", o);
-    put_href(o, n->link);
+    svg_href(o, n->link, page_links ? "" : ".svg");
     fputs("\" xlink:href=\"", o);
-    put_href(o, n->link);
+    svg_href(o, n->link, page_links ? "" : ".svg");
     fputs("\">\n", o);
   }
   NodeKind k = n->node->kind;
@@ -334,7 +330,7 @@ static void put_edge(FILE *o, const SceneEdge *e) {
   fputs("</g>\n", o);
 }
 
-int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const char **err) {
+int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err) {
   (void)c;
   fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
@@ -347,16 +343,16 @@ int svg_write(Ctx *c, const Scene *s, Font *f, int embed_font, FILE *out, const 
   fputs("pt\" height=\"", out);
   num(out, s->height);
   fputs("pt\">\n<title>", out);
-  put_text(out, s->proc->title ? s->proc->title : s->proc->id);
+  svg_text(out, s->proc->title ? s->proc->title : s->proc->id);
   fputs("</title>\n", out);
-  if (put_style(out, s, f, embed_font)) {
+  if (put_style(out, s, f, flags & SVG_EMBED_FONT)) {
     *err = "cannot subset the font for embedding (try --no-embed-font)";
     return -1;
   }
   put_rect(out, "background", (Rect){0, 0, s->width, s->height});
   for (int i = 0; i < s->nphases; i++) put_phase(out, &s->phases[i], i);
   for (int i = 0; i < s->nlanes; i++) put_lane(out, &s->lanes[i]);
-  for (int i = 0; i < s->nnodes; i++) put_node(out, &s->nodes[i]);
+  for (int i = 0; i < s->nnodes; i++) put_node(out, &s->nodes[i], flags & SVG_PAGE_LINKS);
   for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i]);
   fputs("</svg>\n", out);
   if (fflush(out) || ferror(out)) {

@@ -8,7 +8,8 @@
 #   tests/unit/*_test.c  programs built beside each binary
 #   tests/build/NAME.cmd  like tests/cli, run once ($FLOWC is the first
 #       binary): installing, building with make -j
-# then valgrind on a subset, and `flowc check --werror flows/`.
+# then valgrind on a subset, on `flowc lsp` and on `flowc serve`
+# (tests/browser/valgrind.sh), and `flowc check --werror flows/`.
 # Each suite prints a line when it starts and its counts when it ends.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
@@ -120,6 +121,10 @@ if command -v valgrind >/dev/null; then
   # the language server over a whole session
   if LSP_WRAP=$VG FLOWC=$bin bash tests/cli/lsp-session.cmd 2>/tmp/flowc-vg.$$ | grep -q '^exit status 0$'; then ok
   else bad "valgrind:lsp-session"; head -30 /tmp/flowc-vg.$$; fi
+  # flowc serve: its threads, a rebuild and a clean stop
+  # shellcheck disable=SC2086
+  if tests/browser/valgrind.sh $VG "$bin" >/tmp/flowc-vg.$$ 2>&1; then ok
+  else bad "valgrind:serve"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 make -s build/flow.tab.c build/flow.lex.c
 out=build/fuzz
 mkdir -p "$out/obj"
-PC_LIBS="libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson"
+PC_LIBS="libgvc cairo harfbuzz harfbuzz-subset fontconfig freetype2 libunibreak icu-uc jansson libmicrohttpd"
 # shellcheck disable=SC2046
 read -r -a pc_cflags <<<"$(pkg-config --cflags $PC_LIBS)"
 read -r -a pc_libs <<<"$(pkg-config --libs $PC_LIBS) -lhpdf -lm"
@@ -37,7 +37,7 @@ done
 for p in "${pids[@]}"; do wait "$p" || { echo "build.sh: compile failed" >&2; exit 1; }; done
 
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve)
 for t in "${targets[@]}"; do
   [ "$t" = manual ] && [ ! -f compiler/manual.h ] && continue
   "$CC" "${cflags[@]}" "${san[@]}" -fsanitize=fuzzer -o "$out/fuzz_$t" \

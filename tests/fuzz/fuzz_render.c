@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
     if (!m) abort();
-    svg_write(&c, s, font, i == 0, m, &err);
+    svg_write(&c, s, font, i == 0 ? SVG_EMBED_FONT : 0, m, &err);
     scene_json_write(&c, s, m, &err);
     fclose(m);
     free(buf);

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets (tests/fuzz/build.sh) and runs each for
 # FUZZ_SECONDS (default 60) with a seed corpus from tests/ and flows/ and
-# the dictionary tests/fuzz/flow.dict. Prints per target: executions,
+# the dictionary tests/fuzz/flow.dict (serve: request paths, with the
+# seeds of tests/fuzz/serve/ and tests/fuzz/serve.dict). Prints per target: executions,
 # exec/s, coverage and any crash, leak or timeout file.
-# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp; default all)
+# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp serve; default all)
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -12,7 +13,7 @@ secs=${FUZZ_SECONDS:-60}
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=fast_unwind_on_malloc=0
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve)
 status=0
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz_$t
@@ -20,12 +21,15 @@ for t in "${targets[@]}"; do
   corpus=build/fuzz/corpus-$t
   art=build/fuzz/artifacts-$t/
   mkdir -p "$corpus" "$art"
-  if [ "$t" = lsp ]; then cp tests/lsp/*.seed "$corpus"/
+  dict=$top/tests/fuzz/flow.dict
+  if [ -d "tests/fuzz/$t" ]; then  # seeds and dictionary of their own
+    cp "tests/fuzz/$t"/* "$corpus"/
+    dict=$top/tests/fuzz/$t.dict
   else cp tests/check/*.flow tests/render/*.flow flows/*.flow "$corpus"/ 2>/dev/null; fi
   log=build/fuzz/$t.log
   # run from build/fuzz so that imports written by the fuzzer stay there
   (cd build/fuzz && "$top/$bin" -max_total_time="$secs" -max_len=4096 -timeout=10 \
-     -rss_limit_mb=2048 -dict="$top/tests/fuzz/flow.dict" -artifact_prefix="$top/$art" \
+     -rss_limit_mb=2048 -dict="$dict" -artifact_prefix="$top/$art" \
      -print_final_stats=1 "corpus-$t" </dev/null >"$t.log" 2>&1)
   rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -182,7 +182,7 @@ static void write(const char *dir, const char *ext, int which) {
   FILE *out = fopen(path, "wb");
   if (!out) { perror(path); exit(2); }
   const char *err = NULL;
-  int r = which == 0 ? svg_write(&ctx, &scene, font, 1, out, &err)
+  int r = which == 0 ? svg_write(&ctx, &scene, font, SVG_EMBED_FONT, out, &err)
         : which == 1 ? svg_write(&ctx, &scene, font, 0, out, &err)
         : which == 2 ? png_write(&ctx, &scene, font, 2, out, &err)
                      : scene_json_write(&ctx, &scene, out, &err);

@@ -1,0 +1,27 @@
+/* steps.h — a process as numbered steps in reading order, and the text
+ * of a step's cells: what the manual's procedure table and the pages of
+ * `flowc serve` both show. Everything returned lives in the arena given. */
+#ifndef FLOWC_STEPS_H
+#define FLOWC_STEPS_H
+#include "ir.h"
+
+typedef struct Steps {
+  int *order;  /* node indices: by phase, then in flow order */
+  int n;
+  int *num;    /* step number of each node, 0 for start and end */
+} Steps;
+
+/* Orders the nodes by phase, then by rank (longest path from the start,
+ * loops cut where a depth-first search closes them), then by that
+ * search's preorder; numbers the steps (all but start and end) in that
+ * order. */
+void steps_order(Arena *a, const Process *p, Steps *st);
+/* A step's one text, in every table, index and page: its label as
+ * written; a fork or join without one 并行开始 or 并行汇合 (not its ID). */
+const char *step_label(const Node *n);
+/* The texts of the node's attributes of kind k joined by sep ("" if none). */
+const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep);
+/* A time limit as the tables show it: "3 工作日". */
+const char *step_dur(Arena *a, Duration d);
+
+#endif
