@@ -26,6 +26,10 @@ int cli_help(int argc, char **argv, const char *usage) {
 }
 
 int cli_compile(Ctx *c, char *const *files, int nfiles) {
+  return cli_compile_as(c, files, NULL, nfiles);
+}
+
+int cli_compile_as(Ctx *c, char *const *files, char *const *shown, int nfiles) {
   struct stat st;
   if (c->root && (stat(c->root, &st) != 0 || !S_ISDIR(st.st_mode))) {
     fprintf(stderr, "flowc: error: --root '%s' is not a directory\n", c->root);
@@ -33,7 +37,7 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
   }
   int times = getenv("FLOWC_TIMES") != NULL; /* phase times, for benchmarks */
   double t0 = now();
-  int bad = load_program(c, files, nfiles);
+  int bad = load_program_as(c, files, shown, nfiles);
   double t1 = now();
   size_t parsed = c->arena.total;
   int syntax = 0;

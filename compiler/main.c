@@ -18,6 +18,9 @@ static const char help[] =
   "        draw each process as a swimlane flowchart (default: output/ID.svg)\n"
   "  manual [-o output/manual.pdf] [--font PATH] [--root DIR] FILE...\n"
   "        write the controlled A4 PDF procedure manual of all processes\n"
+  "  stats [--format text|json] [-p PROCESS] [--hours-per-day N]\n"
+  "        [--days-per-week N] [--root DIR] FILE|DIR...\n"
+  "        counts, paths, complexity and time budget of each process\n"
   "\n"
   "options:\n"
   "  --help       show this help\n"
@@ -42,6 +45,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "check")) return cmd_check(argc - 2, argv + 2);
   if (!strcmp(cmd, "render")) return cmd_render(argc - 2, argv + 2);
   if (!strcmp(cmd, "manual")) return cmd_manual(argc - 2, argv + 2);
+  if (!strcmp(cmd, "stats")) return cmd_stats(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

@@ -166,10 +166,33 @@ static void ensure_program(Ctx *c) {
 }
 
 int load_program(Ctx *c, char *const *paths, int npaths) {
+  return load_program_as(c, paths, NULL, npaths);
+}
+
+/* The directory imports of a file must stay in: --root, else the
+ * directory of the file (after links), or of the name it is shown as
+ * when that differs (shown is NULL when not). malloc'd. */
+static char *import_root(Ctx *c, const char *path, const char *shown) {
+  if (c->root) return realpath(c->root, NULL);
+  if (shown) {
+    const char *slash = strrchr(shown, '/');
+    if (!slash) return realpath(".", NULL);
+    char *dir = arena_printf(&c->arena, "%.*s", slash == shown ? 1 : (int)(slash - shown), shown);
+    return realpath(dir, NULL);
+  }
+  char *dir = realpath(path, NULL);
+  char *slash = dir ? strrchr(dir, '/') : NULL;
+  if (slash && slash != dir) *slash = 0;
+  else if (slash) slash[1] = 0;
+  return dir;
+}
+
+int load_program_as(Ctx *c, char *const *paths, char *const *shown, int npaths) {
   ensure_program(c);
   Loader L = {.c = c, .depth = -1};
   int bad = 0;
   for (int i = 0; i < npaths; i++) {
+    const char *name = shown ? shown[i] : paths[i];
     char *real = realpath(paths[i], NULL);
     int id = real ? ctx_find_real(c, real) : -1;
     free(real);
@@ -177,20 +200,14 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
       c->files[id]->cmdline = 1;
       continue;
     }
-    id = ctx_read_file(c, paths[i], paths[i]);
-    if (id >= 0) c->files[id]->cmdline = 1;
+    id = ctx_read_file(c, paths[i], name);
     if (id < 0) {
       fprintf(stderr, "flowc: error: cannot read '%s': %s\n", paths[i], strerror(errno));
       bad++;
       continue;
     }
-    /* imports stay in the directory of this file, or of --root */
-    char *dir = realpath(c->root ? c->root : paths[i], NULL);
-    if (dir && !c->root) {
-      char *slash = strrchr(dir, '/');
-      if (slash && slash != dir) *slash = 0;
-      else if (slash) slash[1] = 0;
-    }
+    c->files[id]->cmdline = 1;
+    char *dir = import_root(c, paths[i], strcmp(name, paths[i]) ? name : NULL);
     L.root = dir ? dir : strdup("/nonexistent-root");
     load(&L, id);
     free(L.root);
