@@ -21,6 +21,9 @@ static const char help[] =
   "  stats [--format text|json] [-p PROCESS] [--hours-per-day N]\n"
   "        [--days-per-week N] [--root DIR] FILE|DIR...\n"
   "        counts, paths, complexity and time budget of each process\n"
+  "  diff [--format text|json] [--root DIR] OLD NEW\n"
+  "        what changed, process by process, between two versions\n"
+  "        (files or directories; --git-driver for git's diff.NAME.command)\n"
   "\n"
   "options:\n"
   "  --help       show this help\n"
@@ -46,6 +49,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "render")) return cmd_render(argc - 2, argv + 2);
   if (!strcmp(cmd, "manual")) return cmd_manual(argc - 2, argv + 2);
   if (!strcmp(cmd, "stats")) return cmd_stats(argc - 2, argv + 2);
+  if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }
