@@ -3,7 +3,7 @@
 # FUZZ_SECONDS (default 60) with a seed corpus from tests/ and flows/ and
 # the dictionary tests/fuzz/flow.dict. Prints per target: executions,
 # exec/s, coverage and any crash, leak or timeout file.
-# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual; default all)
+# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual analyse; default all)
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -12,7 +12,7 @@ secs=${FUZZ_SECONDS:-60}
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=fast_unwind_on_malloc=0
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual analyse)
 status=0
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz_$t
@@ -21,6 +21,9 @@ for t in "${targets[@]}"; do
   art=build/fuzz/artifacts-$t/
   mkdir -p "$corpus" "$art"
   cp tests/check/*.flow tests/render/*.flow flows/*.flow "$corpus"/ 2>/dev/null
+  # analyse: two versions in one input
+  [ "$t" = analyse ] && printf '%s\n=====\n%s' "$(cat tests/cli/diff/old/*.flow)" \
+    "$(cat tests/cli/diff/new/*.flow)" > "$corpus/diff-versions.flow"
   log=build/fuzz/$t.log
   # run from build/fuzz so that imports written by the fuzzer stay there
   (cd build/fuzz && "$top/$bin" -max_total_time="$secs" -max_len=4096 -timeout=10 \
