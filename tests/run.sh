@@ -78,6 +78,10 @@ if command -v valgrind >/dev/null; then
   # shellcheck disable=SC2086
   if $VG build/unit/layout_test flows/hr.flow flows/sales.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:layout_test"; head -30 /tmp/flowc-vg.$$; fi
+  # stats and diff
+  if $VG "$bin" stats tests/cli/stats >/dev/null 2>/tmp/flowc-vg.$$ &&
+     $VG "$bin" diff --format json tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$; then ok
+  else bad "valgrind:stats-diff"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 
