@@ -216,18 +216,20 @@ static int by_text(const void *x, const void *y) {
   return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* Node v's edges, each "o|i NEIGHBOUR LABEL" with the neighbour as a
- * new-side index (map: old index → new, NULL on the new side), sorted. */
-static const char **signature(Ctx *c, const Side *s, int v, const int *map, int *n) {
+/* Node v's edges, each "o|i NEIGHBOUR LABEL", sorted: the neighbour as
+ * its new-side index when it is in both versions (old side: map[w]; new
+ * side: w, if mapped), else "?". */
+static const char **signature(Ctx *c, const Side *s, int v, int old_side, int *n) {
   int deg = graph_deg(&s->out, v) + graph_deg(&s->in, v), k = 0;
   const char **sig = NEW(c, const char *, deg);
   for (int dir = 0; dir < 2; dir++) {
     const Graph *g = dir ? &s->in : &s->out;
     for (int e = g->off[v]; e < g->off[v + 1]; e++) {
       const Edge *ed = s->pr->edges[g->eid[e]];
-      int w = g->adj[e], to = map ? map[w] : w;
-      sig[k++] = arena_printf(&c->arena, "%c%d\x1f%s", dir ? 'i' : 'o', to >= 0 ? to : -1 - w,
-                              ed->label ? ed->label : "\x01");
+      int w = g->adj[e], to = s->map[w] < 0 ? -1 : old_side ? s->map[w] : w;
+      const char *label = ed->label ? ed->label : "\x01";
+      sig[k++] = to < 0 ? arena_printf(&c->arena, "%c?\x1f%s", dir ? 'i' : 'o', label)
+                        : arena_printf(&c->arena, "%c%d\x1f%s", dir ? 'i' : 'o', to, label);
     }
   }
   qsort(sig, (size_t)k, sizeof *sig, by_text);
@@ -237,7 +239,7 @@ static const char **signature(Ctx *c, const Side *s, int v, const int *map, int 
 
 static int same_neighbours(Ctx *c, const Side *a, int v, const Side *b, int w) {
   int na, nb;
-  const char **sa = signature(c, a, v, a->map, &na), **sb = signature(c, b, w, NULL, &nb);
+  const char **sa = signature(c, a, v, 1, &na), **sb = signature(c, b, w, 0, &nb);
   if (na != nb) return 0;
   for (int i = 0; i < na; i++)
     if (strcmp(sa[i], sb[i])) return 0;
@@ -245,8 +247,9 @@ static int same_neighbours(Ctx *c, const Side *a, int v, const Side *b, int w) {
 }
 
 /* Maps old nodes to new ones: by ID, then unpaired nodes with the same
- * rename_key as renamed, as long as their neighbours agree under the
- * map (dropping a pair can spoil another: repeat until none drops). */
+ * rename_key as renamed, as long as their edges agree under the map
+ * (neighbours in only one version match any such neighbour; dropping a
+ * pair can spoil another: repeat until none drops). */
 static void map_nodes(DC *d, Side *a, Side *b) {
   Ctx *c = d->c;
   int na = a->pr->nnodes, nb = b->pr->nnodes;
