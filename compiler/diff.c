@@ -15,7 +15,7 @@ static const char op_mark[] = "+-~~~";
  * (quoted in the text output), not IDs, dates or durations. */
 typedef struct Change {
   Op op;
-  const char *what;     /* process, owner …, effective, revision, term, lane, phase, node, edge, branch */
+  const char *what;     /* title, owner …, effective, revision, term, lane, phase, node, edge, branch */
   const char *id;       /* the subject: an ID, a phase name, a version, a term; an edge's source */
   const char *to;       /* an edge's target */
   const char *field;    /* what of a node or lane changed: label, kind, lane, form … */
