@@ -15,6 +15,7 @@ const char *const attr_kind_name[AT__COUNT] = {
   "form", "input", "output", "note", "risk", "control", "system",
   "approver", "consult", "inform",
 };
+const char *const dur_unit_name[DU__COUNT] = {"min", "h", "d", "wd", "w", "mo"};
 const char *const meta_key_name[MK__COUNT] = {
   "owner", "code", "version", "author", "reviewer", "approver",
   "purpose", "scope", "title", "company",

@@ -10,6 +10,8 @@ int cmd_render(int argc, char **argv);
 int cmd_manual(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 /* Parses, resolves and checks the files; shared by every subcommand.
  * Returns 2 when a file could not be read, else 0. */
 struct Ctx;
@@ -27,6 +29,8 @@ int cli_find_process(struct Ctx *c, const char *cmd, const char *name);
 struct Font;
 int cli_write_pdf(struct Ctx *c, struct Font *f, int kind, int proc, const char *out,
                   const char *cmd);
+/* The same, each file shown as shown[i] (see load_program_as). */
+int cli_compile_as(struct Ctx *c, char *const *files, char *const *shown, int nfiles);
 /* With -h or --help among the arguments, prints usage to standard output
  * and returns 1; else returns 0. */
 int cli_help(int argc, char **argv, const char *usage);

@@ -59,6 +59,10 @@ int cli_find_process(Ctx *c, const char *cmd, const char *name) {
 }
 
 int cli_compile(Ctx *c, char *const *files, int nfiles) {
+  return cli_compile_as(c, files, NULL, nfiles);
+}
+
+int cli_compile_as(Ctx *c, char *const *files, char *const *shown, int nfiles) {
   struct stat st;
   if (c->root && (stat(c->root, &st) != 0 || !S_ISDIR(st.st_mode))) {
     fprintf(stderr, "flowc: error: --root '%s' is not a directory\n", c->root);
@@ -66,7 +70,7 @@ int cli_compile(Ctx *c, char *const *files, int nfiles) {
   }
   int times = getenv("FLOWC_TIMES") != NULL; /* phase times, for benchmarks */
   double t0 = now();
-  int bad = load_program(c, files, nfiles);
+  int bad = load_program_as(c, files, shown, nfiles);
   double t1 = now();
   size_t parsed = c->arena.total;
   double t2 = t1, t3 = t1;

@@ -22,6 +22,12 @@ static const char help[] =
   "  serve [--port N] [--host ADDR] [--open] [--root DIR] PATH...\n"
   "        show charts and diagnostics in the browser, updated on every save\n"
   "        (default http://127.0.0.1:8300/)\n"
+  "  stats [--format text|json] [-p PROCESS] [--hours-per-day N]\n"
+  "        [--days-per-week N] [--root DIR] FILE|DIR...\n"
+  "        counts, paths, complexity and time budget of each process\n"
+  "  diff [--format text|json] [--root DIR] OLD NEW\n"
+  "        what changed, process by process, between two versions\n"
+  "        (files or directories; --git-driver for git's diff.NAME.command)\n"
   "  lsp    serve the Language Server Protocol on standard input/output\n"
   "        (for editors: diagnostics, definition, references, hover, symbols,\n"
   "        completion)\n"
@@ -53,6 +59,8 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "manual")) return cmd_manual(argc - 2, argv + 2);
   if (!strcmp(cmd, "lsp")) return cmd_lsp(argc - 2, argv + 2);
   if (!strcmp(cmd, "serve")) return cmd_serve(argc - 2, argv + 2);
+  if (!strcmp(cmd, "stats")) return cmd_stats(argc - 2, argv + 2);
+  if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

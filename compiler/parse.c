@@ -170,7 +170,7 @@ static void ensure_program(Ctx *c) {
 
 /* Reads one file named on the command line (or found in a directory
  * named there); imports stay inside root. Returns 1 if it cannot be read. */
-static int load_arg(Loader *L, const char *path, const char *root) {
+static int load_arg(Loader *L, const char *path, const char *shown, const char *root) {
   Ctx *c = L->c;
   char *real = realpath(path, NULL);
   int id = real ? ctx_find_real(c, real) : -1;
@@ -179,7 +179,7 @@ static int load_arg(Loader *L, const char *path, const char *root) {
     c->files[id]->cmdline = 1;
     return 0;
   }
-  id = ctx_read_file(c, path, path);
+  id = ctx_read_file(c, path, shown ? shown : path);
   if (id < 0) {
     fprintf(stderr, "flowc: error: cannot read '%s': %s\n", path, strerror(errno));
     return 1;
@@ -258,7 +258,7 @@ static int load_dir(Loader *L, const char *dir) {
   }
   char *root = realpath(L->c->root ? L->c->root : dir, NULL);
   for (int i = 0; i < n; i++) {
-    bad += load_arg(L, files[i], root);
+    bad += load_arg(L, files[i], NULL, root);
     free(files[i]);
   }
   free(root);
@@ -267,6 +267,28 @@ static int load_dir(Loader *L, const char *dir) {
 }
 
 int load_program(Ctx *c, char *const *paths, int npaths) {
+  return load_program_as(c, paths, NULL, npaths);
+}
+
+/* The directory imports of a file must stay in: --root, else the
+ * directory of the file (after links), or of the name it is shown as
+ * when that differs (shown is NULL when not). malloc'd. */
+static char *import_root(Ctx *c, const char *path, const char *shown) {
+  if (c->root) return realpath(c->root, NULL);
+  if (shown) {
+    const char *slash = strrchr(shown, '/');
+    if (!slash) return realpath(".", NULL);
+    char *dir = arena_printf(&c->arena, "%.*s", slash == shown ? 1 : (int)(slash - shown), shown);
+    return realpath(dir, NULL);
+  }
+  char *dir = realpath(path, NULL);
+  char *slash = dir ? strrchr(dir, '/') : NULL;
+  if (slash && slash != dir) *slash = 0;
+  else if (slash) slash[1] = 0;
+  return dir;
+}
+
+int load_program_as(Ctx *c, char *const *paths, char *const *shown, int npaths) {
   ensure_program(c);
   Loader L = {.c = c, .depth = -1};
   int bad = 0;
@@ -276,14 +298,9 @@ int load_program(Ctx *c, char *const *paths, int npaths) {
       bad += load_dir(&L, paths[i]);
       continue;
     }
-    /* imports stay in the directory of this file, or of --root */
-    char *dir = realpath(c->root ? c->root : paths[i], NULL);
-    if (dir && !c->root) {
-      char *slash = strrchr(dir, '/');
-      if (slash && slash != dir) *slash = 0;
-      else if (slash) slash[1] = 0;
-    }
-    bad += load_arg(&L, paths[i], dir);
+    const char *name = shown && strcmp(shown[i], paths[i]) ? shown[i] : NULL;
+    char *dir = import_root(c, paths[i], name);
+    bad += load_arg(&L, paths[i], name, dir);
     free(dir);
   }
   return bad;

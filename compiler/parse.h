@@ -9,6 +9,10 @@
 /* Reads each path and everything it imports (each file once) into
  * c->prog. Returns the number of files that could not be read at all. */
 int load_program(Ctx *c, char *const *paths, int npaths);
+/* The same, each file shown by the name in shown[i] (a pipe or a
+ * temporary copy named after the file it stands for): messages use that
+ * name, and imports are found relative to it. */
+int load_program_as(Ctx *c, char *const *paths, char *const *shown, int npaths);
 /* Parses an in-memory source as if it were a file named `name`
  * (imports are resolved relative to it). */
 void load_source(Ctx *c, const char *name, const char *buf, size_t len);

@@ -125,6 +125,10 @@ if command -v valgrind >/dev/null; then
   # shellcheck disable=SC2086
   if tests/browser/valgrind.sh $VG "$bin" >/tmp/flowc-vg.$$ 2>&1; then ok
   else bad "valgrind:serve"; head -30 /tmp/flowc-vg.$$; fi
+  # stats and diff
+  if $VG "$bin" stats tests/cli/stats >/dev/null 2>/tmp/flowc-vg.$$ &&
+     $VG "$bin" diff --format json tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$; then ok
+  else bad "valgrind:stats-diff"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 

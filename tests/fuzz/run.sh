@@ -4,7 +4,7 @@
 # the dictionary tests/fuzz/flow.dict (serve: request paths, with the
 # seeds of tests/fuzz/serve/ and tests/fuzz/serve.dict). Prints per target: executions,
 # exec/s, coverage and any crash, leak or timeout file.
-# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp serve; default all)
+# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp serve analyse; default all)
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -13,7 +13,7 @@ secs=${FUZZ_SECONDS:-60}
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=fast_unwind_on_malloc=0
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve analyse)
 status=0
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz_$t
@@ -26,6 +26,9 @@ for t in "${targets[@]}"; do
     cp "tests/fuzz/$t"/* "$corpus"/
     dict=$top/tests/fuzz/$t.dict
   else cp tests/check/*.flow tests/render/*.flow flows/*.flow "$corpus"/ 2>/dev/null; fi
+  # analyse: two versions in one input
+  [ "$t" = analyse ] && printf '%s\n=====\n%s' "$(cat tests/cli/diff/old/*.flow)" \
+    "$(cat tests/cli/diff/new/*.flow)" > "$corpus/diff-versions.flow"
   log=build/fuzz/$t.log
   # run from build/fuzz so that imports written by the fuzzer stay there
   (cd build/fuzz && "$top/$bin" -max_total_time="$secs" -max_len=4096 -timeout=10 \
