@@ -4,12 +4,16 @@ _flowc() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   local cmd=${COMP_WORDS[1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W 'check render manual --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'check render manual serve stats diff lsp --help --version' -- "$cur"))
     return
   fi
   case $prev in
-    --format) [ "$cmd" = check ] && COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")); return ;;
-    -f) COMPREPLY=($(compgen -W 'svg png json dot' -- "$cur")); return ;;
+    --format) case $cmd in
+        check) COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")) ;;
+        stats|diff) COMPREPLY=($(compgen -W 'text json' -- "$cur")) ;;
+      esac; return ;;
+    -f) COMPREPLY=($(compgen -W 'svg png json dot pdf' -- "$cur")); return ;;
+    --port|--host|--hours-per-day|--days-per-week) return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --font) COMPREPLY=($(compgen -f -X '!*.tt[fc]' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|-p|--scale) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -18,7 +22,11 @@ _flowc() {
     case $cmd in
       check) COMPREPLY=($(compgen -W '--format --werror --root --help' -- "$cur")) ;;
       render) COMPREPLY=($(compgen -W '-f -p -o --font --scale --no-embed-font --root --help' -- "$cur")) ;;
-      manual) COMPREPLY=($(compgen -W '-o --font --root --help' -- "$cur")) ;;
+      manual) COMPREPLY=($(compgen -W '-p -o --font --root --help' -- "$cur")) ;;
+      serve) COMPREPLY=($(compgen -W '--port --host --open --root --help' -- "$cur")) ;;
+      stats) COMPREPLY=($(compgen -W '--format -p --hours-per-day --days-per-week --root --help' -- "$cur")) ;;
+      diff) COMPREPLY=($(compgen -W '--format --git-driver --root --help' -- "$cur")) ;;
+      lsp) COMPREPLY=($(compgen -W '--help' -- "$cur")) ;;
     esac
     return
   fi

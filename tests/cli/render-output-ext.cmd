@@ -1,11 +1,11 @@
 # -o with an extension that names no format is a usage error that writes
-# nothing (no directory named leave.pdf); an existing directory may have a
+# nothing (no directory named leave.doc); an existing directory may have a
 # dot in its name. -o - writes the one process to standard output, and is
 # a usage error for several.
 set -u
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
-"$FLOWC" render -o "$d/leave.pdf" flows/hr.flow 2>&1 | sed "s|$d|TMP|"; echo "unknown extension: ${PIPESTATUS[0]}"
+"$FLOWC" render -o "$d/leave.doc" flows/hr.flow 2>&1 | sed "s|$d|TMP|"; echo "unknown extension: ${PIPESTATUS[0]}"
 "$FLOWC" render -f png -o "$d/leave.txt" -p recruit flows/hr.flow 2>&1 | sed "s|$d|TMP|"; echo "unknown extension with -f: ${PIPESTATUS[0]}"
 ls -A "$d" | wc -l
 mkdir "$d/v1.2"

@@ -1,4 +1,4 @@
-"$FLOWC" stats tests/cli/stats/bad/broken.flow; echo "[broken: $?]"
+"$FLOWC" stats tests/cli/stats-bad/broken.flow; echo "[broken: $?]"
 "$FLOWC" stats --hours-per-day 25 tests/cli/stats/purchase.flow; echo "[hours: $?]"
 "$FLOWC" stats --format xml tests/cli/stats/purchase.flow; echo "[format: $?]"
 "$FLOWC" stats -p nothere tests/cli/stats/purchase.flow; echo "[process: $?]"
