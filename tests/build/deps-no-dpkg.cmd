@@ -11,7 +11,7 @@ for f in /usr/local/bin/* /usr/bin/* /bin/*; do
   [ "$b" = dpkg-query ] || [ -e "$d/bin/$b" ] || ln -s "$f" "$d/bin/$b"
 done
 export PATH=$d/bin
-unset MAKEFLAGS MFLAGS
+unset MAKEFLAGS MFLAGS MAKELEVEL
 command -v dpkg-query || echo "no dpkg-query on PATH"
 make --no-print-directory BUILD="$d/build" "$d/build/.deps"; echo "libraries there: $?"
 ls -A "$d/build"
