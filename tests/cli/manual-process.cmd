@@ -4,6 +4,7 @@
 # an unknown process the message with a suggestion (exit 2, nothing
 # written). Without -o it goes to output/ID-manual.pdf.
 set -u
+export SOURCE_DATE_EPOCH=1767225600  # the same date in both documents
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 f=tests/check/valid-spec-example.flow
