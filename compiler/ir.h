@@ -119,7 +119,4 @@ typedef struct Program {
   int capprocs, caphandbooks;
 } Program;
 
-/* Label of a duration, e.g. "3wd" → "3 工作日". Arena string. */
-const char *duration_str(Ctx *c, Duration d);
-
 #endif

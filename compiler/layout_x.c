@@ -313,19 +313,24 @@ static void separate(Lay *L, const Nbs *g, const int *at) {
  * less than JOG (the lane too narrow for both ends to line up): the lane
  * grows by the jog, items keeping their place in it. Whether one did. */
 #define JOG 12.0
-static int widen_for_jogs(Lay *L) {
+
+/* How far the line from a to its neighbour b (below) steps aside between
+ * their pins. */
+static double step(const Lay *L, int a, const Nb *b) {
+  return L->it[a].x + b->own - L->it[b->item].x - b->other;
+}
+
+static int widen_for_jogs(Lay *L, const Nbs *g) {
   double *more = NEW(L->c, double, L->ncols + 1), *was = NEW(L->c, double, L->ncols + 1);
   int any = 0;
-  for (int i = 0; i < L->ne; i++) {
-    const LEdge *e = &L->e[i];
-    for (int k = 0; k + 1 < e->nchain; k++) {
-      const Item *a = &L->it[e->chain[k]], *b = &L->it[e->chain[k + 1]];
-      double d = fabs(lay_pin_x(L, e, k) - lay_pin_x(L, e, k + 1));
-      if (a->rank == b->rank || a->lane != b->lane || d < 0.01 || d >= JOG) continue;
-      more[a->lane] = fmax(more[a->lane], d);
+  for (int a = 0; a < L->nit; a++)
+    for (int q = g->off[a]; q < g->off[a + 1]; q++) {
+      const Nb *b = &g->nb[q];
+      double d = fabs(step(L, a, b));
+      if (!b->below || L->it[a].lane != L->it[b->item].lane || d < 0.01 || d >= JOG) continue;
+      more[L->it[a].lane] = fmax(more[L->it[a].lane], d);
       any = 1;
     }
-  }
   if (!any) return 0;
   for (int k = 0; k < L->ncols; k++) was[k] = L->lanex[k], L->lanew[k] += more[k];
   lane_xs(L);
@@ -343,7 +348,7 @@ static int column(const Lay *L, const Nbs *g, int a, int *out, int *mark, int st
     for (int q = g->off[out[i]]; q < g->off[out[i] + 1]; q++) {
       const Nb *b = &g->nb[q];
       if (mark[b->item] == stamp ||
-          fabs(L->it[out[i]].x + b->own - L->it[b->item].x - b->other) > 0.01)
+          fabs(step(L, out[i], b)) > 0.01)
         continue;
       mark[b->item] = stamp;
       out[n++] = b->item;
@@ -371,7 +376,7 @@ static void unjog(Lay *L, const Nbs *g, const int *at) {
   for (int a = 0; a < L->nit; a++)
     for (int q = g->off[a]; q < g->off[a + 1]; q++) {
       const Nb *b = &g->nb[q];
-      double d = L->it[a].x + b->own - L->it[b->item].x - b->other;
+      double d = step(L, a, b);
       if (!b->below || fabs(d) < 0.01 || fabs(d) >= JOG) continue;
       if (!move_column(L, g, b->item, d, at, col, mark, ++stamp) && mark[a] != stamp)
         move_column(L, g, a, -d, at, col, mark, ++stamp);
@@ -399,7 +404,7 @@ void lay_x(Lay *L) {
   Nbs g;
   neighbours(L, &g);
   place_rows(L, &g, PASSES, t, wt, bl, off);
-  if (widen_for_jogs(L)) place_rows(L, &g, PASSES, t, wt, bl, off);
+  if (widen_for_jogs(L, &g)) place_rows(L, &g, PASSES, t, wt, bl, off);
   int *at = NEW(L->c, int, L->nit + 1);
   for (int r = 0; r < L->nrows; r++)
     for (int i = 0; i < L->rowlen[r]; i++) at[L->row[r][i]] = i;
