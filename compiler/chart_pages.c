@@ -577,6 +577,13 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *pg, ChartPlan *out) {
   return 0;
 }
 
+double chart_one_page_text(double w, double h, double text) {
+  ChartPage pg = chart_page_manual();
+  if (w <= 0 || h <= 0) return text;
+  double fp = fmin(pg.pw / w, (pg.ph - pg.head) / h), fl = fmin(pg.lw / w, (pg.lh - pg.head) / h);
+  return text * fmin(1.0, fmax(fp, fl));
+}
+
 int chart_pages(Ctx *c, const Scene *s) { /* the layout asks this of every variant: no connectors */
   ChartPage pg = chart_page_manual();
   ChartPlan p;

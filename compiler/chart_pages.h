@@ -66,6 +66,10 @@ int chart_plan(Ctx *c, const Scene *s, const ChartPage *page, ChartPlan *out);
 /* The pages the chart takes in the manual when it starts on a fresh page. */
 int chart_pages(Ctx *c, const Scene *s);
 
+/* The size text of size `text` takes when a w × h chart is drawn whole on
+ * one fresh manual page (portrait or landscape, whichever is larger). */
+double chart_one_page_text(double w, double h, double text);
+
 /* The smallest text size in s (lane titles, nodes, labels). */
 double chart_min_text(const Scene *s);
 /* The bottom of the lane header band, 0 without lanes. */

@@ -33,6 +33,7 @@ typedef struct Row {
   const char *id;
   LayoutMetrics fc, dot;
   int pages; /* flowc's chart in the manual */
+  double fit_fc, fit_dot; /* text size (pt) with the whole chart on one page */
 } Row;
 
 /* ---- dot on the same graph ---- */
@@ -136,7 +137,8 @@ static MetricLine *cluster_lines(Ctx *c, Agraph_t **lanes, int nlanes, Flip f) {
   return r;
 }
 
-static int dot_metrics(Ctx *c, GVC_t *gvc, const Process *p, const Scene *s, LayoutMetrics *m) {
+static int dot_metrics(Ctx *c, GVC_t *gvc, const Process *p, const Scene *s, LayoutMetrics *m,
+                       double *fit) {
   Agnode_t **an;
   Agedge_t **ae;
   Agraph_t **lanes;
@@ -168,6 +170,7 @@ static int dot_metrics(Ctx *c, GVC_t *gvc, const Process *p, const Scene *s, Lay
   MetricDrawing d = {bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y, nodes, s->nnodes, edges, s->nedges,
                      cluster_lines(c, lanes, p->nlanes, f), 4 * p->nlanes};
   metrics_drawing(&d, m);
+  *fit = chart_one_page_text(d.width, d.height, chart_min_text(s));
   gvFreeLayout(gvc, G);
   agclose(G);
   return 0;
@@ -208,19 +211,24 @@ static void ratio(double a, double b, int w) {
 }
 
 static void header(int idw) {
-  printf("%*s |%*s%*s |%*s\n", idw + 12, "", (GROUP + 6 + 5) / 2, "flowc", (GROUP + 6 - 5) / 2, "",
-         (GROUP + 3) / 2, "dot");
+  printf("%*s |%*s%*s |%*s\n", idw + 12, "", (GROUP + 11 + 5) / 2, "flowc", (GROUP + 11 - 5) / 2, "",
+         (GROUP + 8) / 2, "dot");
   pad("process", idw);
-  printf(" %5s %5s |" COLS " %5s |" COLS "\n", "nodes", "edges", "cross", "shared", "labels",
-         "thru", "bend/e", "area/n", "pages", "cross", "shared", "labels", "thru", "bend/e", "area/n");
+  printf(" %5s %5s |" COLS " %5s %4s |" COLS " %4s\n", "nodes", "edges", "cross", "shared", "labels",
+         "thru", "bend/e", "area/n", "pages", "1p", "cross", "shared", "labels", "thru", "bend/e",
+         "area/n", "1p");
 }
 
 static void row(const Row *r, int idw) {
   pad(r->id, idw);
   printf(" %5d %5d |", r->fc.nodes, r->fc.edges);
   cells(&r->fc);
-  printf(" %5d |", r->pages);
+  printf(" %5d", r->pages);
+  if (r->fit_fc > 0) printf(" %4.1f", r->fit_fc);
+  else printf(" %4s", "");
+  printf(" |");
   cells(&r->dot);
+  if (r->fit_dot > 0) printf(" %4.1f", r->fit_dot);
   putchar('\n');
 }
 
@@ -231,8 +239,13 @@ static void print_corpus(const char *name, const Row *rows, int n) {
   printf("\n== %s: %d processes ==\n", name, n);
   header(idw);
   Row t = {.id = "total"};
-  int multi = 0;
+  int multi = 0, small = 0, fits[2] = {0, 0};
   for (int i = 0; i < n; i++) {
+    if (rows[i].fc.nodes <= 30) {
+      small++;
+      fits[0] += rows[i].fit_fc >= 7 - 0.005;
+      fits[1] += rows[i].fit_dot >= 7 - 0.005;
+    }
     row(&rows[i], idw);
     metrics_add(&t.fc, &rows[i].fc);
     metrics_add(&t.dot, &rows[i].dot);
@@ -248,10 +261,12 @@ static void print_corpus(const char *name, const Row *rows, int n) {
   ratio(t.fc.through_nodes, t.dot.through_nodes, 5);
   ratio(per_edge(&t.fc), per_edge(&t.dot), 6);
   ratio(area_ratio(&t.fc), area_ratio(&t.dot), 6);
-  printf(" %5s |\n", "");
+  printf(" %5s %4s |\n", "", "");
   printf("charts on more than one page: %d of %d; near lines (edges without a common end parallel\n"
          "2-6 pt apart, informational): flowc %.0f pt, dot %.0f pt; jogs (a line stepping aside by\n"
-         "under %.0f pt and going on): flowc %d\n", multi, n, t.fc.near, t.dot.near, JOG_PT, t.fc.jogs);
+         "under %.0f pt and going on): flowc %d; 1p: text size (pt) with the whole chart on one page\n"
+         "(7 or more fits): of %d charts up to 30 nodes, flowc %d fit, dot %d\n", multi, n, t.fc.near,
+         t.dot.near, JOG_PT, t.fc.jogs, small, fits[0], fits[1]);
 }
 
 /* ---- corpora ---- */
@@ -276,7 +291,8 @@ static int run_corpus(const char *name, char **files, int nfiles, Font *font, GV
     r->id = p->id;
     metrics_scene(s, &r->fc);
     r->pages = chart_pages(&c, s);
-    if (dot_metrics(&c, gvc, p, s, &r->dot) != 0) {
+    r->fit_fc = chart_one_page_text(s->width, s->height, chart_min_text(s));
+    if (dot_metrics(&c, gvc, p, s, &r->dot, &r->fit_dot) != 0) {
       fprintf(stderr, "report: %s: dot could not lay it out\n", p->id);
       bad = 1;
       continue;
