@@ -271,8 +271,46 @@ static NodeExtra *extra(Parser *p, Node *n) {
   return n->x;
 }
 
+/* `within` among a process's properties: the whole process's limit. */
+static void process_within(Parser *p, Duration d, Loc loc) {
+  Meta *m = p->meta;
+  if (!p->proc) {
+    p_syntax(p, loc, "a handbook cannot have a time limit ('within'); give it to a process");
+    return;
+  }
+  if (m->has_within) {
+    seen_twice(p, m->within_loc, loc, "'within'");
+    return;
+  }
+  m->within = d;
+  m->within_loc = loc;
+  m->has_within = 1;
+}
+
+void b_calendar(Parser *p, Duration day, Loc day_loc, Duration week, Loc week_loc) {
+  Meta *m = p->meta;
+  if (m->cal.hours_per_day) {
+    seen_twice(p, m->cal_loc, day_loc, "'calendar'");
+    return;
+  }
+  if (day.unit != DU_HOUR || day.amount < 1 || day.amount > 24) {
+    p_syntax(p, day_loc, "a working day is given in hours from 1h to 24h, as in 'calendar 8h 5d'");
+    return;
+  }
+  if (week.unit != DU_DAY || week.amount < 1 || week.amount > 7) {
+    p_syntax(p, week_loc, "a working week is given in days from 1d to 7d, as in 'calendar 8h 5d'");
+    return;
+  }
+  m->cal = (Calendar){(int)day.amount, (int)week.amount};
+  m->cal_loc = day_loc;
+}
+
 void b_within(Parser *p, Duration d, Loc loc) {
   Node *n = p->node;
+  if (!n) {
+    process_within(p, d, loc);
+    return;
+  }
   if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
     p_syntax(p, loc, "%s %s node cannot have a time limit ('within')", kind_article(n->kind),
              node_kind_name[n->kind]);

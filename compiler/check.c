@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "graph.h"
+#include "stats.h"
 
 
 typedef struct PC {
@@ -346,6 +347,33 @@ static void check_meta(PC *k) {
     diag(k->c, SEV_WARNING, "missing-meta", pr->loc, "process %s has no 'code'", q(k, pr->id));
 }
 
+static const char *as_written(Ctx *c, Duration d) {
+  return arena_printf(&c->arena, "%lld%s", d.amount, dur_unit_name[d.unit]);
+}
+
+/* A process's own limit against its longest path's time budget. */
+static void check_deadline(PC *k) {
+  const Meta *m = &k->pr->meta;
+  if (!m->has_within) return;
+  CalendarFrom from;
+  Calendar cal = stats_calendar(k->c->prog, k->pr, NULL, &from);
+  long long total, limit = stats_duration(&cal, m->within);
+  const char *path;
+  if (stats_longest(k->c, k->pr, &cal, &total, &path) != 0 || total <= limit) return;
+  Diag *d = diag(k->c, SEV_WARNING, "deadline", m->within_loc,
+                 "process %s may take %s of working time along its longest path (loops counted once), over its limit of %s%s: %s",
+                 q(k, k->pr->id), stats_duration_text(k->c, &cal, total), as_written(k->c, m->within),
+                 m->within.unit == DU_WORKDAY ? "" : arena_printf(&k->c->arena, " (%s)", stats_duration_text(k->c, &cal, limit)),
+                 path);
+  if (from == CAL_DEFAULT)
+    diag_note(k->c, d, m->within_loc, "on the default calendar, %d h a working day and %d working days a week (declare yours with 'calendar 8h 5d')",
+              cal.hours_per_day, cal.days_per_week);
+  else
+    diag_note(k->c, d, from == CAL_PROCESS ? m->cal_loc : k->c->prog->handbooks[0]->meta.cal_loc,
+              "the working calendar: %d h a working day, %d working days a week", cal.hours_per_day,
+              cal.days_per_week);
+}
+
 static void check_process(Ctx *c, Process *pr) {
   PC k = {.c = c, .pr = pr, .n = pr->nnodes, .m = pr->nedges};
   int *from = NEW(c, int, k.m + 1), *to = NEW(c, int, k.m + 1);
@@ -371,6 +399,7 @@ static void check_process(Ctx *c, Process *pr) {
   check_decisions(&k);
   check_parallel(&k);
   check_lanes(&k);
+  check_deadline(&k);
 }
 
 /* Calls that form a cycle, across all processes. */

@@ -67,7 +67,7 @@ static int parse_opts(int argc, char **argv, Opts *o, char **args, int *nargs) {
 
 int cmd_stats(int argc, char **argv) {
   if (cli_help(argc, argv, usage_text)) return 0;
-  Opts o = {.cal = CALENDAR_DEFAULT};
+  Opts o = {.cal = {0, 0}}; /* 0: the calendar the flows declare */
   char **args = xmalloc(sizeof *args * (size_t)(argc + 1));
   int nargs = 0;
   if (parse_opts(argc, argv, &o, args, &nargs) != 0 || !nargs) {

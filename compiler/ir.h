@@ -19,6 +19,9 @@ extern const char *const dur_unit_name_zh[DU__COUNT]; /* 分钟 小时 天 ... *
 
 typedef struct Duration { long long amount; DurUnit unit; } Duration;
 typedef struct Date { int y, m, d; } Date;
+/* Hours in a working day and working days in a week. */
+typedef struct Calendar { int hours_per_day, days_per_week; } Calendar;
+#define CALENDAR_DEFAULT ((Calendar){8, 5})
 
 /* A string as written, with where it was written; s is NULL when absent. */
 typedef struct Text { const char *s; Loc loc; } Text;
@@ -52,6 +55,8 @@ typedef struct Meta {
   Date effective; Loc effective_loc; int has_effective;
   Revision *revisions; /* in source order */
   Term *terms;         /* in source order */
+  Duration within; Loc within_loc; int has_within; /* a process's own limit */
+  Calendar cal; Loc cal_loc;  /* `calendar 8h 5d`; cal.hours_per_day 0: not given */
 } Meta;
 
 typedef struct Lane {

@@ -56,6 +56,7 @@ typedef struct Stats {
   const char **callees; int ncallees;
   long long min_steps, min_time; /* -1 when no end is reached */
   Longest max_steps, max_time;   /* max_time.b: its steps */
+  Calendar cal; CalendarFrom cal_from;
 } Stats;
 
 static void graph_of(SC *k) {
@@ -216,14 +217,19 @@ static void count(SC *k, Stats *s) {
   }
 }
 
-static void measure(SC *k, Stats *s, const Calendar *cal) {
-  long long *step = NEW(k->c, long long, k->n), *time = NEW(k->c, long long, k->n);
-  long long *zero = NEW(k->c, long long, k->n);
+/* Each node's weight: 1 for a step (time 0), or its limit (time 1). */
+static long long *weights(SC *k, const Calendar *cal, int time) {
+  long long *w = NEW(k->c, long long, k->n);
   for (int v = 0; v < k->n; v++) {
     const Node *nd = k->pr->nodes[v];
-    step[v] = is_step(nd->kind);
-    time[v] = nd->x && nd->x->has_within ? stats_duration(cal, nd->x->within) : 0;
+    w[v] = !time ? is_step(nd->kind) : nd->x && nd->x->has_within ? stats_duration(cal, nd->x->within) : 0;
   }
+  return w;
+}
+
+static void measure(SC *k, Stats *s, const Calendar *cal) {
+  long long *step = weights(k, cal, 0), *time = weights(k, cal, 1);
+  long long *zero = NEW(k->c, long long, k->n);
   graph_of(k);
   components(k);
   count(k, s);
@@ -236,7 +242,7 @@ static void measure(SC *k, Stats *s, const Calendar *cal) {
 /* ---- output ---- */
 
 /* "2wd 3h 30min" from sevenths of a working minute; "0" for nothing. */
-static const char *dur_text(Ctx *c, const Calendar *cal, long long t) {
+const char *stats_duration_text(Ctx *c, const Calendar *cal, long long t) {
   long long min = (t + 3) / 7, day = 60LL * cal->hours_per_day;
   long long d = min / day, h = min % day / 60, mi = min % 60;
   const char *s = d ? arena_printf(&c->arena, "%lldwd", d) : "";
@@ -257,14 +263,23 @@ static const Node *member_node(const SC *k, int x, int j) {
 
 static int comp_size(const SC *k, int x) { return k->first[x + 1] - k->first[x]; }
 
-static void text_path(FILE *out, const SC *k, const Longest *p) {
+/* "s → a → [b → c] → e": the nodes of path p, a loop in brackets. */
+static const char *path_text(const SC *k, const Longest *p) {
+  size_t len = 1;
+  for (int i = 0; i < p->n; i++)
+    for (int j = 0; j < comp_size(k, p->comps[i]); j++) len += strlen(member_node(k, p->comps[i], j)->id) + 7;
+  char *s = arena_alloc(&k->c->arena, len), *o = s;
+  *o = 0;
   for (int i = 0; i < p->n; i++) {
     int x = p->comps[i], size = comp_size(k, x);
-    fputs(i ? " \xE2\x86\x92 " : "", out);
-    for (int j = 0; j < size; j++)
-      fprintf(out, "%s%s%s", size > 1 && !j ? "[" : j ? " \xE2\x86\x92 " : "",
-              member_node(k, x, j)->id, size > 1 && j == size - 1 ? "]" : "");
+    o = stpcpy(o, i ? " \xE2\x86\x92 " : "");
+    for (int j = 0; j < size; j++) {
+      o = stpcpy(o, size > 1 && !j ? "[" : j ? " \xE2\x86\x92 " : "");
+      o = stpcpy(o, member_node(k, x, j)->id);
+      o = stpcpy(o, size > 1 && j == size - 1 ? "]" : "");
+    }
   }
+  return s;
 }
 
 /* The steps of path p without a limit, in path order; returns how many. */
@@ -306,11 +321,19 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
           s->min_steps, s->max_steps.a);
   fprintf(out, "  %-20s%d of %d steps\n", "time limits", s->limited, s->steps);
   if (!s->limited) return;
+  fprintf(out, "  %-20s%d h a working day, %d working days a week (%s)\n", "calendar",
+          cal->hours_per_day, cal->days_per_week, calendar_from_name[s->cal_from]);
   fprintf(out, "  %-20sshortest %s, longest %s (\xE2\x89\x88 %.1f calendar days; loops counted once)\n",
-          "time budget", dur_text(c, cal, s->min_time), dur_text(c, cal, s->max_time.a),
+          "time budget", stats_duration_text(c, cal, s->min_time), stats_duration_text(c, cal, s->max_time.a),
           calendar_days(cal, s->max_time.a));
-  fprintf(out, "  %-20s", "critical path");
-  text_path(out, k, &s->max_time);
+  if (pr->meta.has_within) {
+    long long lim = stats_duration(cal, pr->meta.within);
+    fprintf(out, "  %-20s%lld%s%s%s%s: the longest path is %s it\n", "process limit",
+            pr->meta.within.amount, dur_unit_name[pr->meta.within.unit],
+            pr->meta.within.unit == DU_WORKDAY ? "" : " (", pr->meta.within.unit == DU_WORKDAY ? "" : stats_duration_text(c, cal, lim),
+            pr->meta.within.unit == DU_WORKDAY ? "" : ")", s->max_time.a > lim ? "over" : "within");
+  }
+  fprintf(out, "  %-20s%s", "critical path", path_text(k, &s->max_time));
   const char **ids;
   int n = unlimited(k, &s->max_time, &ids);
   fprintf(out, "\n  %-20s%s", "without a limit", n ? "" : "none");
@@ -320,7 +343,7 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
 
 static void json_dur(FILE *out, Ctx *c, const Calendar *cal, long long t) {
   fprintf(out, "{\"minutes\": %lld, \"text\": ", (t + 3) / 7);
-  json_write_string(out, dur_text(c, cal, t));
+  json_write_string(out, stats_duration_text(c, cal, t));
   fprintf(out, ", \"calendar_days\": %.2f}", calendar_days(cal, t));
 }
 
@@ -358,10 +381,21 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
     return;
   }
   fprintf(out, "   \"path_steps\": {\"shortest\": %lld, \"longest\": %lld},\n", s->min_steps, s->max_steps.a);
+  fprintf(out, "   \"calendar\": {\"hours_per_day\": %d, \"days_per_week\": %d, \"from\": \"%s\"},\n",
+          cal->hours_per_day, cal->days_per_week, calendar_from_name[s->cal_from]);
   fprintf(out, "   \"time\": {\"limited_steps\": %d, \"shortest\": ", s->limited);
   json_dur(out, c, cal, s->min_time);
   fputs(", \"longest\": ", out);
   json_dur(out, c, cal, s->max_time.a);
+  fputs(",\n    \"limit\": ", out);
+  if (pr->meta.has_within) {
+    long long lim = stats_duration(cal, pr->meta.within);
+    fprintf(out, "{\"as_written\": \"%lld%s\", \"working\": ", pr->meta.within.amount,
+            dur_unit_name[pr->meta.within.unit]);
+    json_dur(out, c, cal, lim);
+    fprintf(out, ", \"over\": %s}", s->max_time.a > lim ? "true" : "false");
+  } else
+    fputs("null", out);
   fputs(",\n    \"critical_path\": [", out);
   for (int i = 0, any = 0; i < s->max_time.n; i++) {
     int x = s->max_time.comps[i];
@@ -387,26 +421,50 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fputs("]}}", out);
 }
 
-void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *cal, int json, FILE *out) {
-  if (json) fputs("{\"calendar\": ", out);
-  if (json)
-    fprintf(out, "{\"hours_per_day\": %d, \"days_per_week\": %d},\n \"processes\": [",
-            cal->hours_per_day, cal->days_per_week);
+void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *given, int json, FILE *out) {
+  if (json) fputs("{\"processes\": [", out);
   for (int i = 0; i < n; i++) {
     SC k = {.c = c, .pr = sel[i], .n = sel[i]->nnodes};
     Stats s;
     memset(&s, 0, sizeof s);
-    measure(&k, &s, cal);
+    s.cal = stats_calendar(c->prog, sel[i], given, &s.cal_from);
+    measure(&k, &s, &s.cal);
     if (json) {
       fputs(i ? ",\n  " : "\n  ", out);
-      json_one(&k, &s, cal, out);
+      json_one(&k, &s, &s.cal, out);
     } else {
       fputs(i ? "\n" : "", out);
-      text_one(&k, &s, cal, out);
+      text_one(&k, &s, &s.cal, out);
     }
   }
   if (json) fputs(n ? "\n ]}\n" : "]}\n", out);
-  else
-    fprintf(out, "%s(time in working time: %d h a working day, %d working days a week)\n",
-            n ? "\n" : "", cal->hours_per_day, cal->days_per_week);
+  else if (n)
+    fputs("\n(time budgets in working time: wd is a working day of the process's calendar)\n", out);
+}
+
+/* ---- what others ask ---- */
+
+const char *const calendar_from_name[] = {"default", "handbook", "process", "command line"};
+
+Calendar stats_calendar(const Program *g, const Process *p, const Calendar *given, CalendarFrom *from) {
+  Calendar cal = CALENDAR_DEFAULT;
+  CalendarFrom f = CAL_DEFAULT;
+  if (p->meta.cal.hours_per_day) cal = p->meta.cal, f = CAL_PROCESS;
+  else if (g->nhandbooks && g->handbooks[0]->meta.cal.hours_per_day)
+    cal = g->handbooks[0]->meta.cal, f = CAL_HANDBOOK;
+  if (given && given->hours_per_day) cal.hours_per_day = given->hours_per_day, f = CAL_GIVEN;
+  if (given && given->days_per_week) cal.days_per_week = given->days_per_week, f = CAL_GIVEN;
+  if (from) *from = f;
+  return cal;
+}
+
+int stats_longest(Ctx *c, const Process *p, const Calendar *cal, long long *total, const char **path) {
+  SC k = {.c = c, .pr = p, .n = p->nnodes};
+  graph_of(&k);
+  components(&k);
+  Longest l = longest(&k, weights(&k, cal, 1), weights(&k, cal, 0));
+  if (!l.n) return -1;
+  *total = l.a;
+  *path = path_text(&k, &l);
+  return 0;
 }

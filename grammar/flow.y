@@ -57,6 +57,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token IMPORT "import" HANDBOOK "handbook" PROCESS "process"
 %token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
 %token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
+%token CALENDAR "calendar"
 %token SYNC "start of a statement" /* made by yylex() after an error */
 
 /* "a" "b" concatenates even where a text could start the next item (a
@@ -114,6 +115,8 @@ meta
   | EFFECTIVE DATE          { b_effective(P, $2, @2); }
   | REVISION string DATE string { b_revision(P, $2, $3, $4, @1); }
   | TERM STRING string      { b_term(P, $2, $3, @1); }
+  | WITHIN DURATION         { b_within(P, $2, @2); }
+  | CALENDAR DURATION DURATION { b_calendar(P, $2, @2, $3, @3); }
   ;
 
 node
@@ -340,6 +343,8 @@ static int statement_words(const Parser *p, int cx, Word *out) {
   out[n++] = (Word){"effective", EFFECTIVE, 0};
   out[n++] = (Word){"revision", REVISION, 0};
   out[n++] = (Word){"term", TERM, 0};
+  if (cx == CX_PROCESS) out[n++] = (Word){"within", WITHIN, 0};
+  out[n++] = (Word){"calendar", CALENDAR, 0};
   return n;
 }
 
@@ -475,6 +480,11 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
   int cx = context(p);
   const Word *k;
   Word cands[48];
+  if (p->prev_tok == CALENDAR || (p->prev_tok == DURATION && p->prev2_tok == CALENDAR)) {
+    p_syntax(p, p->tok_loc, "'calendar' takes the hours of a working day and the working days of a week, e.g. 'calendar 8h 5d'; found %s",
+             tok_found(p, p->tok, p->tok_text));
+    return 1;
+  }
   if (la == YYSYMBOL_ID && p->tok_stmt && (cx == CX_TOP || cx == CX_HANDBOOK)) {
     if (!unknown_word(p, p->tok_text, p->tok_loc, &k, cands)) return 0;
     if (k) {  /* read the statement as meant */
