@@ -2,7 +2,7 @@
  * render.h). Owns the mapping of flowc processes to BPMN: which element
  * each node kind becomes (README.md, "BPMN 2.0"), the element IDs, and the
  * diagram drawn at the scenes' coordinates. Text goes through svg_text,
- * IDs through svg_id, numbers through svg_num. */
+ * IDs through svg_ascii_id, numbers through svg_num. */
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
@@ -12,6 +12,7 @@
 #define POOL_HEAD 30.0 /* the pool's name band above the lanes, points */
 #define POOL_GAP 40.0  /* between two pools */
 #define EVENT_D 36.0   /* an event's circle */
+#define FORK_H 20.0    /* the flat diamond of a fork or join */
 #define LABEL_LINE 14.0 /* one line of an outside label */
 
 /* One sequence flow: a flowc edge between two flow nodes, or a chain of
@@ -68,13 +69,14 @@ static const char *kind_name(NodeKind k) {
   return k >= 0 && k < NK__COUNT ? node_kind_name[k] : "task";
 }
 
-/* ---- IDs: KIND-PROCESS[-A[-B]], never clashing since svg_id writes no '-' ---- */
+/* ---- IDs: KIND-PROCESS[-A[-B]], ASCII (all bpmn-moddle takes), never
+ * clashing since svg_ascii_id writes no '-'; flowc's own in <flowc:id> ---- */
 
 static void put_id(const Bp *b, const char *kind, const char *x, const char *y) {
   fprintf(b->o, "%s-", kind);
-  svg_id(b->o, b->p->id);
-  if (x) { fputc('-', b->o); svg_id(b->o, x); }
-  if (y) { fputc('-', b->o); svg_id(b->o, y); }
+  svg_ascii_id(b->o, b->p->id);
+  if (x) { fputc('-', b->o); svg_ascii_id(b->o, x); }
+  if (y) { fputc('-', b->o); svg_ascii_id(b->o, y); }
 }
 
 static void attr_id(const Bp *b, const char *attr, const char *kind, const char *x, const char *y) {
@@ -233,6 +235,7 @@ static int lane_of(const Scene *s, int i) {
 static void put_meta(const Bp *b) {
   const Meta *m = &b->p->meta;
   fputs("<bpmn:extensionElements>\n", b->o);
+  text_elem(b->o, "flowc", "id", "", b->p->id);
   for (int k = 0; k < MK__COUNT; k++)
     if (m->field[k].s && k != MK_PURPOSE && k != MK_SCOPE)
       text_elem(b->o, "flowc", meta_key_name[k], "", m->field[k].s);
@@ -263,6 +266,7 @@ static void put_node_ext(const Bp *b, const Node *n) {
   FILE *o = b->o;
   fputs("<bpmn:extensionElements>\n", o);
   fprintf(o, "<flowc:kind>%s</flowc:kind>\n", kind_name(n->kind));
+  text_elem(o, "flowc", "id", "", n->id);
   for (const Attr *a = n->attrs; a; a = a->next)
     if (a->kind != AT_NOTE && a->kind != AT_RISK && a->kind != AT_CONTROL && a->text.s &&
         a->kind >= 0 && a->kind < AT__COUNT)
@@ -335,7 +339,7 @@ static void put_flow_node(const Bp *b, int i) {
   name_attr(o, n->label);
   if (n->kind == NK_CALL) {
     fputs(" calledElement=\"proc-", o);
-    svg_id(o, called_id(b, n));
+    svg_ascii_id(o, called_id(b, n));
     fputc('"', o);
   }
   fputs(">\n", o);
@@ -487,7 +491,7 @@ static Rect shape_box(const SceneNode *sn) {
   if (k == NK_DOCUMENT) return (Rect){cx - 18, cy - 25, 36, 50};
   if (k == NK_STORE) return (Rect){cx - 25, cy - 25, 50, 50};
   if (k == NK_FORK || k == NK_JOIN) {
-    double h = r.w < EVENT_D ? r.w : EVENT_D;
+    double h = r.h > FORK_H ? r.h : FORK_H;
     return (Rect){r.x, cy - h / 2, r.w, h};
   }
   return r;

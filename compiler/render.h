@@ -30,6 +30,9 @@ void svg_href(FILE *o, const char *id, const char *suffix);
  * NameChars (Chinese) stay, every other byte becomes .XX; so the result
  * never holds '-' or ':' and distinct IDs stay distinct. */
 void svg_id(FILE *o, const char *id);
+/* The same with every byte beyond ASCII as .XX too, for tools that take
+ * only ASCII IDs (bpmn-moddle, and so bpmn-js). */
+void svg_ascii_id(FILE *o, const char *id);
 /* A number as the shortest of %.2f ("12.5", "3", never "-0"). */
 void svg_num(FILE *o, double v);
 

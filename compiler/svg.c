@@ -71,10 +71,11 @@ static int name_char(uint32_t cp) {
          (cp >= 0x10000 && cp <= 0xEFFFF);
 }
 
-/* An ID as part of an id="" value: letters, digits, _ and name
- * characters such as Chinese stay; every other byte becomes .XX (so
- * '-', the separator in edge-FROM-TO, never appears and ids stay unique). */
-void svg_id(FILE *o, const char *s) {
+/* An ID as part of an id="" value: letters, digits, _ and (unless
+ * ascii) name characters such as Chinese stay; every other byte becomes
+ * .XX (so '-', the separator in edge-FROM-TO, never appears and ids stay
+ * unique). */
+static void put_id(FILE *o, const char *s, int ascii) {
   size_t n = strlen(s), i = 0;
   while (i < n) {
     size_t at = i;
@@ -83,11 +84,14 @@ void svg_id(FILE *o, const char *s) {
     i += k ? (size_t)k : 1;
     int keep = !k ? 0 : cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                            (cp >= '0' && cp <= '9') || cp == '_'
-                         : name_char(cp);
+                         : !ascii && name_char(cp);
     if (keep) fwrite(s + at, 1, (size_t)k, o);
     else for (size_t j = at; j < i; j++) fprintf(o, ".%02X", (unsigned char)s[j]);
   }
 }
+
+void svg_id(FILE *o, const char *s) { put_id(o, s, 0); }
+void svg_ascii_id(FILE *o, const char *s) { put_id(o, s, 1); }
 
 void svg_href(FILE *o, const char *s, const char *suffix) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
