@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
+#include "utf8.h"
 #include "version.h"
 
 #define NS_FLOWC "urn:x-flowc:bpmn:1" /* flowc's extension elements */
@@ -14,6 +15,7 @@
 #define EVENT_D 36.0   /* an event's circle */
 #define FORK_H 20.0    /* the flat diamond of a fork or join */
 #define LABEL_LINE 14.0 /* one line of an outside label */
+#define LABEL_CHAR 12.0 /* a character of a label flowc did not measure */
 
 /* One sequence flow: a flowc edge between two flow nodes, or a chain of
  * edges through documents and stores, which BPMN does not put in the flow
@@ -497,11 +499,17 @@ static Rect shape_box(const SceneNode *sn) {
   return r;
 }
 
-/* Where a label drawn outside its shape goes: a diamond's or a bar's text
- * where flowc drew it, an event's or a data object's to its right. */
+/* Where a label drawn outside its shape goes: a decision's text where
+ * flowc drew it (inside the diamond), any other's to the right of the
+ * shape (events, bars, data objects). */
 static int label_box(const SceneNode *sn, Rect shape, Rect *out) {
-  if (!sn->nlines) return 0;
-  double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+  const char *label = sn->node->label;
+  if (!sn->nlines && (!label || !*label)) return 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  if (!sn->nlines) /* no text drawn (a bar): 12 pt a character */
+    x1 = LABEL_CHAR * (double)utf8_count(label, strlen(label));
+  else
+    x0 = y0 = 1e300, x1 = y1 = -1e300;
   for (int i = 0; i < sn->nlines; i++) {
     const TextRun *t = &sn->lines[i];
     if (t->x < x0) x0 = t->x;
@@ -510,12 +518,12 @@ static int label_box(const SceneNode *sn, Rect shape, Rect *out) {
     if (t->y + t->size * 0.3 > y1) y1 = t->y + t->size * 0.3;
   }
   NodeKind k = sn->node->kind;
-  if (k == NK_DECISION || k == NK_FORK || k == NK_JOIN) {
+  if (k == NK_DECISION && sn->nlines) {
     *out = (Rect){x0, y0, x1 - x0, y1 - y0};
     return 1;
   }
-  if (!is_event(k) && !is_artifact(k)) return 0;
-  double h = LABEL_LINE * sn->nlines;
+  if (!is_event(k) && !is_artifact(k) && k != NK_FORK && k != NK_JOIN) return 0;
+  double h = LABEL_LINE * (sn->nlines ? sn->nlines : 1);
   *out = (Rect){shape.x + shape.w + 4, shape.y + shape.h / 2 - h / 2, x1 - x0 + 8, h};
   return 1;
 }
