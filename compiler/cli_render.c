@@ -1,5 +1,6 @@
 /* cli_render.c — `flowc render`: each process of the files named on the
- * command line as SVG, PNG, scene JSON or DOT. */
+ * command line as SVG, PNG, scene JSON, DOT or PDF; or each file's
+ * processes together as BPMN. */
 #include <libgen.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -11,11 +12,11 @@
 #include "render.h"
 #include "report.h"
 
-typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT, OUT_PDF } OutFormat;
+typedef enum { OUT_SVG, OUT_PNG, OUT_JSON, OUT_DOT, OUT_PDF, OUT_BPMN } OutFormat;
 /* The formats: the name -f takes, which is also the extension of an -o
  * file in that format, in OutFormat order. A new format is a row here and
  * a case in draw(). */
-static const char *const ext[] = {"svg", "png", "json", "dot", "pdf"};
+static const char *const ext[] = {"svg", "png", "json", "dot", "pdf", "bpmn"};
 #define NFORMATS (int)(sizeof ext / sizeof *ext)
 
 typedef struct Opts {
@@ -27,11 +28,12 @@ typedef struct Opts {
 } Opts;
 
 static const char usage_text[] =
-  "usage: flowc render [-f svg|png|json|dot|pdf] [-p PROCESS] [-o OUT] [--font PATH]\n"
+  "usage: flowc render [-f svg|png|json|dot|pdf|bpmn] [-p PROCESS] [-o OUT] [--font PATH]\n"
   "                    [--scale N] [--no-embed-font] [--root DIR] FILE...\n"
   "OUT is a directory (default output/) that gets PROCESS.svg etc., or, for one\n"
-  "process, a file whose extension (.svg .png .json .dot .pdf) gives the format when\n"
-  "-f is not given, or - for standard output.\n";
+  "process, a file whose extension (.svg .png .json .dot .pdf .bpmn) gives the format\n"
+  "when -f is not given, or - for standard output. BPMN holds every process of one\n"
+  "FILE: OUT/FILE.bpmn (OUT/PROCESS.bpmn with -p).\n";
 
 static int usage(void) {
   fputs(usage_text, stderr);
@@ -49,23 +51,26 @@ static int ends_with(const char *s, const char *suffix) {
   return n > k && s[n - k - 1] == '.' && strcmp(s + n - k, suffix) == 0;
 }
 
-static int draw(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o, FILE *fp,
+/* Draws scenes[0], or for BPMN all n scenes. */
+static int draw(Ctx *c, Scene *const *scenes, int n, Font *f, const Opts *o, FILE *fp,
                 const char **err) {
+  const Scene *s = scenes[0];
   switch (o->fmt) {
   case OUT_SVG: return svg_write(c, s, f, o->embed ? SVG_EMBED_FONT : 0, fp, err);
   case OUT_PNG: return png_write(c, s, f, o->scale, fp, err);
   case OUT_JSON: return scene_json_write(c, s, fp, err);
-  case OUT_DOT: return layout_dot(c, p, s, fp, err);
+  case OUT_DOT: return layout_dot(c, s->proc, s, fp, err);
+  case OUT_BPMN: return bpmn_write(c, scenes, n, fp, err);
   default: *err = "a PDF is written by cli_write_pdf"; return -1;
   }
 }
 
 /* Writes the picture to path, or to standard output for "-". */
-static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Opts *o,
+static int write_one(Ctx *c, Scene *const *scenes, int n, Font *f, const Opts *o,
                      const char *path) {
   const char *err = NULL;
   if (!strcmp(path, "-")) {
-    if (draw(c, p, s, f, o, stdout, &err) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+    if (draw(c, scenes, n, f, o, stdout, &err) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
       fprintf(stderr, "flowc render: standard output: %s\n", err ? err : "write error");
       return 2;
     }
@@ -77,7 +82,7 @@ static int write_one(Ctx *c, const Process *p, const Scene *s, Font *f, const Op
     fprintf(stderr, "flowc render: %s\n", buf);
     return 2;
   }
-  int r = draw(c, p, s, f, o, out.fp, &err);
+  int r = draw(c, scenes, n, f, o, out.fp, &err);
   if (r != 0) {
     out_abort(&out);
     fprintf(stderr, "flowc render: %s: %s\n", path, err ? err : "failed");
@@ -170,6 +175,51 @@ static int out_format(const char *out) {
   return dot && dot != (base ? base + 1 : out) && dot[1] ? -2 : -1;
 }
 
+/* What one output holds: sel[at .. at+n), named name (OUT/NAME.EXT). */
+typedef struct Unit { int at, n; const char *name; } Unit;
+
+/* A file's name without its directory and .flow: OUT/NAME.bpmn. */
+static const char *file_stem(Ctx *c, int file) {
+  const char *path = c->files[file]->path, *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  size_t n = strlen(base);
+  if (n > 5 && !strcmp(base + n - 5, ".flow")) n -= 5;
+  return arena_strndup(&c->arena, base, n);
+}
+
+static int by_file(const void *a, const void *b) {
+  const Process *p = *(const Process *const *)a, *q = *(const Process *const *)b;
+  return p->file != q->file ? (p->file > q->file) - (p->file < q->file) : (p->index > q->index) - (p->index < q->index);
+}
+
+/* One unit a process; for BPMN without -p, one a file (sel sorted by file). */
+static int make_units(Ctx *c, const Opts *o, const Process **sel, int count, Unit *u) {
+  int per_file = o->fmt == OUT_BPMN && !o->proc, nu = 0;
+  if (per_file) qsort(sel, (size_t)count, sizeof *sel, by_file);
+  for (int i = 0; i < count; i++) {
+    if (per_file && nu && sel[i]->file == sel[u[nu - 1].at]->file) {
+      u[nu - 1].n++;
+      continue;
+    }
+    u[nu++] = (Unit){i, 1, per_file ? file_stem(c, sel[i]->file) : sel[i]->id};
+  }
+  return nu;
+}
+
+/* Two files of the same name in different directories would write one
+ * OUT/NAME.bpmn: a usage error. */
+static int same_names(Ctx *c, const Process **sel, const Unit *u, int nu, const char *out) {
+  for (int i = 0; i < nu; i++)
+    for (int j = 0; j < i; j++)
+      if (!strcmp(u[i].name, u[j].name)) {
+        fprintf(stderr, "flowc render: %s and %s would both be written to %s/%s.bpmn: render them "
+                        "one at a time\n", c->files[sel[u[j].at]->file]->path,
+                c->files[sel[u[i].at]->file]->path, out, u[i].name);
+        return 1;
+      }
+  return 0;
+}
+
 int cmd_render(int argc, char **argv) {
   if (cli_help(argc, argv, usage_text)) return 0;
   Opts o = {.fmt = OUT_SVG, .out = "output", .scale = 2, .embed = 1};
@@ -224,10 +274,14 @@ int cmd_render(int argc, char **argv) {
     status = 1;
   }
   int to_file = named >= 0 || to_stdout;
-  if (!status && to_file && count > 1) {
-    fprintf(stderr, "flowc render: -o %s names one %s, but %d processes would be rendered: "
-                    "choose one with -p%s\n", o.out, to_stdout ? "output" : "file", count,
-            to_stdout ? "" : ", or give a directory");
+  Unit *units = xmalloc(sizeof *units * (size_t)(count + 1));
+  int nunits = status ? 0 : make_units(&c, &o, sel, count, units);
+  if (!status && to_file && nunits > 1) {
+    fprintf(stderr, "flowc render: -o %s names one %s, but %d %s would be rendered: "
+                    "choose one with -p%s\n", o.out, to_stdout ? "output" : "file", nunits,
+            nunits == count ? "processes" : "files", to_stdout ? "" : ", or give a directory");
+    status = 2;
+  } else if (!status && !to_file && o.fmt == OUT_BPMN && same_names(&c, sel, units, nunits, o.out)) {
     status = 2;
   }
   Font *f = NULL;
@@ -253,19 +307,21 @@ int cmd_render(int argc, char **argv) {
     fprintf(stderr, "flowc render: %s\n", buf);
     status = 2;
   }
-  for (int i = 0; !status && i < count; i++) {
-    const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, sel[i]->id, ext[o.fmt]);
+  for (int k = 0; !status && k < nunits; k++) {
+    const Unit *u = &units[k];
+    const char *path = to_file ? o.out : arena_printf(&c.arena, "%s/%s.%s", o.out, u->name, ext[o.fmt]);
     Opts one = o;
-    if (o.fmt == OUT_PNG && png_scale(scenes[i], path, &one) != 0) {
+    if (o.fmt == OUT_PNG && png_scale(scenes[u->at], path, &one) != 0) {
       status = 2;
       break;
     }
-    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[i]->index, path, "render")
-                             : write_one(&c, sel[i], scenes[i], f, &one, path);
+    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[u->at]->index, path, "render")
+                             : write_one(&c, scenes + u->at, u->n, f, &one, path);
     if (r > status) status = r;
   }
   if (f) font_close(f);
   free(scenes);
+  free(units);
   free(sel);
   free(files);
   ctx_free(&c);

@@ -26,6 +26,15 @@ void svg_text(FILE *o, const char *s);
  * digits, _ - . is percent-encoded (so no scheme such as javascript: can
  * form), other characters stay as UTF-8 (an IRI). */
 void svg_href(FILE *o, const char *id, const char *suffix);
+/* An ID as part of an XML name: ASCII letters, digits, _ and the other
+ * NameChars (Chinese) stay, every other byte becomes .XX; so the result
+ * never holds '-' or ':' and distinct IDs stay distinct. */
+void svg_id(FILE *o, const char *id);
+/* The same with every byte beyond ASCII as .XX too, for tools that take
+ * only ASCII IDs (bpmn-moddle, and so bpmn-js). */
+void svg_ascii_id(FILE *o, const char *id);
+/* A number as the shortest of %.2f ("12.5", "3", never "-0"). */
+void svg_num(FILE *o, double v);
 
 /* PNG drawn with cairo at `scale` pixels per point, white background. */
 #define PNG_MAX_SIDE 32767   /* pixels, cairo's limit */
@@ -34,6 +43,12 @@ void svg_href(FILE *o, const char *id, const char *suffix);
  * or 0 when at that scale the nodes' text would be under PNG_MIN_TEXT_PX. */
 double png_fit_scale(const Scene *s, double want);
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err);
+
+/* BPMN 2.0 XML (bpmn.c; the mapping is documented in README.md): one
+ * definitions with a collaboration of the n processes (a participant
+ * each), their flow, and BPMN-DI at the scenes' coordinates, the pools
+ * one below the other. */
+int bpmn_write(Ctx *c, Scene *const *scenes, int n, FILE *out, const char **err);
 
 /* The scene's geometry as JSON (documented in README.md). */
 int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err);

@@ -11,7 +11,7 @@
 /* ---- numbers and escaping ---- */
 
 /* Shortest of %.2f: "12.5", "3", never "-0". */
-static void num(FILE *o, double v) {
+void svg_num(FILE *o, double v) {
   char b[48];
   if (!isfinite(v)) v = 0;
   snprintf(b, sizeof b, "%.2f", v);
@@ -23,9 +23,9 @@ static void num(FILE *o, double v) {
 }
 
 static void pt(FILE *o, double x, double y) {
-  num(o, x);
+  svg_num(o, x);
   fputc(',', o);
-  num(o, y);
+  svg_num(o, y);
 }
 
 /* The next code point of s (advancing *i); invalid bytes give U+FFFD.
@@ -71,10 +71,11 @@ static int name_char(uint32_t cp) {
          (cp >= 0x10000 && cp <= 0xEFFFF);
 }
 
-/* An ID as part of an id="" value: letters, digits, _ and name
- * characters such as Chinese stay; every other byte becomes .XX (so
- * '-', the separator in edge-FROM-TO, never appears and ids stay unique). */
-static void put_id(FILE *o, const char *s) {
+/* An ID as part of an id="" value: letters, digits, _ and (unless
+ * ascii) name characters such as Chinese stay; every other byte becomes
+ * .XX (so '-', the separator in edge-FROM-TO, never appears and ids stay
+ * unique). */
+static void put_id(FILE *o, const char *s, int ascii) {
   size_t n = strlen(s), i = 0;
   while (i < n) {
     size_t at = i;
@@ -83,11 +84,14 @@ static void put_id(FILE *o, const char *s) {
     i += k ? (size_t)k : 1;
     int keep = !k ? 0 : cp < 0x80 ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                            (cp >= '0' && cp <= '9') || cp == '_'
-                         : name_char(cp);
+                         : !ascii && name_char(cp);
     if (keep) fwrite(s + at, 1, (size_t)k, o);
     else for (size_t j = at; j < i; j++) fprintf(o, ".%02X", (unsigned char)s[j]);
   }
 }
+
+void svg_id(FILE *o, const char *s) { put_id(o, s, 0); }
+void svg_ascii_id(FILE *o, const char *s) { put_id(o, s, 1); }
 
 void svg_href(FILE *o, const char *s, const char *suffix) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -190,7 +194,7 @@ static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
   put_css_string(o, font_family(f));
   fputs("\",sans-serif;fill:#000}\n", o);
   fputs(".lane .col,.lane .head,.phase .band,.phase .head,.node .shape,.edge .line{stroke:#000;stroke-width:", o);
-  num(o, s->stroke);
+  svg_num(o, s->stroke);
   fputs(";stroke-linejoin:round}\n"
         ".lane .col{fill:none}\n"
         ".lane .head{fill:#e8e8e8}\n"
@@ -211,13 +215,13 @@ static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
 
 static void put_rect(FILE *o, const char *cls, Rect r) {
   fprintf(o, "<rect class=\"%s\" x=\"", cls);
-  num(o, r.x);
+  svg_num(o, r.x);
   fputs("\" y=\"", o);
-  num(o, r.y);
+  svg_num(o, r.y);
   fputs("\" width=\"", o);
-  num(o, r.w);
+  svg_num(o, r.w);
   fputs("\" height=\"", o);
-  num(o, r.h);
+  svg_num(o, r.h);
   fputs("\"/>\n", o);
 }
 
@@ -226,11 +230,11 @@ static void put_runs(FILE *o, const char *cls, const TextRun *r, int n) {
     fputs("<text", o);
     if (cls) fprintf(o, " class=\"%s\"", cls);
     fputs(" x=\"", o);
-    num(o, r[i].x);
+    svg_num(o, r[i].x);
     fputs("\" y=\"", o);
-    num(o, r[i].y);
+    svg_num(o, r[i].y);
     fputs("\" font-size=\"", o);
-    num(o, r[i].size);
+    svg_num(o, r[i].size);
     fputs("\">", o);
     svg_text(o, r[i].text);
     fputs("</text>\n", o);
@@ -269,7 +273,7 @@ static void put_phase(FILE *o, const ScenePhase *p, int i) {
 
 static void put_lane(FILE *o, const SceneLane *l) {
   fputs("<g class=\"lane\" id=\"lane-", o);
-  put_id(o, l->lane->id);
+  svg_id(o, l->lane->id);
   fputs("\">\n", o);
   put_rect(o, "col", l->box);
   put_rect(o, "head", l->header);
@@ -287,7 +291,7 @@ static void put_node(FILE *o, const SceneNode *n, int page_links) {
   }
   NodeKind k = n->node->kind;
   fprintf(o, "<g class=\"node %s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown");
-  put_id(o, n->node->id);
+  svg_id(o, n->node->id);
   fprintf(o, "\">\n<path class=\"%s\" d=\"", n->shape == SH_BAR ? "shape bar" : "shape");
   ShapePath sp;
   shape_path(n->shape, n->box, &sp);
@@ -300,9 +304,9 @@ static void put_node(FILE *o, const SceneNode *n, int page_links) {
 
 static void put_edge(FILE *o, const SceneEdge *e) {
   fprintf(o, "<g class=\"edge%s\" id=\"edge-", e->back ? " back" : "");
-  put_id(o, e->edge->from_id);
+  svg_id(o, e->edge->from_id);
   fputc('-', o);
-  put_id(o, e->edge->to_id);
+  svg_id(o, e->edge->to_id);
   if (e->seq > 1) fprintf(o, "-%d", e->seq);
   fputs("\">\n", o);
   if (e->npts > 1) {
@@ -335,13 +339,13 @@ int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const 
   fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
         " version=\"1.1\" xml:space=\"preserve\" viewBox=\"0 0 ", out);
-  num(out, s->width);
+  svg_num(out, s->width);
   fputc(' ', out);
-  num(out, s->height);
+  svg_num(out, s->height);
   fputs("\" width=\"", out);
-  num(out, s->width);
+  svg_num(out, s->width);
   fputs("pt\" height=\"", out);
-  num(out, s->height);
+  svg_num(out, s->height);
   fputs("pt\">\n<title>", out);
   svg_text(out, s->proc->title ? s->proc->title : s->proc->id);
   fputs("</title>\n", out);

@@ -12,7 +12,7 @@ _flowc() {
         check) COMPREPLY=($(compgen -W 'text json sarif' -- "$cur")) ;;
         stats|diff) COMPREPLY=($(compgen -W 'text json' -- "$cur")) ;;
       esac; return ;;
-    -f) COMPREPLY=($(compgen -W 'svg png json dot pdf' -- "$cur")); return ;;
+    -f) COMPREPLY=($(compgen -W 'svg png json dot pdf bpmn' -- "$cur")); return ;;
     --port|--host|--hours-per-day|--days-per-week) return ;;
     --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --font) COMPREPLY=($(compgen -f -X '!*.tt[fc]' -- "$cur") $(compgen -d -- "$cur")); return ;;

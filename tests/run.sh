@@ -8,8 +8,9 @@
 #   tests/unit/*_test.c  programs built beside each binary
 #   tests/build/NAME.cmd  like tests/cli, run once ($FLOWC is the first
 #       binary): installing, building with make -j
-# then valgrind on a subset, on `flowc lsp` and on `flowc serve`
-# (tests/browser/valgrind.sh), and `flowc check --werror flows/`.
+# then valgrind on a subset, on `flowc lsp`, on `flowc serve`
+# (tests/browser/valgrind.sh), on stats, diff and render -f bpmn, and
+# `flowc check --werror flows/`.
 # Each suite prints a line when it starts and its counts when it ends.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
@@ -129,6 +130,9 @@ if command -v valgrind >/dev/null; then
   if $VG "$bin" stats tests/cli/stats >/dev/null 2>/tmp/flowc-vg.$$ &&
      $VG "$bin" diff --format json tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:stats-diff"; head -30 /tmp/flowc-vg.$$; fi
+  # the BPMN writer: every node kind, three processes in one file
+  if $VG "$bin" render -f bpmn -o - tests/cli/bpmn/kinds.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
+  else bad "valgrind:bpmn"; head -30 /tmp/flowc-vg.$$; fi
   rm -f /tmp/flowc-vg.$$
 fi
 

@@ -21,6 +21,7 @@ grep -q "\"$v\"" "$man" && echo "man page names $v" | sed 's/[0-9][0-9.]*$/VERSI
 bash -c '. "$1"; complete -p flowc
   COMP_WORDS=(flowc re); COMP_CWORD=1; _flowc; echo "flowc re<TAB>: ${COMPREPLY[*]}"
   COMP_WORDS=(flowc render -f p); COMP_CWORD=3; _flowc; echo "flowc render -f p<TAB>: ${COMPREPLY[*]}"
+  COMP_WORDS=(flowc render -f b); COMP_CWORD=3; _flowc; echo "flowc render -f b<TAB>: ${COMPREPLY[*]}"
   COMP_WORDS=(flowc check --); COMP_CWORD=2; _flowc; echo "flowc check --<TAB>: ${COMPREPLY[*]}"' _ \
   "$d/opt/flowc/share/bash-completion/completions/flowc"
 make -s --no-print-directory DESTDIR="$d" PREFIX=/opt/flowc BINDIR=/opt/flowc/sbin uninstall; echo "uninstall: $?"
