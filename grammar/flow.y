@@ -72,7 +72,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 
 file
   : %empty
-  | file item
+  | file item               { p_stmt_span(P, @2); }
   ;
 
 item
@@ -87,14 +87,14 @@ item
 
 hitems
   : %empty
-  | hitems meta
+  | hitems meta             { p_stmt_span(P, @2); }
   | hitems ';'
   | hitems error SYNC       { yyerrok; }
   ;
 
 pitems
   : %empty
-  | pitems pitem
+  | pitems pitem            { p_stmt_span(P, @2); }
   ;
 
 pitem
@@ -133,7 +133,7 @@ opt_body
 
 bitems
   : %empty
-  | bitems bitem
+  | bitems bitem            { p_stmt_span(P, @2); }
   ;
 
 bitem
@@ -213,6 +213,7 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     if (p->capped) return 0;
     int t = p_pop(p, v, sizeof *v, l);   /* the rest of a split run first */
     if (t < 0) t = flow_lex(v, l, s);
+    if (p->spans) p_token_span(p, t, *l);
     p->tok_bol = l->line != p->bol_line;
     p->bol_line = l->line;
     p->prev2_tok = p->prev_tok;
