@@ -3,6 +3,9 @@
 #   tests/check/NAME.flow  with NAME.expect: the output of
 #       `flowc check [$(cat NAME.args)] NAME.flow` (run in tests/check),
 #       then "[exit N]"
+#   tests/fmt/NAME.flow    with NAME.expect: the output of
+#       `flowc fmt [$(cat NAME.args)] NAME.flow` (run in tests/fmt),
+#       then "[exit N]"
 #   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
 #       the top directory) with NAME.expect: its output and "[exit N]"
 #   tests/unit/*_test.c  programs built beside each binary
@@ -70,6 +73,16 @@ for bin in "$@"; do
     [ -f "$name.args" ] && args=$(cat "$name.args")
     # shellcheck disable=SC2086
     out=$(cd tests/check && timeout 30 "$bin" check $args "$(basename "$f")" 2>&1)
+    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
+  done
+  cases=$(pick tests/fmt/*.flow)
+  suite "$tag: tests/fmt, flowc fmt on each file" "$(echo "$cases" | grep -c .) cases"
+  for f in $cases; do
+    name=${f%.flow}
+    args=""
+    [ -f "$name.args" ] && args=$(cat "$name.args")
+    # shellcheck disable=SC2086
+    out=$(cd tests/fmt && timeout 30 "$bin" fmt $args "$(basename "$f")" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   cases=$(pick tests/cli/*.cmd)
