@@ -99,6 +99,20 @@ int parse_spans(Ctx *c, int file, Spans *s) {
   return nsyntax;
 }
 
+int parse_is_name(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n > MAX_NAME_BYTES) return 0;
+  Ctx c;
+  ctx_init(&c);
+  const char *src = arena_printf(&c.arena, "process %s {}", s);
+  Spans sp;
+  int bad = parse_spans(&c, ctx_add_source(&c, "name", src, strlen(src)), &sp);
+  int ok = !bad && sp.ntoks == 4 && sp.toks[1].tok == ID && sp.toks[1].start == 8 && sp.toks[1].end == 8 + n;
+  spans_free(&sp);
+  ctx_free(&c);
+  return ok;
+}
+
 void spans_free(Spans *s) {
   free(s->toks);
   free(s->stmts);

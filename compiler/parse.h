@@ -34,6 +34,10 @@ typedef struct Spans {
 int parse_spans(Ctx *c, int file, Spans *s);
 void spans_free(Spans *s);
 
+/* Whether s is one name (an ID) as the scanner reads it: no keyword, no
+ * punctuation, no digit first. */
+int parse_is_name(const char *s);
+
 /* The processes declared in the .flow files beside file that this run
  * has not read (IDs interned, with each file's name), for "add import
  * ...". Found by a look at the text, not a parse; reads the directory,
