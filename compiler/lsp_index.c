@@ -12,6 +12,7 @@
 #include "ir.h"
 #include "lsp_int.h"
 #include "parse.h"
+#include "flow.tab.h"
 #include "utf8.h"
 
 typedef struct Unit {
@@ -451,13 +452,40 @@ static void item(json_t *list, const char *label, int kind, const char *detail) 
                                         detail ? detail : ""));
 }
 
-static void keywords(json_t *list) {
-  static const char *const statements[] = {"process", "lane", "phase", "import", "handbook",
-                                           "effective", "revision", "term", "within"};
-  for (int k = 0; k < NK__COUNT; k++) item(list, node_kind_name[k], 14, "node kind");
-  for (size_t k = 0; k < sizeof statements / sizeof *statements; k++) item(list, statements[k], 14, "keyword");
-  for (int k = 0; k < AT__COUNT; k++) item(list, attr_kind_name[k], 14, "attribute");
-  for (int k = 0; k < MK__COUNT; k++) item(list, meta_key_name[k], 14, "process property");
+/* The block off is in (CX_*, flow.y) and, in a node's braces, the
+ * node's kind: from the document's tokens, braces matched, each '{'
+ * opened by the keyword of its statement. */
+static int block_at(const Doc *d, size_t off, NodeKind *kind) {
+  Ctx c;
+  ctx_init(&c);
+  Spans sp;
+  parse_spans(&c, ctx_add_source(&c, "completion", d->text, d->len), &sp);
+  int stack[8], depth = 0, cx = CX_TOP;
+  for (int i = 0; i < sp.ntoks && sp.toks[i].end <= off; i++) {
+    int t = sp.toks[i].tok, k = i;
+    if (t == '}' && depth > 0) cx = stack[--depth];
+    if (t != '{' || depth == 8) continue;
+    while (k > 0 && (sp.toks[k - 1].tok == ID || sp.toks[k - 1].tok == STRING || sp.toks[k - 1].tok == IN)) k--;
+    int opener = k > 0 ? sp.toks[k - 1].tok : 0;
+    stack[depth++] = cx;
+    cx = opener == HANDBOOK ? CX_HANDBOOK : opener == PROCESS && cx == CX_TOP ? CX_PROCESS : opener == KIND ? CX_BODY : cx;
+    size_t len = k > 0 ? sp.toks[k - 1].end - sp.toks[k - 1].start : 0;
+    for (int n = 0; opener == KIND && n < NK__COUNT; n++)
+      if (strlen(node_kind_name[n]) == len && !memcmp(d->text + sp.toks[k - 1].start, node_kind_name[n], len))
+        *kind = (NodeKind)n;
+  }
+  spans_free(&sp);
+  ctx_free(&c);
+  return cx;
+}
+
+/* The keywords that may start a statement at off (those of the parser). */
+static void keywords(json_t *list, const Doc *d, size_t off) {
+  static const char *const what[] = {"file", "handbook property", "process", "attribute"};
+  const char *w[STATEMENT_WORDS];
+  NodeKind kind = NK_TASK;
+  int cx = block_at(d, off, &kind), n = statement_keywords(cx, kind, w);
+  for (int i = 0; i < n; i++) item(list, w[i], 14, what[cx]);
 }
 
 json_t *lsp_completion(const Doc *d, size_t off) {
@@ -471,7 +499,7 @@ json_t *lsp_completion(const Doc *d, size_t off) {
   else if (ctx == 'l' && p)
     for (int k = 0; k < p->nlanes; k++) item(list, p->lanes[k].id, 5, p->lanes[k].name);
   else if (ctx == 's')
-    keywords(list);
+    keywords(list, d, off);
   unit_close(&u);
   return list;
 }

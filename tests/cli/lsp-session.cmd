@@ -1,7 +1,8 @@
 # flowc lsp over a whole editor session on tests/lsp/: capabilities,
 # diagnostics on open and on change (ranges in UTF-16 units: line 1 holds a
 # character outside the BMP), definition (also into an imported file),
-# references, hover, symbols, completion after '->' and 'in'; prepareRename
+# references, hover, symbols, completion after '->' and 'in' and of the
+# keywords that may start a statement where it stands; prepareRename
 # and rename of a node (to a Chinese ID) and of a process (into the
 # imported file), refused for a name that is no name or is taken;
 # formatting (the text of flowc fmt; no edit once the text has errors);
@@ -30,6 +31,9 @@ fmt() { printf '{"jsonrpc":"2.0","id":%s,"method":"textDocument/formatting","par
   ren 13 9 9 1x
   ren 14 9 9 pay
   fmt 15
+  pos 17 completion 12 2         # a statement in the process
+  pos 18 completion 9 33         # an attribute in task ask's braces
+  pos 19 completion 1 0          # a statement at the top of the file
   echo "@change $bad $u"
   echo "@change $broken $u"
   fmt 16
@@ -44,7 +48,7 @@ fmt() { printf '{"jsonrpc":"2.0","id":%s,"method":"textDocument/formatting","par
   elif .id == 2 or .id == 5 then "definition \(.id): \(.result | file) \(.result | at)"
   elif .id == 3 then "references: \(.result | map(at) | join(" "))"
   elif .id == 4 then "hover: \(.result.contents.value | gsub("\n+"; " / "))"
-  elif .id == 6 or .id == 7 then "completion \(.id): \(.result | map(.label) | join(" "))"
+  elif .id == 6 or .id == 7 or .id >= 17 then "completion \(.id): \(.result | map(.label) | join(" "))"
   elif .id == 8 then "symbols: \(.result | map("\(.name)(\(.kind)): \(.children | map(.name) | join(" "))") | join("; "))"
   elif .id == 10 then "prepareRename: \(.result.range | {range: .} | at) \(.result.placeholder)"
   elif .id == 11 or .id == 12 then
