@@ -12,7 +12,8 @@
 #   tests/build/NAME.cmd  like tests/cli, run once ($FLOWC is the first
 #       binary): installing, building with make -j
 # then valgrind on a subset, on `flowc lsp` and on `flowc serve`
-# (tests/browser/valgrind.sh), and `flowc check --werror flows/`.
+# (tests/browser/valgrind.sh), `flowc check --werror flows/` and
+# `flowc fmt --check flows/`.
 # Each suite prints a line when it starts and its counts when it ends.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
@@ -93,7 +94,7 @@ for bin in "$@"; do
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   # unit test programs built beside this flowc, with NAME.args if any
-  suite "$tag: tests/unit, programs" "$(ls tests/unit/*_test.c | wc -l) programs, and flowc check --werror flows/"
+  suite "$tag: tests/unit, programs" "$(ls tests/unit/*_test.c | wc -l) programs, flowc check --werror flows/ and flowc fmt --check flows/"
   for u in tests/unit/*_test.c; do
     name=$(basename "$u" .c)
     prog=$(dirname "$bin")/build/unit/$name
@@ -105,6 +106,8 @@ for bin in "$@"; do
   done
   out=$(timeout 60 "$bin" check --werror flows/ 2>&1)
   if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
+  out=$(timeout 60 "$bin" fmt --check flows/ 2>&1)
+  if [ $? = 0 ]; then ok; else bad "$tag:flows-fmt"; echo "flowc fmt --check flows/:"; echo "$out" | head -20; fi
   first=0
 done
 
