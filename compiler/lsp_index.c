@@ -318,6 +318,18 @@ static int taken(const Unit *u, const Occ *at, const char *name) {
   return 0;
 }
 
+/* A call node that names process q by its own ID (no 'process' in its
+ * braces): renaming q would leave it calling nothing. */
+static const Node *implicit_call(const Unit *u, const Process *q) {
+  const Program *g = u->c.prog;
+  for (int i = 0; i < g->nprocs; i++)
+    for (int v = 0; v < g->procs[i]->nnodes; v++) {
+      const Node *n = g->procs[i]->nodes[v];
+      if (n->kind == NK_CALL && n->callee == q->index && !(n->x && n->x->process_ref.s)) return n;
+    }
+  return NULL;
+}
+
 /* Whether an earlier occurrence of the same symbol is at the same place
  * (a decision's branches name the decision where it is declared). */
 static int seen_before(const Occs *o, int i) {
@@ -335,6 +347,12 @@ static json_t *rename_edits(Unit *u, const Occs *o, const Occ *at, const void *a
   if (taken(u, at, r->name)) {
     snprintf(r->err, r->errlen, "'%s' is already the ID of another %s", r->name,
              at->kind == SYM_PROCESS ? "process" : at->kind == SYM_LANE ? "lane of this process" : "node of this process");
+    return NULL;
+  }
+  const Node *call = at->kind == SYM_PROCESS ? implicit_call(u, at->sym) : NULL;
+  if (call) {
+    snprintf(r->err, r->errlen, "call node '%s' runs process '%s' by its own ID: write "
+             "'process %s' in its braces first", call->id, sym_id(at), sym_id(at));
     return NULL;
   }
   json_t *changes = json_object();
