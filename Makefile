@@ -126,7 +126,12 @@ BROWSER_DEPS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json | $(BUILD)/.deps
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 
-test: $(PROG) unit asan $(BROWSER_DEPS)
+# The editor grammar's test runner: vscode-tmgrammar-test (npm).
+EDITOR_DEPS := tests/editors/node_modules/.package-lock.json
+$(EDITOR_DEPS): tests/editors/package.json tests/editors/package-lock.json | $(BUILD)/.deps
+	cd tests/editors && npm ci --no-audit --no-fund --loglevel=error
+
+test: $(PROG) unit asan $(BROWSER_DEPS) $(EDITOR_DEPS)
 	@tests/run.sh ./$(PROG) build/asan/flowc
 
 # Only the cases of `flowc serve` (tests/cli/serve-*: HTTP, headless chromium).

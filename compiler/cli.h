@@ -12,6 +12,7 @@ int cmd_lsp(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 /* Parses, resolves and checks the files; shared by every subcommand.
  * Returns 2 when a file could not be read, else 0. */
 struct Ctx;

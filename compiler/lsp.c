@@ -3,8 +3,8 @@
  * jansson). Each open document is compiled afresh, with the same front end
  * as `flowc check`, when it is opened or changed (full text sync); its
  * diagnostics are published, and its processes, lanes and nodes answer
- * definition, references, hover, document symbols and completion
- * (lsp_index.c). Positions are UTF-16 code units, as the protocol says.
+ * definition, references, hover, document symbols, completion, rename
+ * and formatting (lsp_index.c). Positions are UTF-16 code units, as the protocol says.
  * Owns the open documents (malloc'd; freed on close and at exit). */
 #include <jansson.h>
 #include <stdio.h>
@@ -17,7 +17,8 @@
 #define MAX_BODY ((size_t)64 << 20) /* bytes: a bigger message is refused */
 #define MAX_HEADER 4096             /* bytes of one header line */
 
-enum { RPC_PARSE = -32700, RPC_INVALID = -32600, RPC_NO_METHOD = -32601, RPC_PARAMS = -32602 };
+enum { RPC_PARSE = -32700, RPC_INVALID = -32600, RPC_NO_METHOD = -32601, RPC_PARAMS = -32602,
+       RPC_FAILED = -32803 };
 
 /* ---- framing ---- */
 
@@ -126,10 +127,11 @@ static void doc_close(Server *s, const char *uri) {
 /* ---- methods ---- */
 
 static json_t *initialize_result(void) {
-  return json_pack("{s:{s:i, s:b, s:b, s:b, s:b, s:{s:[s, s]}}, s:{s:s, s:s}}",
+  return json_pack("{s:{s:i, s:b, s:b, s:b, s:b, s:{s:[s, s]}, s:b, s:{s:b}}, s:{s:s, s:s}}",
                    "capabilities", "textDocumentSync", 1, "definitionProvider", 1,
                    "referencesProvider", 1, "hoverProvider", 1, "documentSymbolProvider", 1,
                    "completionProvider", "triggerCharacters", ">", " ",
+                   "documentFormattingProvider", 1, "renameProvider", "prepareProvider", 1,
                    "serverInfo", "name", "flowc", "version", FLOWC_VERSION);
 }
 
@@ -157,9 +159,21 @@ static void on_document(Server *s, const char *method, json_t *params, const cha
   lsp_publish(s, doc_find(s, uri));
 }
 
+static json_t *rename_request(json_t *params, const Doc *d, size_t off, int *code, char *err, size_t errlen) {
+  const char *name = json_string_value(json_object_get(params, "newName"));
+  if (!name) {
+    *code = RPC_PARAMS;
+    return NULL;
+  }
+  json_t *r = lsp_rename(d, off, name, err, errlen);
+  if (err[0]) *code = RPC_FAILED;
+  return r;
+}
+
 /* A request about a position or a document: its answer, or NULL with
- * *code set when it cannot be answered. */
-static json_t *on_query(Server *s, const char *method, json_t *params, int *code) {
+ * *code set (and a message in err, else the default) when it cannot be
+ * answered. */
+static json_t *on_query(Server *s, const char *method, json_t *params, int *code, char *err, size_t errlen) {
   const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
   Doc *d = uri ? doc_find(s, uri) : NULL;
   if (!d) {
@@ -167,6 +181,7 @@ static json_t *on_query(Server *s, const char *method, json_t *params, int *code
     return NULL;
   }
   if (!strcmp(method, "textDocument/documentSymbol")) return lsp_symbols(d);
+  if (!strcmp(method, "textDocument/formatting")) return lsp_formatting(d);
   json_t *pos = json_object_get(params, "position");
   json_int_t line = json_integer_value(json_object_get(pos, "line"));
   json_int_t ch = json_integer_value(json_object_get(pos, "character"));
@@ -178,6 +193,8 @@ static json_t *on_query(Server *s, const char *method, json_t *params, int *code
   if (!strcmp(method, "textDocument/definition")) return lsp_definition(d, off);
   if (!strcmp(method, "textDocument/hover")) return lsp_hover(d, off);
   if (!strcmp(method, "textDocument/completion")) return lsp_completion(d, off);
+  if (!strcmp(method, "textDocument/prepareRename")) return lsp_prepare_rename(d, off);
+  if (!strcmp(method, "textDocument/rename")) return rename_request(params, d, off, code, err, errlen);
   int decl = json_is_true(json_object_get(json_object_get(params, "context"), "includeDeclaration"));
   return lsp_references(d, off, decl);
 }
@@ -185,7 +202,8 @@ static json_t *on_query(Server *s, const char *method, json_t *params, int *code
 static int is_query(const char *m) {
   return !strcmp(m, "textDocument/definition") || !strcmp(m, "textDocument/references") ||
          !strcmp(m, "textDocument/hover") || !strcmp(m, "textDocument/documentSymbol") ||
-         !strcmp(m, "textDocument/completion");
+         !strcmp(m, "textDocument/completion") || !strcmp(m, "textDocument/formatting") ||
+         !strcmp(m, "textDocument/prepareRename") || !strcmp(m, "textDocument/rename");
 }
 
 static void on_request(Server *s, const char *method, json_t *id, json_t *params) {
@@ -194,8 +212,9 @@ static void on_request(Server *s, const char *method, json_t *id, json_t *params
   else if (!strcmp(method, "shutdown")) s->shut = 1, reply(s, id, NULL);
   else if (!is_query(method)) reply_error(s, id, RPC_NO_METHOD, "method not supported");
   else {
-    json_t *r = on_query(s, method, params, &code);
-    if (code) reply_error(s, id, code, "unknown document or bad position");
+    char err[512] = "";
+    json_t *r = on_query(s, method, params, &code, err, sizeof err);
+    if (code) reply_error(s, id, code, err[0] ? err : "unknown document or bad position");
     else reply(s, id, r);
   }
 }
@@ -242,7 +261,7 @@ static const char usage_text[] =
   "usage: flowc lsp\n"
   "Serves the Language Server Protocol on standard input and output for an\n"
   "editor: diagnostics as you type, go to definition, references, hover,\n"
-  "document symbols and completion for .flow files.\n";
+  "document symbols, completion, rename and formatting for .flow files.\n";
 
 int cmd_lsp(int argc, char **argv) {
   if (cli_help(argc, argv, usage_text)) return 0;

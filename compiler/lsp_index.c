@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
+#include "fmt.h"
 #include "ir.h"
 #include "lsp_int.h"
 #include "parse.h"
+#include "flow.tab.h"
 #include "utf8.h"
 
 typedef struct Unit {
@@ -206,25 +208,26 @@ static const Occ *occ_at(const Unit *u, const Occs *o, size_t off) {
 }
 
 /* What is asked about the occurrence at a position. */
-typedef json_t *Answer(Unit *u, const Occs *o, const Occ *at, int flag);
+typedef json_t *Answer(Unit *u, const Occs *o, const Occ *at, const void *arg);
 
-static json_t *answer_at(const Doc *d, size_t off, Answer *f, int flag) {
+static json_t *answer_at(const Doc *d, size_t off, Answer *f, const void *arg) {
   Unit u;
   unit_open(&u, d);
   Occs o = occurrences(&u);
   const Occ *at = occ_at(&u, &o, off);
-  json_t *r = at ? f(&u, &o, at, flag) : NULL;
+  json_t *r = at ? f(&u, &o, at, arg) : NULL;
   free(o.v);
   unit_close(&u);
   return r;
 }
 
-static json_t *definition(Unit *u, const Occs *o, const Occ *at, int flag) {
-  (void)o, (void)flag;
+static json_t *definition(Unit *u, const Occs *o, const Occ *at, const void *arg) {
+  (void)o, (void)arg;
   return location(u, at->decl);
 }
 
-static json_t *references(Unit *u, const Occs *o, const Occ *at, int with_decl) {
+static json_t *references(Unit *u, const Occs *o, const Occ *at, const void *arg) {
+  int with_decl = *(const int *)arg;
   json_t *r = json_array();
   for (int i = 0; i < o->n; i++) {
     const Occ *x = &o->v[i];
@@ -234,10 +237,10 @@ static json_t *references(Unit *u, const Occs *o, const Occ *at, int with_decl) 
   return r;
 }
 
-json_t *lsp_definition(const Doc *d, size_t off) { return answer_at(d, off, definition, 0); }
+json_t *lsp_definition(const Doc *d, size_t off) { return answer_at(d, off, definition, NULL); }
 
 json_t *lsp_references(const Doc *d, size_t off, int with_decl) {
-  return answer_at(d, off, references, with_decl);
+  return answer_at(d, off, references, &with_decl);
 }
 
 /* ---- hover ---- */
@@ -268,8 +271,8 @@ static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
   }
 }
 
-static json_t *hover(Unit *u, const Occs *o, const Occ *at, int flag) {
-  (void)o, (void)flag;
+static json_t *hover(Unit *u, const Occs *o, const Occ *at, const void *arg) {
+  (void)o, (void)arg;
   char *text = NULL;
   size_t n = 0;
   FILE *b = open_memstream(&text, &n);
@@ -282,7 +285,126 @@ static json_t *hover(Unit *u, const Occs *o, const Occ *at, int flag) {
   return r;
 }
 
-json_t *lsp_hover(const Doc *d, size_t off) { return answer_at(d, off, hover, 0); }
+json_t *lsp_hover(const Doc *d, size_t off) { return answer_at(d, off, hover, NULL); }
+
+/* ---- rename ---- */
+
+static const char *sym_id(const Occ *at) {
+  return at->kind == SYM_PROCESS ? ((const Process *)at->sym)->id
+       : at->kind == SYM_LANE ? ((const Lane *)at->sym)->id : ((const Node *)at->sym)->id;
+}
+
+static json_t *prepare(Unit *u, const Occs *o, const Occ *at, const void *arg) {
+  (void)o, (void)arg;
+  return json_pack("{s:o, s:s}", "range", range(u, at->at), "placeholder", sym_id(at));
+}
+
+json_t *lsp_prepare_rename(const Doc *d, size_t off) { return answer_at(d, off, prepare, NULL); }
+
+/* Another process, lane or node of the same scope already named name. */
+static int taken(const Unit *u, const Occ *at, const char *name) {
+  const Process *p = at->proc;
+  if (at->kind == SYM_PROCESS)
+    for (int i = 0; i < u->c.prog->nprocs; i++) {
+      if (u->c.prog->procs[i] != at->sym && !strcmp(u->c.prog->procs[i]->id, name)) return 1;
+    }
+  else if (at->kind == SYM_LANE)
+    for (int k = 0; k < p->nlanes; k++) {
+      if (&p->lanes[k] != at->sym && !strcmp(p->lanes[k].id, name)) return 1;
+    }
+  else
+    for (int v = 0; v < p->nnodes; v++)
+      if (p->nodes[v] != at->sym && !strcmp(p->nodes[v]->id, name)) return 1;
+  return 0;
+}
+
+/* A call node that names process q by its own ID (no 'process' in its
+ * braces): renaming q would leave it calling nothing. */
+static const Node *implicit_call(const Unit *u, const Process *q) {
+  const Program *g = u->c.prog;
+  for (int i = 0; i < g->nprocs; i++)
+    for (int v = 0; v < g->procs[i]->nnodes; v++) {
+      const Node *n = g->procs[i]->nodes[v];
+      if (n->kind == NK_CALL && n->callee == q->index && !(n->x && n->x->process_ref.s)) return n;
+    }
+  return NULL;
+}
+
+/* Whether an earlier occurrence of the same symbol is at the same place
+ * (a decision's branches name the decision where it is declared). */
+static int seen_before(const Occs *o, int i) {
+  for (int k = 0; k < i; k++)
+    if (o->v[k].sym == o->v[i].sym && o->v[k].at.file == o->v[i].at.file && o->v[k].at.start == o->v[i].at.start)
+      return 1;
+  return 0;
+}
+
+typedef struct RenameArg { const char *name; char *err; size_t errlen; } RenameArg;
+
+/* A WorkspaceEdit: every occurrence of the symbol, in each file. */
+static json_t *rename_edits(Unit *u, const Occs *o, const Occ *at, const void *arg) {
+  const RenameArg *r = arg;
+  if (taken(u, at, r->name)) {
+    snprintf(r->err, r->errlen, "'%s' is already the ID of another %s", r->name,
+             at->kind == SYM_PROCESS ? "process" : at->kind == SYM_LANE ? "lane of this process" : "node of this process");
+    return NULL;
+  }
+  const Node *call = at->kind == SYM_PROCESS ? implicit_call(u, at->sym) : NULL;
+  if (call) {
+    snprintf(r->err, r->errlen, "call node '%s' runs process '%s' by its own ID: write "
+             "'process %s' in its braces first", call->id, sym_id(at), sym_id(at));
+    return NULL;
+  }
+  json_t *changes = json_object();
+  for (int i = 0; i < o->n; i++) {
+    const Occ *x = &o->v[i];
+    if (x->sym != at->sym || seen_before(o, i)) continue;
+    json_t *uri = file_uri(u, x->at.file);
+    json_t *list = json_object_get(changes, json_string_value(uri));
+    if (!list) json_object_set_new(changes, json_string_value(uri), list = json_array());
+    json_array_append_new(list, json_pack("{s:o, s:s}", "range", range(u, x->at), "newText", r->name));
+    json_decref(uri);
+  }
+  return json_pack("{s:o}", "changes", changes);
+}
+
+json_t *lsp_rename(const Doc *d, size_t off, const char *name, char *err, size_t errlen) {
+  err[0] = 0;
+  if (!parse_is_name(name)) {
+    snprintf(err, errlen, "'%s' is not a name: letters, digits (not first), '_' and Chinese characters, "
+             "and not a keyword", name);
+    return NULL;
+  }
+  RenameArg r = {name, err, errlen};
+  return answer_at(d, off, rename_edits, &r);
+}
+
+/* ---- formatting ---- */
+
+/* The LSP position of the end of text (lines end with LF, CRLF or CR). */
+static json_t *end_position(const char *t, size_t n) {
+  json_int_t line = 0;
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++)
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == n || t[i + 1] != '\n'))) line++, from = i + 1;
+  return json_pack("{s:I, s:I}", "line", line, "character", (json_int_t)utf16_units(t + from, n - from));
+}
+
+json_t *lsp_formatting(const Doc *d) {
+  Ctx c;
+  ctx_init(&c);
+  char *out = NULL;
+  size_t n = 0;
+  json_t *edits = json_array();
+  int f = ctx_add_source(&c, d->uri, d->text, d->len);
+  if (!fmt_file(&c, f, &out, &n) && (n != d->len || memcmp(out, d->text, n)) &&
+      !fmt_verify(d->uri, d->text, d->len, out, n))
+    json_array_append_new(edits, json_pack("{s:{s:{s:i, s:i}, s:o}, s:s%}", "range", "start", "line", 0,
+                                           "character", 0, "end", end_position(d->text, d->len), "newText", out, n));
+  free(out);
+  ctx_free(&c);
+  return edits;
+}
 
 /* ---- document symbols ---- */
 
@@ -348,13 +470,40 @@ static void item(json_t *list, const char *label, int kind, const char *detail) 
                                         detail ? detail : ""));
 }
 
-static void keywords(json_t *list) {
-  static const char *const statements[] = {"process", "lane", "phase", "import", "handbook",
-                                           "effective", "revision", "term", "within"};
-  for (int k = 0; k < NK__COUNT; k++) item(list, node_kind_name[k], 14, "node kind");
-  for (size_t k = 0; k < sizeof statements / sizeof *statements; k++) item(list, statements[k], 14, "keyword");
-  for (int k = 0; k < AT__COUNT; k++) item(list, attr_kind_name[k], 14, "attribute");
-  for (int k = 0; k < MK__COUNT; k++) item(list, meta_key_name[k], 14, "process property");
+/* The block off is in (CX_*, flow.y) and, in a node's braces, the
+ * node's kind: from the document's tokens, braces matched, each '{'
+ * opened by the keyword of its statement. */
+static int block_at(const Doc *d, size_t off, NodeKind *kind) {
+  Ctx c;
+  ctx_init(&c);
+  Spans sp;
+  parse_spans(&c, ctx_add_source(&c, "completion", d->text, d->len), &sp);
+  int stack[8], depth = 0, cx = CX_TOP;
+  for (int i = 0; i < sp.ntoks && sp.toks[i].end <= off; i++) {
+    int t = sp.toks[i].tok, k = i;
+    if (t == '}' && depth > 0) cx = stack[--depth];
+    if (t != '{' || depth == 8) continue;
+    while (k > 0 && (sp.toks[k - 1].tok == ID || sp.toks[k - 1].tok == STRING || sp.toks[k - 1].tok == IN)) k--;
+    int opener = k > 0 ? sp.toks[k - 1].tok : 0;
+    stack[depth++] = cx;
+    cx = opener == HANDBOOK ? CX_HANDBOOK : opener == PROCESS && cx == CX_TOP ? CX_PROCESS : opener == KIND ? CX_BODY : cx;
+    size_t len = k > 0 ? sp.toks[k - 1].end - sp.toks[k - 1].start : 0;
+    for (int n = 0; opener == KIND && n < NK__COUNT; n++)
+      if (strlen(node_kind_name[n]) == len && !memcmp(d->text + sp.toks[k - 1].start, node_kind_name[n], len))
+        *kind = (NodeKind)n;
+  }
+  spans_free(&sp);
+  ctx_free(&c);
+  return cx;
+}
+
+/* The keywords that may start a statement at off (those of the parser). */
+static void keywords(json_t *list, const Doc *d, size_t off) {
+  static const char *const what[] = {"file", "handbook property", "process", "attribute"};
+  const char *w[STATEMENT_WORDS];
+  NodeKind kind = NK_TASK;
+  int cx = block_at(d, off, &kind), n = statement_keywords(cx, kind, w);
+  for (int i = 0; i < n; i++) item(list, w[i], 14, what[cx]);
 }
 
 json_t *lsp_completion(const Doc *d, size_t off) {
@@ -368,7 +517,7 @@ json_t *lsp_completion(const Doc *d, size_t off) {
   else if (ctx == 'l' && p)
     for (int k = 0; k < p->nlanes; k++) item(list, p->lanes[k].id, 5, p->lanes[k].name);
   else if (ctx == 's')
-    keywords(list);
+    keywords(list, d, off);
   unit_close(&u);
   return list;
 }

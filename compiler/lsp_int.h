@@ -30,6 +30,15 @@ json_t *lsp_references(const Doc *d, size_t off, int with_decl);
 json_t *lsp_hover(const Doc *d, size_t off);
 json_t *lsp_symbols(const Doc *d);
 json_t *lsp_completion(const Doc *d, size_t off);
+/* The range and ID of what can be renamed at off, or NULL. */
+json_t *lsp_prepare_rename(const Doc *d, size_t off);
+/* A WorkspaceEdit renaming the process, lane or node at off to name
+ * (in the files it is read with); NULL when there is none there, or,
+ * with a message in err, when name is no name or already taken. */
+json_t *lsp_rename(const Doc *d, size_t off, const char *name, char *err, size_t errlen);
+/* TextEdits putting d in the layout of `flowc fmt` (fmt.c): none when
+ * it is already, or has syntax errors. */
+json_t *lsp_formatting(const Doc *d);
 
 /* The byte offset of an LSP position (line, UTF-16 unit) in text,
  * clamped to its line and to the text. */

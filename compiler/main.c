@@ -29,9 +29,13 @@ static const char help[] =
   "  diff [--format text|json] [--root DIR] OLD NEW\n"
   "        what changed, process by process, between two versions\n"
   "        (files or directories; --git-driver for git's diff.NAME.command)\n"
+  "  fmt [-w] [--check] FILE...\n"
+  "        print the files in the canonical layout (-w: rewrite them;\n"
+  "        --check: list those not formatted, exit status 1)\n"
   "  lsp\n"
   "        a language server for editors on standard input and output:\n"
-  "        diagnostics, definition, references, hover, symbols, completion\n"
+  "        diagnostics, definition, references, hover, symbols, completion,\n"
+  "        rename, formatting\n"
   "\n"
   "FILE is a .flow file, or a directory: the .flow files below it, by path.\n"
   "\n"
@@ -62,6 +66,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "serve")) return cmd_serve(argc - 2, argv + 2);
   if (!strcmp(cmd, "stats")) return cmd_stats(argc - 2, argv + 2);
   if (!strcmp(cmd, "diff")) return cmd_diff(argc - 2, argv + 2);
+  if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 2, argv + 2);
   fprintf(stderr, "flowc: unknown command '%s' (try 'flowc --help')\n", cmd);
   return 2;
 }

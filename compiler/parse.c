@@ -23,6 +23,7 @@ typedef struct Loader {
 } Loader;
 
 static void load(Loader *L, int file);
+static void ensure_program(Ctx *c);
 
 /* A UTF-16 file (a byte-order mark, or NUL in every other byte of its
  * first characters) gets one error instead of one per NUL byte. */
@@ -39,10 +40,13 @@ static int utf16(Ctx *c, int file) {
   return 1;
 }
 
-static Import *parse_one(Ctx *c, int file) {
+/* Parses one file; its imports are returned, not followed. Records
+ * spans in s unless NULL; *nsyntax gets the syntax errors found. */
+static Import *parse_one(Ctx *c, int file, Spans *spans, int *nsyntax) {
   SourceFile *f = c->files[file];
   Parser p;
   memset(&p, 0, sizeof p);
+  p.spans = spans;
   p.ctx = c;
   p.file = file;
   p.line = 1;
@@ -50,7 +54,10 @@ static Import *parse_one(Ctx *c, int file) {
   p.imports_tail = &p.imports;
   p.src = f->buf + f->start;
   p.src_len = f->len - f->start;
-  if (utf16(c, file)) return NULL;
+  if (utf16(c, file)) {
+    *nsyntax = 1;
+    return NULL;
+  }
   yyscan_t s;
   if (flow_lex_init_extra(&p, &s) != 0) oom();
   yyparse(s);
@@ -60,7 +67,56 @@ static Import *parse_one(Ctx *c, int file) {
   free(p.queue);
   free(p.nodes);
   free(p.edges);
+  *nsyntax = p.nsyntax;
   return p.imports;
+}
+
+void p_token_span(Parser *p, int tok, Loc loc) {
+  Spans *s = p->spans;
+  if (tok <= 0) return;
+  if (s->ntoks == s->tcap) s->toks = xrealloc(s->toks, sizeof *s->toks * (size_t)(s->tcap = s->tcap ? 2 * s->tcap : 256));
+  s->toks[s->ntoks++] = (SpanTok){tok, loc.start, loc.end};
+}
+
+void p_stmt_span(Parser *p, Loc loc) {
+  Spans *s = p->spans;
+  if (!s) return;
+  if (s->nstmts == s->scap) s->stmts = xrealloc(s->stmts, sizeof *s->stmts * (size_t)(s->scap = s->scap ? 2 * s->scap : 64));
+  s->stmts[s->nstmts++] = loc.start;
+}
+
+static int by_offset(const void *a, const void *b) {
+  unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+  return (x > y) - (x < y);
+}
+
+int parse_spans(Ctx *c, int file, Spans *s) {
+  memset(s, 0, sizeof *s);
+  ensure_program(c);
+  int nsyntax = 0;
+  parse_one(c, file, s, &nsyntax);
+  if (s->nstmts) qsort(s->stmts, (size_t)s->nstmts, sizeof *s->stmts, by_offset);
+  return nsyntax;
+}
+
+int parse_is_name(const char *s) {
+  size_t n = strlen(s);
+  if (n == 0 || n > MAX_NAME_BYTES) return 0;
+  Ctx c;
+  ctx_init(&c);
+  const char *src = arena_printf(&c.arena, "process %s {}", s);
+  Spans sp;
+  int bad = parse_spans(&c, ctx_add_source(&c, "name", src, strlen(src)), &sp);
+  int ok = !bad && sp.ntoks == 4 && sp.toks[1].tok == ID && sp.toks[1].start == 8 && sp.toks[1].end == 8 + n;
+  spans_free(&sp);
+  ctx_free(&c);
+  return ok;
+}
+
+void spans_free(Spans *s) {
+  free(s->toks);
+  free(s->stmts);
+  memset(s, 0, sizeof *s);
 }
 
 static const char *join_path(Ctx *c, const char *base, const char *rel) {
@@ -158,7 +214,8 @@ static void load(Loader *L, int file) {
   Ctx *c = L->c;
   L->stack[++L->depth] = file;
   c->files[file]->state = 1;
-  Import *imports = parse_one(c, file);
+  int nsyntax;
+  Import *imports = parse_one(c, file, NULL, &nsyntax);
   for (Import *im = imports; im; im = im->next) import_one(L, file, im);
   c->files[file]->state = 2;
   L->depth--;
@@ -201,11 +258,8 @@ static int is_flow(const char *name) {
   return n > 5 && !strcmp(name + n - 5, ".flow");
 }
 
-/* The .flow files under dir, recursively, sorted by path (malloc'd list
- * of malloc'd paths). Hidden entries and links to directories are skipped;
- * a directory that cannot be read is reported and counted in *bad.
- * Iterative: no recursion however deep the tree. */
-static char **dir_files(const char *dir, int *count, int *bad) {
+/* Iterative: no recursion however deep the tree. */
+char **dir_files(const char *dir, int *count, int *bad) {
   char **todo = xmalloc(sizeof *todo), **files = NULL;
   int ntodo = 1, nfiles = 0, cap = 0;
   todo[0] = strdup(dir);

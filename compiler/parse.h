@@ -16,6 +16,28 @@ int load_program_as(Ctx *c, char *const *paths, char *const *shown, int npaths);
 /* Parses an in-memory source as if it were a file named `name`
  * (imports are resolved relative to it). */
 void load_source(Ctx *c, const char *name, const char *buf, size_t len);
+/* The .flow files under dir, recursively, sorted by path (malloc'd list
+ * of malloc'd paths). Hidden entries and links to directories are skipped;
+ * a directory that cannot be read is reported and counted in *bad. */
+char **dir_files(const char *dir, int *count, int *bad);
+
+/* The source spans of one file, for the formatter: every token (its kind
+ * from flow.tab.h and its bytes) and the first byte of every statement,
+ * both in source order. Arrays malloc'd; spans_free releases them. */
+typedef struct SpanTok { int tok; unsigned start, end; } SpanTok;
+typedef struct Spans {
+  SpanTok *toks; int ntoks, tcap;
+  unsigned *stmts; int nstmts, scap;
+} Spans;
+/* Parses file (already in c, imports not followed) into c->prog,
+ * recording its spans in *s. Returns the number of syntax errors. */
+int parse_spans(Ctx *c, int file, Spans *s);
+void spans_free(Spans *s);
+
+/* Whether s is one name (an ID) as the scanner reads it: no keyword, no
+ * punctuation, no digit first. */
+int parse_is_name(const char *s);
+
 /* The processes declared in the .flow files beside file that this run
  * has not read (IDs interned, with each file's name), for "add import
  * ...". Found by a look at the text, not a parse; reads the directory,

@@ -62,6 +62,7 @@ typedef struct Parser {
   Attr **attr_tail;
   Loc attr_seen[AT__COUNT];
   Import *imports, **imports_tail;
+  struct Spans *spans;   /* where to record tokens and statements, or NULL */
 } Parser;
 
 /* Syntax errors in one file stop being reported after this many. */
@@ -78,6 +79,20 @@ void p_string_byte(Parser *p, const char *s, size_t n);
  * queue is empty. */
 void p_push(Parser *p, int tok, const void *val, size_t n, Loc loc);
 int p_pop(Parser *p, void *val, size_t n, Loc *loc);
+
+/* Where a statement stands: at the top of a file, in a handbook, in a
+ * process, in a node's braces. */
+enum { CX_TOP, CX_HANDBOOK, CX_PROCESS, CX_BODY };
+/* The keywords that may start a statement there (flow.y; in the braces
+ * of a node of kind k, the attributes of its kind) into out, which has
+ * room for STATEMENT_WORDS; returns how many. */
+#define STATEMENT_WORDS 48
+int statement_keywords(int cx, NodeKind k, const char **out);
+
+/* Source spans (parse.c), recorded when p->spans is set: each token the
+ * parser reads, and each statement once reduced (nested ones first). */
+void p_token_span(Parser *p, int tok, Loc loc);
+void p_stmt_span(Parser *p, Loc loc);
 
 /* builder (build.c), called by grammar actions */
 void b_process_begin(Parser *p, const char *id, Loc loc, Text title);

@@ -4,7 +4,7 @@ _flowc() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
   local cmd=${COMP_WORDS[1]}
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W 'check render manual serve stats diff lsp --help --version' -- "$cur"))
+    COMPREPLY=($(compgen -W 'check render manual serve stats diff fmt lsp --help --version' -- "$cur"))
     return
   fi
   case $prev in
@@ -26,6 +26,7 @@ _flowc() {
       serve) COMPREPLY=($(compgen -W '--port --host --open --root --help' -- "$cur")) ;;
       stats) COMPREPLY=($(compgen -W '--format -p --hours-per-day --days-per-week --root --help' -- "$cur")) ;;
       diff) COMPREPLY=($(compgen -W '--format --git-driver --root --help' -- "$cur")) ;;
+      fmt) COMPREPLY=($(compgen -W '-w --check --help' -- "$cur")) ;;
       lsp) COMPREPLY=($(compgen -W '--help' -- "$cur")) ;;
     esac
     return

@@ -73,7 +73,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 
 file
   : %empty
-  | file item
+  | file item               { p_stmt_span(P, @2); }
   ;
 
 item
@@ -88,14 +88,14 @@ item
 
 hitems
   : %empty
-  | hitems meta
+  | hitems meta             { p_stmt_span(P, @2); }
   | hitems ';'
   | hitems error SYNC       { yyerrok; }
   ;
 
 pitems
   : %empty
-  | pitems pitem
+  | pitems pitem            { p_stmt_span(P, @2); }
   ;
 
 pitem
@@ -136,7 +136,7 @@ opt_body
 
 bitems
   : %empty
-  | bitems bitem
+  | bitems bitem            { p_stmt_span(P, @2); }
   ;
 
 bitem
@@ -216,6 +216,7 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     if (p->capped) return 0;
     int t = p_pop(p, v, sizeof *v, l);   /* the rest of a split run first */
     if (t < 0) t = flow_lex(v, l, s);
+    if (p->spans) p_token_span(p, t, *l);
     p->tok_bol = l->line != p->bol_line;
     p->bol_line = l->line;
     p->prev2_tok = p->prev_tok;
@@ -307,16 +308,15 @@ static int expects(const yysymbol_kind_t *exp, int n, yysymbol_kind_t k) {
 }
 
 /* Where a statement stands, for the words allowed to start it. */
-enum { CX_TOP, CX_HANDBOOK, CX_PROCESS, CX_BODY };
 static int context(const Parser *p) {
   return p->node ? CX_BODY : p->proc ? CX_PROCESS : p->meta ? CX_HANDBOOK : CX_TOP;
 }
 
 typedef struct Word { const char *w; int tok, val; } Word;
 
-/* The keywords that may start a statement in context cx (in a node's
- * braces: the attributes of its kind). */
-static int statement_words(const Parser *p, int cx, Word *out) {
+/* The keywords that may start a statement in context cx (in the braces
+ * of a node of kind k: the attributes of its kind). */
+static int statement_words(int cx, NodeKind k, Word *out) {
   int n = 0;
   if (cx == CX_TOP) {
     out[n++] = (Word){"process", PROCESS, 0};
@@ -325,7 +325,6 @@ static int statement_words(const Parser *p, int cx, Word *out) {
     return n;
   }
   if (cx == CX_BODY) {
-    NodeKind k = p->node->kind;
     for (int i = 0; i < AT__COUNT; i++)
       out[n++] = (Word){attr_kind_name[i], i == AT_APPROVER ? APPROVER : ATTRKEY, i};
     if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN)
@@ -345,6 +344,13 @@ static int statement_words(const Parser *p, int cx, Word *out) {
   out[n++] = (Word){"term", TERM, 0};
   if (cx == CX_PROCESS) out[n++] = (Word){"within", WITHIN, 0};
   out[n++] = (Word){"calendar", CALENDAR, 0};
+  return n;
+}
+
+int statement_keywords(int cx, NodeKind k, const char **out) {
+  Word w[STATEMENT_WORDS];
+  int n = statement_words(cx, k, w);
+  for (int i = 0; i < n; i++) out[i] = w[i].w;
   return n;
 }
 
@@ -383,7 +389,7 @@ static const Word *nearest(Ctx *c, const char *w, const Word *cands, int n) {
   const char *want = NULL;
   for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms && !want; i++)
     if (!strcmp(synonyms[i][0], low)) want = synonyms[i][1];
-  const char *names[48];
+  const char *names[STATEMENT_WORDS];
   for (int i = 0; i < n; i++) {
     names[i] = cands[i].w;
     if (!strcmp(cands[i].w, low)) want = cands[i].w;
@@ -420,7 +426,7 @@ static int fits(int tok, int next) {
 static int unknown_word(Parser *p, const char *w, Loc at, const Word **best, Word *cands) {
   Arena *a = &p->ctx->arena;
   int cx = context(p);
-  int n = statement_words(p, cx, cands);
+  int n = statement_words(cx, cx == CX_BODY ? p->node->kind : NK_TASK, cands);
   const Word *k = *best = nearest(p->ctx, w, cands, n);
   if (!k && cx == CX_BODY && p->node->kind == NK_DECISION) return 0;
   const char *q = ctx_quote(p->ctx, w);
@@ -479,7 +485,7 @@ static int same_loc(Loc a, Loc b) {
 static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, int n) {
   int cx = context(p);
   const Word *k;
-  Word cands[48];
+  Word cands[STATEMENT_WORDS];
   if (p->prev_tok == CALENDAR || (p->prev_tok == DURATION && p->prev2_tok == CALENDAR)) {
     p_syntax(p, p->tok_loc, "'calendar' takes the hours of a working day and the working days of a week, e.g. 'calendar 8h 5d'; found %s",
              tok_found(p, p->tok, p->tok_text));

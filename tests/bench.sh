@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: `flowc check` on generated processes of 10 k, 100 k and 1 M
 # nodes (lanes, a decision every five steps with a rework loop, parallel
-# blocks): median of three runs, throughput and peak memory.
+# blocks): median of three runs, throughput and peak memory; then render
+# against dot, the language server and fmt (bench-lsp.sh), the manual.
 source "$(dirname "$0")/bench-env.sh"
 
 median() { sort -n | sed -n 2p; }
@@ -45,6 +46,10 @@ for n in 30 200 1000; do
   b=$(for i in 1 2 3; do timed dot -Tsvg -o "$dir/render-$n.dot.svg" "$dir/render-$n.dot"; done | median)
   awk -v n=$n -v a="$a" -v b="$b" 'BEGIN { printf "%-8d %12.3f %12.3f %8.2f\n", n, a, b, (b > 0 ? a / b : 0) }'
 done
+
+# flowc lsp: diagnostics after a change of a 1,000-line file; flowc fmt.
+echo
+tests/bench-lsp.sh "$flowc"
 
 # flowc manual: flows/ and generated sets of 50, 100 and 200 processes.
 echo

@@ -3,14 +3,17 @@
 #   tests/check/NAME.flow  with NAME.expect: the output of
 #       `flowc check [$(cat NAME.args)] NAME.flow` (run in tests/check),
 #       then "[exit N]"
+#   tests/fmt/NAME.flow    with NAME.expect: the output of
+#       `flowc fmt [$(cat NAME.args)] NAME.flow` (run in tests/fmt),
+#       then "[exit N]"
 #   tests/cli/NAME.cmd     a shell command ($FLOWC is the binary, run from
 #       the top directory) with NAME.expect: its output and "[exit N]"
 #   tests/unit/*_test.c  programs built beside each binary
 #   tests/build/NAME.cmd  like tests/cli, run once ($FLOWC is the first
 #       binary): installing, building with make -j
 # then valgrind on a subset, on `flowc lsp`, on `flowc serve`
-# (tests/browser/valgrind.sh), on stats, diff and render -f bpmn, and
-# `flowc check --werror flows/`.
+# (tests/browser/valgrind.sh), on stats, diff and render -f bpmn,
+# `flowc check --werror flows/` and `flowc fmt --check flows/`.
 # Each suite prints a line when it starts and its counts when it ends.
 # UPDATE=1 rewrites the .expect files from the first binary's output;
 # ONLY=PATTERN runs only the cases whose path matches the grep pattern.
@@ -73,6 +76,16 @@ for bin in "$@"; do
     out=$(cd tests/check && timeout 30 "$bin" check $args "$(basename "$f")" 2>&1)
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
+  cases=$(pick tests/fmt/*.flow)
+  suite "$tag: tests/fmt, flowc fmt on each file" "$(echo "$cases" | grep -c .) cases"
+  for f in $cases; do
+    name=${f%.flow}
+    args=""
+    [ -f "$name.args" ] && args=$(cat "$name.args")
+    # shellcheck disable=SC2086
+    out=$(cd tests/fmt && timeout 30 "$bin" fmt $args "$(basename "$f")" 2>&1)
+    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
+  done
   cases=$(pick tests/cli/*.cmd)
   suite "$tag: tests/cli, commands" "$(echo "$cases" | grep -c .) cases"
   for f in $cases; do
@@ -81,7 +94,7 @@ for bin in "$@"; do
     compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
   done
   # unit test programs built beside this flowc, with NAME.args if any
-  suite "$tag: tests/unit, programs" "$(ls tests/unit/*_test.c | wc -l) programs, and flowc check --werror flows/"
+  suite "$tag: tests/unit, programs" "$(ls tests/unit/*_test.c | wc -l) programs, flowc check --werror flows/ and flowc fmt --check flows/"
   for u in tests/unit/*_test.c; do
     name=$(basename "$u" .c)
     prog=$(dirname "$bin")/build/unit/$name
@@ -93,6 +106,8 @@ for bin in "$@"; do
   done
   out=$(timeout 60 "$bin" check --werror flows/ 2>&1)
   if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
+  out=$(timeout 60 "$bin" fmt --check flows/ 2>&1)
+  if [ $? = 0 ]; then ok; else bad "$tag:flows-fmt"; echo "flowc fmt --check flows/:"; echo "$out" | head -20; fi
   first=0
 done
 

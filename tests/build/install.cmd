@@ -24,5 +24,13 @@ bash -c '. "$1"; complete -p flowc
   COMP_WORDS=(flowc render -f b); COMP_CWORD=3; _flowc; echo "flowc render -f b<TAB>: ${COMPREPLY[*]}"
   COMP_WORDS=(flowc check --); COMP_CWORD=2; _flowc; echo "flowc check --<TAB>: ${COMPREPLY[*]}"' _ \
   "$d/opt/flowc/share/bash-completion/completions/flowc"
+# every command of --help is in the man page and both completions
+cmds=$("$d/opt/flowc/sbin/flowc" --help | sed -n 's/^  \([a-z][a-z]*\)\( .*\)\{0,1\}$/\1/p' | tr '\n' ' ')
+echo "commands: $cmds"
+for c in $cmds; do
+  grep -q "^\.B flowc $c" "$man" || echo "man page without flowc $c"
+  grep -q "compgen -W '[^']*\b$c\b" "$d/opt/flowc/share/bash-completion/completions/flowc" || echo "bash completion without $c"
+  grep -q "_values command .*\b$c\b" "$d/opt/flowc/share/zsh/vendor-completions/_flowc" || echo "zsh completion without $c"
+done
 make -s --no-print-directory DESTDIR="$d" PREFIX=/opt/flowc BINDIR=/opt/flowc/sbin uninstall; echo "uninstall: $?"
 echo "files left: $(find "$d" -type f ! -name man.txt | wc -l)"

@@ -1,4 +1,4 @@
-# Directories as arguments, for every command: the .flow files below them,
+# Directories as arguments, for every command (fmt too): the .flow files below them,
 # recursively, sorted by path (hidden entries and other files skipped);
 # imports may reach anywhere inside the directory named.
 set -u
@@ -11,6 +11,7 @@ trap 'rm -rf "$d"' EXIT
 "$FLOWC" render -f json -o "$d/out" tests/cli/dirs 2>/dev/null; echo "render: $?"
 ls "$d/out"
 "$FLOWC" manual -o "$d/m.pdf" tests/cli/dirs 2>/dev/null; echo "manual: $?"
+"$FLOWC" fmt --check tests/cli/dirs; echo "fmt --check: $?"
 for t in 请假流程 订单流程 归档资料; do pdftotext "$d/m.pdf" - | grep -q "$t" && echo "manual has $t"; done
 mkdir "$d/empty"
 "$FLOWC" check "$d/empty" 2>&1 | sed "s|$d|TMP|"; echo "no .flow file: ${PIPESTATUS[0]}"

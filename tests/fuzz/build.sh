@@ -37,7 +37,7 @@ done
 for p in "${pids[@]}"; do wait "$p" || { echo "build.sh: compile failed" >&2; exit 1; }; done
 
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve analyse)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve analyse fmt)
 for t in "${targets[@]}"; do
   [ "$t" = manual ] && [ ! -f compiler/manual.h ] && continue
   "$CC" "${cflags[@]}" "${san[@]}" -fsanitize=fuzzer -o "$out/fuzz_$t" \

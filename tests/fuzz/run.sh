@@ -4,7 +4,7 @@
 # the dictionary tests/fuzz/flow.dict (serve: request paths, with the
 # seeds of tests/fuzz/serve/ and tests/fuzz/serve.dict). Prints per target: executions,
 # exec/s, coverage and any crash, leak or timeout file.
-# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp serve analyse; default all)
+# Usage: tests/fuzz/run.sh [TARGET...]   (parse render manual lsp serve analyse fmt; default all)
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD
@@ -13,7 +13,7 @@ secs=${FUZZ_SECONDS:-60}
 export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS=fast_unwind_on_malloc=0
 targets=("$@")
-[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve analyse)
+[ ${#targets[@]} = 0 ] && targets=(parse render manual lsp serve analyse fmt)
 status=0
 for t in "${targets[@]}"; do
   bin=build/fuzz/fuzz_$t

@@ -1,0 +1,2 @@
+" .flow files are flowc procedures
+autocmd BufNewFile,BufRead *.flow setfiletype flow
