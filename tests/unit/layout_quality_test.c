@@ -45,7 +45,7 @@ static LayoutMetrics two(const Pt *a, int na, const Pt *b, int nb, int bfrom, in
   static const Rect nodes[5] = {{-100, -100, 10, 10}, {-100, 300, 10, 10}, {300, -100, 10, 10},
                                 {300, 300, 10, 10}, {20, 70, 20, 20}};
   MetricEdge e[2] = {{0, 1, a, na, label, NULL, 0}, {bfrom, bto, b, nb, NULL, NULL, 0}};
-  MetricDrawing d = {400, 400, nodes, 5, e, 2, NULL, 0};
+  MetricDrawing d = {400, 400, nodes, 5, e, 2, NULL, 0, NULL, 0};
   LayoutMetrics m;
   metrics_drawing(&d, &m);
   return m;
