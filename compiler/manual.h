@@ -25,6 +25,14 @@ typedef enum { MANUAL_ALL, MANUAL_PROCESS, MANUAL_CHART } ManualKind;
 int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_path,
                  const char **err);
 
+/* The same document in memory (*out malloc'd, *len bytes): libharu writes
+ * by file name, so it goes through a file in a private temporary directory
+ * (mkdtemp, mode 0700) that is removed before returning. The layouts and
+ * pages are made in an arena of their own, freed on return: c's arena does
+ * not grow. Returns 0, or -1 with *err set. */
+int manual_write_mem(Ctx *c, Font *f, ManualKind kind, int proc, char **out, size_t *len,
+                     const char **err);
+
 /* Why that document is not controlled (it has no document number: the
  * manual no handbook or a handbook without code, a process no code), or
  * NULL when it is. Such a document says 非受控 where it would say 受控. */
