@@ -596,6 +596,11 @@ void diff_marks(Ctx *c, const Diff *df, int i, DiffMarks *mk) {
   mk->node = NEW(c, unsigned char, b ? b->nnodes + 1 : 1);
   mk->edge = NEW(c, unsigned char, b ? b->nedges + 1 : 1);
   mk->removed = NEW(c, const char *, p->n + 1);
+  if (b && !p->a) { /* a new process: all of it */
+    memset(mk->node, DIFF_ADDED, (size_t)b->nnodes);
+    memset(mk->edge, DIFF_ADDED, (size_t)b->nedges);
+    return;
+  }
   int nlines;
   const char **lines = diff_lines(c, df, i, &nlines);
   for (int k = 0; b && k < p->n; k++) {
