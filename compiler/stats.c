@@ -235,20 +235,25 @@ static void measure(SC *k, Stats *s, const Calendar *cal) {
 
 /* ---- output ---- */
 
-/* "2wd 3h 30min" from sevenths of a working minute; "0" for nothing. */
-static const char *dur_text(Ctx *c, const Calendar *cal, long long t) {
+static const char *const dur_units[3] = {"wd", "h", "min"};
+
+const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char *const unit[3]) {
   long long min = (t + 3) / 7, day = 60LL * cal->hours_per_day;
   long long d = min / day, h = min % day / 60, mi = min % 60;
-  const char *s = d ? arena_printf(&c->arena, "%lldwd", d) : "";
-  if (h) s = arena_printf(&c->arena, "%s%s%lldh", s, *s ? " " : "", h);
-  if (mi) s = arena_printf(&c->arena, "%s%s%lldmin", s, *s ? " " : "", mi);
+  const char *s = d ? arena_printf(&c->arena, "%lld%s", d, unit[0]) : "";
+  if (h) s = arena_printf(&c->arena, "%s%s%lld%s", s, *s ? " " : "", h, unit[1]);
+  if (mi) s = arena_printf(&c->arena, "%s%s%lld%s", s, *s ? " " : "", mi, unit[2]);
   return *s ? s : "0";
 }
 
-/* The same in calendar days, at the calendar's average. */
-static double calendar_days(const Calendar *cal, long long t) {
+static const char *dur_text(Ctx *c, const Calendar *cal, long long t) {
+  return stats_dur_text(c, cal, t, dur_units);
+}
+
+double stats_calendar_days(const Calendar *cal, long long t) {
   return (double)t / 7.0 / 60.0 / cal->hours_per_day * 7.0 / cal->days_per_week;
 }
+
 
 /* Node j of component x. */
 static const Node *member_node(const SC *k, int x, int j) {
@@ -308,7 +313,7 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   if (!s->limited) return;
   fprintf(out, "  %-20sshortest %s, longest %s (\xE2\x89\x88 %.1f calendar days; loops counted once)\n",
           "time budget", dur_text(c, cal, s->min_time), dur_text(c, cal, s->max_time.a),
-          calendar_days(cal, s->max_time.a));
+          stats_calendar_days(cal, s->max_time.a));
   fprintf(out, "  %-20s", "critical path");
   text_path(out, k, &s->max_time);
   const char **ids;
@@ -321,7 +326,7 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
 static void json_dur(FILE *out, Ctx *c, const Calendar *cal, long long t) {
   fprintf(out, "{\"minutes\": %lld, \"text\": ", (t + 3) / 7);
   json_write_string(out, dur_text(c, cal, t));
-  fprintf(out, ", \"calendar_days\": %.2f}", calendar_days(cal, t));
+  fprintf(out, ", \"calendar_days\": %.2f}", stats_calendar_days(cal, t));
 }
 
 static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
@@ -385,6 +390,27 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
     json_write_string(out, ids[i]);
   }
   fputs("]}}", out);
+}
+
+void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b) {
+  SC k = {.c = c, .pr = p, .n = p->nnodes};
+  Stats s;
+  memset(&s, 0, sizeof s);
+  memset(b, 0, sizeof *b);
+  measure(&k, &s, cal);
+  b->steps = s.steps;
+  b->limited = s.limited;
+  if ((b->reachable = s.min_steps >= 0) == 0) return;
+  b->min_steps = s.min_steps, b->max_steps = s.max_steps.a;
+  b->min_time = s.min_time, b->max_time = s.max_time.a;
+  b->path = NEW(c, const Node *, p->nnodes + 1);
+  for (int i = 0; i < s.max_time.n; i++)
+    for (int j = 0; j < comp_size(&k, s.max_time.comps[i]); j++)
+      b->path[b->npath++] = member_node(&k, s.max_time.comps[i], j);
+  b->unlimited = NEW(c, const Node *, b->npath + 1);
+  for (int i = 0; i < b->npath; i++)
+    if (is_step(b->path[i]->kind) && !(b->path[i]->x && b->path[i]->x->has_within))
+      b->unlimited[b->nunlimited++] = b->path[i];
 }
 
 void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *cal, int json, FILE *out) {

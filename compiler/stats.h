@@ -19,6 +19,23 @@ typedef struct Calendar { int hours_per_day, days_per_week; } Calendar;
  * of those), saturating far below overflow. */
 long long stats_duration(const Calendar *cal, Duration d);
 
+/* A process's path lengths and time budget, for the manual's 流程统计. */
+typedef struct StatsBudget {
+  int steps, limited;             /* steps; those with a limit */
+  int reachable;                  /* an end can be reached (else nothing below is set) */
+  long long min_steps, max_steps; /* path lengths in steps, loops counted once */
+  long long min_time, max_time;   /* sevenths of a working minute */
+  const Node **path; int npath;   /* the critical path (longest in time), start first */
+  const Node **unlimited; int nunlimited; /* its steps without a limit */
+} StatsBudget;
+/* Measures p (without errors) into *b, in c's arena. */
+void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b);
+/* A time in working days, hours and minutes ("2wd 3h"; "0" for none),
+ * unit[] naming them ({"wd", "h", "min"} in `flowc stats`). */
+const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char *const unit[3]);
+/* The same in calendar days, at the calendar's average. */
+double stats_calendar_days(const Calendar *cal, long long t);
+
 /* Writes the statistics of the n processes sel[] (each without errors). */
 void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *cal, int json, FILE *out);
 
