@@ -260,7 +260,7 @@ int cmd_render(int argc, char **argv) {
       status = 2;
       break;
     }
-    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[i]->index, path, "render")
+    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[i]->index, NULL, path, "render")
                              : write_one(&c, sel[i], scenes[i], f, &one, path);
     if (r > status) status = r;
   }

@@ -368,10 +368,11 @@ static void info(Manual *m) {
                         company ? ", " : "", what[m->kind], m->status));
 }
 
-int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_path,
-                 const char **err) {
+int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const ManualChanges *ch,
+                 const char *out_path, const char **err) {
   Manual m = {0};
   m.kind = kind;
+  m.changes = kind == MANUAL_ALL ? ch : NULL;
   m.only = kind == MANUAL_ALL ? -1 : proc;
   m.c = c;
   m.f = f;
@@ -442,7 +443,7 @@ int manual_write_mem(Ctx *c, Font *f, ManualKind kind, int proc, char **out, siz
   snprintf(file, sizeof file, "%s/document.pdf", dir);
   Ctx own = *c; /* the program is only read; what the document allocates goes here */
   arena_init(&own.arena);
-  int rc = manual_write(&own, f, kind, proc, file, err);
+  int rc = manual_write(&own, f, kind, proc, NULL, file, err);
   if (rc && *err) *err = arena_strdup(&c->arena, *err); /* it may live in own's arena */
   arena_free(&own.arena);
   *out = NULL;
