@@ -93,11 +93,17 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   return (MBlock){"流程说明", 8, w, head, cells, rows, kind, link, "本流程没有处理步骤。"};
 }
 
-/* The nodes as "5 text" joined by sep; start and end as their text. */
-static const char *step_list(Manual *m, const ProcInfo *pi, const Node *const *n, int k, const char *sep) {
+/* The nodes as "5 text" joined by sep; start and end as their text; the
+ * nodes of one loop (loop[i], as in StatsBudget; NULL: none) in brackets. */
+static const char *step_list(Manual *m, const ProcInfo *pi, const Node *const *n, const int *loop, int k,
+                             const char *sep) {
   const char *out = "";
-  for (int i = 0; i < k; i++)
-    out = arena_printf(&m->c->arena, "%s%s%s", out, i ? sep : "", m_step_name(m, pi, n[i]));
+  for (int i = 0; i < k; i++) {
+    int open = loop && loop[i] >= 0 && (!i || loop[i - 1] != loop[i]);
+    int close = loop && loop[i] >= 0 && (i + 1 == k || loop[i + 1] != loop[i]);
+    out = arena_printf(&m->c->arena, "%s%s%s%s%s", out, i ? sep : "", open ? "［" : "",
+                       m_step_name(m, pi, n[i]), close ? "］" : "");
+  }
   return out;
 }
 
@@ -126,9 +132,13 @@ static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
                                   stats_calendar_days(&cal, b.max_time));
   }
   if (b.reachable && b.limited) {
-    cells[2 * n] = "关键路径", cells[2 * n++ + 1] = step_list(m, pi, b.path, b.npath, " → ");
+    int loops = 0;
+    for (int i = 0; i < b.npath; i++) loops |= b.loop[i] >= 0;
+    cells[2 * n] = "关键路径";
+    cells[2 * n++ + 1] = arena_printf(a, "%s%s", step_list(m, pi, b.path, b.loop, b.npath, " → "),
+                                      loops ? "（［ ］内为循环，每步只计一次）" : "");
     cells[2 * n] = "其中无时限的步骤";
-    cells[2 * n++ + 1] = b.nunlimited ? step_list(m, pi, b.unlimited, b.nunlimited, "、") : "无";
+    cells[2 * n++ + 1] = b.nunlimited ? step_list(m, pi, b.unlimited, NULL, b.nunlimited, "、") : "无";
   }
   cells[2 * n] = "工作日历";
   cells[2 * n++ + 1] = arena_printf(a, "每个工作日 %d 小时，每周 %d 个工作日；h、min 按工作时间计，"

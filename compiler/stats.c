@@ -404,9 +404,14 @@ void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b)
   b->min_steps = s.min_steps, b->max_steps = s.max_steps.a;
   b->min_time = s.min_time, b->max_time = s.max_time.a;
   b->path = NEW(c, const Node *, p->nnodes + 1);
-  for (int i = 0; i < s.max_time.n; i++)
-    for (int j = 0; j < comp_size(&k, s.max_time.comps[i]); j++)
-      b->path[b->npath++] = member_node(&k, s.max_time.comps[i], j);
+  b->loop = NEW(c, int, p->nnodes + 1);
+  for (int i = 0; i < s.max_time.n; i++) {
+    int x = s.max_time.comps[i], first = b->npath;
+    for (int j = 0; j < comp_size(&k, x); j++) {
+      b->loop[b->npath] = comp_size(&k, x) > 1 ? first : -1;
+      b->path[b->npath++] = member_node(&k, x, j);
+    }
+  }
   b->unlimited = NEW(c, const Node *, b->npath + 1);
   for (int i = 0; i < b->npath; i++)
     if (is_step(b->path[i]->kind) && !(b->path[i]->x && b->path[i]->x->has_within))

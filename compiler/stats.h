@@ -26,6 +26,8 @@ typedef struct StatsBudget {
   long long min_steps, max_steps; /* path lengths in steps, loops counted once */
   long long min_time, max_time;   /* sevenths of a working minute */
   const Node **path; int npath;   /* the critical path (longest in time), start first */
+  int *loop;                      /* per path node: the loop it is in (its first node's
+                                     index in path), or -1 */
   const Node **unlimited; int nunlimited; /* its steps without a limit */
 } StatsBudget;
 /* Measures p (without errors) into *b, in c's arena. */
