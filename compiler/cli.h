@@ -26,10 +26,12 @@ int lsp_run(FILE *in, FILE *out);
  * "CMD: there is no process 'name' (did you mean ...?)" on stderr. */
 int cli_find_process(struct Ctx *c, const char *cmd, const char *name);
 /* Writes the PDF document of kind (a ManualKind) and proc to out, whole
- * or not at all, making its directory; returns the exit status. */
+ * or not at all, making its directory, with the changes ch (a
+ * ManualChanges, or NULL); returns the exit status. */
 struct Font;
-int cli_write_pdf(struct Ctx *c, struct Font *f, int kind, int proc, const char *out,
-                  const char *cmd);
+struct ManualChanges;
+int cli_write_pdf(struct Ctx *c, struct Font *f, int kind, int proc, const struct ManualChanges *ch,
+                  const char *out, const char *cmd);
 /* The same, each file shown as shown[i] (see load_program_as). */
 int cli_compile_as(struct Ctx *c, char *const *files, char *const *shown, int nfiles);
 /* With -h or --help among the arguments, prints usage to standard output

@@ -1,17 +1,23 @@
 /* cli_diff.c — `flowc diff OLD NEW`: two files or two directories, or
- * the seven arguments git gives an external diff driver. */
+ * the seven arguments git gives an external diff driver; with --svg DIR
+ * also the new chart of each changed process, its changes marked. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
 #include "diff.h"
+#include "layout.h"
+#include "output.h"
+#include "render.h"
 #include "report.h"
 
 static const char usage_text[] =
-  "usage: flowc diff [--format text|json] [--root DIR] OLD NEW\n"
+  "usage: flowc diff [--format text|json] [--svg DIR] [--font PATH] [--root DIR] OLD NEW\n"
   "       flowc diff [--format text|json] --git-driver PATH OLD-FILE OLD-HEX OLD-MODE\n"
   "                  NEW-FILE NEW-HEX NEW-MODE\n"
-  "OLD and NEW are two .flow files or two directories of them.\n";
+  "OLD and NEW are two .flow files or two directories of them. --svg DIR writes\n"
+  "DIR/PROCESS.svg for each changed or added process: its new chart, added\n"
+  "elements green, changed ones orange, removed ones listed below.\n";
 
 static int usage(void) {
   fputs(usage_text, stderr);
@@ -53,14 +59,91 @@ static int load(Version *v, const char *root) {
   return cli_compile(&v->c, &v->path, 1);
 }
 
+/* ---- --svg DIR ---- */
+
+static const char *const mark_name[] = {NULL, "added", "changed"};
+
+/* The marks of the i-th process as classes and a legend. */
+static SvgMarks svg_marks(Ctx *c, const Diff *df, int i, const Process *p) {
+  DiffMarks dm;
+  diff_marks(c, df, i, &dm);
+  const char **nc = NEW(c, const char *, p->nnodes + 1), **ec = NEW(c, const char *, p->nedges + 1);
+  for (int v = 0; v < p->nnodes; v++) nc[v] = mark_name[dm.node[v]];
+  for (int e = 0; e < p->nedges; e++) ec[e] = mark_name[dm.edge[e]];
+  const char **legend = NEW(c, const char *, dm.nremoved + 2);
+  int n = 0;
+  legend[n++] = "Legend: + added (green), ~ changed (orange)";
+  if (dm.nremoved) legend[n++] = "removed:";
+  for (int k = 0; k < dm.nremoved; k++) legend[n++] = dm.removed[k];
+  return (SvgMarks){nc, ec, legend, n};
+}
+
+/* Writes one marked chart to dir/ID.svg; returns the exit status. */
+static int write_marked(Ctx *c, Font *f, const Diff *df, int i, const Process *p, const char *dir) {
+  const char *err = NULL, *path = arena_printf(&c->arena, "%s/%s.svg", dir, p->id);
+  Scene *s = layout(c, p, f, &err);
+  if (!s) {
+    fprintf(stderr, "flowc diff: %s\n", err);
+    return 1;
+  }
+  SvgMarks mk = svg_marks(c, df, i, p);
+  char buf[512];
+  OutFile out;
+  if (out_open(&out, path, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc diff: %s\n", buf);
+    return 2;
+  }
+  if (svg_write_marked(c, s, f, SVG_EMBED_FONT, &mk, out.fp, &err) != 0) {
+    out_abort(&out);
+    fprintf(stderr, "flowc diff: %s: %s\n", path, err);
+    return 2;
+  }
+  if (out_commit(&out, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc diff: %s\n", buf);
+    return 2;
+  }
+  return 0;
+}
+
+/* The new chart of every changed or added process into dir. */
+static int write_svgs(Ctx *c, const Diff *df, const char *dir, const char *font) {
+  char buf[512];
+  const char *err = NULL;
+  Font *f = font_open(font, &err);
+  if (!f) {
+    fprintf(stderr, "flowc diff: %s\n", err);
+    return 2;
+  }
+  int status = 0;
+  if (out_mkdir(dir, buf, sizeof buf) != 0) {
+    fprintf(stderr, "flowc diff: %s\n", buf);
+    status = 2;
+  }
+  for (int i = 0; !status && i < diff_count(df); i++) {
+    const Process *old, *new;
+    diff_process_at(df, i, &old, &new);
+    if (new) status = write_marked(c, f, df, i, new, dir);
+  }
+  if (!status && (err = font_missing(f))) {
+    fprintf(stderr, "flowc diff: %s\n", err);
+    status = 2;
+  }
+  font_close(f);
+  return status;
+}
+
 int cmd_diff(int argc, char **argv) {
   if (cli_help(argc, argv, usage_text)) return 0;
   int json = 0, git = 0, n = 0;
-  const char *root = NULL;
+  const char *root = NULL, *svg = NULL, *font = NULL;
   char **args = xmalloc(sizeof *args * (size_t)(argc + 1));
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--git-driver")) git = 1;
+    else if ((!strcmp(a, "--svg") || !strcmp(a, "--font")) && i + 1 < argc) {
+      if (a[2] == 's') svg = argv[++i];
+      else font = argv[++i];
+    }
     else if ((!strcmp(a, "--format") || !strcmp(a, "-f") || !strcmp(a, "--root")) && i + 1 < argc) {
       const char *val = argv[++i];
       if (a[2] == 'r') root = val;
@@ -104,7 +187,12 @@ int cmd_diff(int argc, char **argv) {
     report(&v[1].c, FMT_TEXT, stderr);
     if (!status) status = 1;
   }
-  if (!status) diff_write(&v[0].c, &v[1].c, v[0].shown, v[1].shown, json, stdout);
+  if (!status) {
+    Diff *df = diff_compare(&v[0].c, &v[1].c);
+    diff_print(df, v[0].shown, v[1].shown, json, stdout);
+    if (svg) status = write_svgs(&v[1].c, df, svg, font);
+    diff_free(df);
+  }
   ctx_free(&v[0].c);
   ctx_free(&v[1].c);
   free(args);

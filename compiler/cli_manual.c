@@ -12,8 +12,9 @@
 #include "text.h"
 
 static const char usage_text[] =
-  "usage: flowc manual [-p PROCESS] [-o OUT] [--font PATH] [--root DIR] FILE...\n"
-  "Without -p: the manual of every process, OUT default output/manual.pdf.\n"
+  "usage: flowc manual [-p PROCESS] [-o OUT] [--changes-since DIR] [--font PATH] [--root DIR] FILE...\n"
+  "Without -p: the manual of every process, OUT default output/manual.pdf;\n"
+  "--changes-since DIR (the previous release's flows) adds a page 本版变更.\n"
   "With -p (an ID or a code): that process's own controlled document,\n"
   "OUT default output/PROCESS-manual.pdf.\n";
 
@@ -22,7 +23,8 @@ static int usage(void) {
   return 2;
 }
 
-int cli_write_pdf(Ctx *c, Font *f, int kind, int proc, const char *out, const char *cmd) {
+int cli_write_pdf(Ctx *c, Font *f, int kind, int proc, const ManualChanges *ch, const char *out,
+                  const char *cmd) {
   char buf[512];
   const char *err = NULL;
   char *dir = dirname(arena_strdup(&c->arena, out));
@@ -36,7 +38,7 @@ int cli_write_pdf(Ctx *c, Font *f, int kind, int proc, const char *out, const ch
     return 2;
   }
   /* libharu writes the temporary file by its name; the stream stays empty */
-  if (manual_write(c, f, (ManualKind)kind, proc, o.tmp, &err) != 0) {
+  if (manual_write(c, f, (ManualKind)kind, proc, ch, o.tmp, &err) != 0) {
     out_abort(&o);
     fprintf(stderr, "flowc %s: %s\n", cmd, err);
     return 2;
@@ -49,7 +51,7 @@ int cli_write_pdf(Ctx *c, Font *f, int kind, int proc, const char *out, const ch
 }
 
 typedef struct Opts {
-  const char *out, *font, *root, *proc;
+  const char *out, *font, *root, *proc, *since;
 } Opts;
 
 /* Where the value of an option goes, or NULL. */
@@ -58,6 +60,7 @@ static const char **opt(Opts *o, const char *a) {
   if (!strcmp(a, "-p") || !strcmp(a, "--process")) return &o->proc;
   if (!strcmp(a, "--font")) return &o->font;
   if (!strcmp(a, "--root")) return &o->root;
+  if (!strcmp(a, "--changes-since")) return &o->since;
   return NULL;
 }
 
@@ -77,6 +80,21 @@ static int parse_opts(int argc, char **argv, Opts *o, char **files, int *nfiles)
     }
   }
   return 0;
+}
+
+/* The previous release's flows (dir: a directory or a file, as any
+ * argument), compiled into *old and compared with c into *df; 0, else
+ * the exit status after saying why. */
+static int changes_since(Ctx *c, Ctx *old, char *dir, const char *root, Diff **df) {
+  old->root = root;
+  int status = cli_compile(old, &dir, 1);
+  if (!status && old->nerrors) {
+    report(old, FMT_TEXT, stderr);
+    fprintf(stderr, "flowc manual: --changes-since %s: the previous release's flows have errors\n", dir);
+    status = 1;
+  }
+  if (!status) *df = diff_compare(old, c);
+  return status;
 }
 
 int cmd_manual(int argc, char **argv) {
@@ -104,6 +122,15 @@ int cmd_manual(int argc, char **argv) {
   ManualKind kind = o.proc ? MANUAL_PROCESS : MANUAL_ALL;
   int proc = -1;
   if (!status && o.proc && (proc = cli_find_process(&c, "manual", o.proc)) < 0) status = 2;
+  if (o.since && o.proc && !status) {
+    fprintf(stderr, "flowc manual: --changes-since is for the manual of every process, not with -p\n");
+    status = 2;
+  }
+  Ctx old;
+  ctx_init(&old);
+  Diff *df = NULL;
+  if (!status && o.since) status = changes_since(&c, &old, (char *)o.since, o.root, &df);
+  ManualChanges ch = {df, o.since};
   const char *why;
   if (!status && (why = manual_uncontrolled(c.prog, kind, proc)))
     fprintf(stderr, "flowc manual: warning: %s, so the %s is marked uncontrolled (非受控)\n", why,
@@ -117,7 +144,7 @@ int cmd_manual(int argc, char **argv) {
   const char *out = o.out ? o.out
                     : o.proc && proc >= 0 ? arena_printf(&c.arena, "output/%s-manual.pdf", c.prog->procs[proc]->id)
                     : "output/manual.pdf";
-  if (!status) status = cli_write_pdf(&c, f, kind, proc, out, "manual");
+  if (!status) status = cli_write_pdf(&c, f, kind, proc, df ? &ch : NULL, out, "manual");
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (times && !status)
     fprintf(stderr, "flowc manual: %d processes, %.3f s, arena %zu MiB\n", c.prog->nprocs,
@@ -125,6 +152,8 @@ int cmd_manual(int argc, char **argv) {
             c.arena.total >> 20);
   if (f) font_close(f);
   free(files);
+  diff_free(df);
+  ctx_free(&old);
   ctx_free(&c);
   return status;
 }

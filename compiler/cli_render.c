@@ -315,7 +315,7 @@ int cmd_render(int argc, char **argv) {
       status = 2;
       break;
     }
-    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[u->at]->index, path, "render")
+    int r = o.fmt == OUT_PDF ? cli_write_pdf(&c, f, MANUAL_CHART, sel[u->at]->index, NULL, path, "render")
                              : write_one(&c, scenes + u->at, u->n, f, &one, path);
     if (r > status) status = r;
   }

@@ -87,7 +87,8 @@ static enum MHD_Result send_text(struct MHD_Connection *conn, int status, const 
 /* ---- /events/live/... ---- */
 
 /* A page's stream: each time the generation changes, the page's live
- * part as one event ("id: GEN", the HTML as data lines). */
+ * part as one event ("id: GEN", the HTML as data lines), or the part that
+ * says the process no longer exists. */
 typedef struct Stream {
   Server *sv;
   char *page;            /* the live part's path */
@@ -112,7 +113,8 @@ static void stream_event(Stream *st, unsigned gen) {
   if (!o) oom();
   fprintf(o, "retry: 500\nid: %u\n", gen);
   const char *p = r.body, *end = r.body + r.len;
-  while (r.status == 200 && p < end) {
+  int html = r.type && !strncmp(r.type, "text/html", 9); /* the page, or that it is gone */
+  while (html && p < end) {
     const char *nl = memchr(p, '\n', (size_t)(end - p));
     size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
     fputs("data: ", o);

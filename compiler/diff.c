@@ -24,6 +24,7 @@ typedef struct Change {
   int text, id_text;    /* id_text: the subject is a text (a version, a term) */
   const Node *node;     /* a node added or removed, */
   const Process *pr;    /* in this process */
+  const Edge *edge;     /* an edge added, removed or relabelled (its side's) */
 } Change;
 
 /* The differences of one process. */
@@ -349,7 +350,7 @@ static const char *edge_kind(const Process *p, const Edge *e) {
 
 static void edge_change(DC *d, Op op, const Process *p, const Edge *e, const char *old, const char *new) {
   Change *x = push(d, op, edge_kind(p, e), e->from_id);
-  x->to = e->to_id, x->old = old, x->new = new, x->text = 1;
+  x->to = e->to_id, x->old = old, x->new = new, x->text = 1, x->edge = e;
 }
 
 /* Edges by their ends (old ends mapped to the new nodes) and label:
@@ -515,7 +516,12 @@ static void json_process(FILE *out, const PDiff *p) {
   fputs(p->n ? "]}" : "]}", out);
 }
 
-int diff_write(Ctx *a, Ctx *b, const char *old_name, const char *new_name, int json, FILE *out) {
+struct Diff {
+  PDiff *pd;            /* the processes that differ: changed or added, then removed */
+  int n;
+};
+
+Diff *diff_compare(Ctx *a, Ctx *b) {
   int na, nb;
   const Process **pa = named(a, &na), **pb = named(b, &nb);
   const char **ka = NEW(b, const char *, na), **kb = NEW(b, const char *, nb);
@@ -523,7 +529,8 @@ int diff_write(Ctx *a, Ctx *b, const char *old_name, const char *new_name, int j
   for (int i = 0; i < na; i++) ka[i] = pa[i]->id;
   for (int i = 0; i < nb; i++) kb[i] = pb[i]->id;
   match(b, ka, na, kb, nb, ma, mb);
-  PDiff *pd = NEW(b, PDiff, na + nb);
+  Diff *df = NEW(b, Diff, 1);
+  PDiff *pd = df->pd = NEW(b, PDiff, na + nb + 1);
   int n = 0;
   for (int i = 0; i < nb; i++) {
     DC d = {.c = b, .ca = a, .pd = &pd[n]};
@@ -535,6 +542,78 @@ int diff_write(Ctx *a, Ctx *b, const char *old_name, const char *new_name, int j
   }
   for (int i = 0; i < na; i++)
     if (ma[i] < 0) pd[n++].a = pa[i];
+  df->n = n;
+  return df;
+}
+
+void diff_free(Diff *df) {
+  for (int i = 0; df && i < df->n; i++) free(df->pd[i].ch);
+}
+
+int diff_count(const Diff *df) { return df->n; }
+
+void diff_process_at(const Diff *df, int i, const Process **old, const Process **new) {
+  *old = df->pd[i].a;
+  *new = df->pd[i].b;
+}
+
+const char **diff_lines(Ctx *c, const Diff *df, int i, int *n) {
+  const PDiff *p = &df->pd[i];
+  const char **lines = NEW(c, const char *, p->n + 1);
+  for (int k = 0; k < p->n; k++) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) oom();
+    text_change(m, &p->ch[k]);
+    fclose(m);
+    size_t skip = strspn(buf, " ");
+    lines[k] = arena_strndup(&c->arena, buf + skip, len - skip - (len > skip && buf[len - 1] == '\n'));
+    free(buf);
+  }
+  *n = p->n;
+  return lines;
+}
+
+/* Index of the node with this ID in p, or -1. */
+static int node_index(const Process *p, const char *id) {
+  for (int v = 0; v < p->nnodes; v++)
+    if (!strcmp(p->nodes[v]->id, id)) return v;
+  return -1;
+}
+
+/* Index of edge e in p, or -1. */
+static int edge_index(const Process *p, const Edge *e) {
+  for (int i = 0; i < p->nedges; i++)
+    if (p->edges[i] == e) return i;
+  return -1;
+}
+
+void diff_marks(Ctx *c, const Diff *df, int i, DiffMarks *mk) {
+  const PDiff *p = &df->pd[i];
+  const Process *b = p->b;
+  memset(mk, 0, sizeof *mk);
+  mk->node = NEW(c, unsigned char, b ? b->nnodes + 1 : 1);
+  mk->edge = NEW(c, unsigned char, b ? b->nedges + 1 : 1);
+  mk->removed = NEW(c, const char *, p->n + 1);
+  if (b && !p->a) { /* a new process: all of it */
+    memset(mk->node, DIFF_ADDED, (size_t)b->nnodes);
+    memset(mk->edge, DIFF_ADDED, (size_t)b->nedges);
+    return;
+  }
+  int nlines;
+  const char **lines = diff_lines(c, df, i, &nlines);
+  for (int k = 0; b && k < p->n; k++) {
+    const Change *x = &p->ch[k];
+    int v = x->node || !strcmp(x->what, "node") ? node_index(b, x->id) : -1;
+    if (x->op == OP_REMOVED && !x->field && (x->node || x->edge)) mk->removed[mk->nremoved++] = lines[k];
+    else if (x->edge && x->op != OP_REMOVED && edge_index(b, x->edge) >= 0)
+      mk->edge[edge_index(b, x->edge)] = x->op == OP_ADDED ? DIFF_ADDED : DIFF_CHANGED;
+    else if (v >= 0 && !mk->node[v]) mk->node[v] = x->node && x->op == OP_ADDED ? DIFF_ADDED : DIFF_CHANGED;
+  }
+}
+
+void diff_print(const Diff *df, const char *old_name, const char *new_name, int json, FILE *out) {
   if (json) {
     fputs("{\"old\": ", out);
     json_write_string(out, old_name);
@@ -544,16 +623,22 @@ int diff_write(Ctx *a, Ctx *b, const char *old_name, const char *new_name, int j
   } else {
     fprintf(out, "--- %s\n+++ %s\n", old_name, new_name);
   }
-  for (int i = 0; i < n; i++) {
+  for (int i = 0; i < df->n; i++) {
     if (json) {
       fputs(i ? ",\n  " : "\n  ", out);
-      json_process(out, &pd[i]);
+      json_process(out, &df->pd[i]);
     } else {
-      text_process(out, &pd[i]);
+      text_process(out, &df->pd[i]);
     }
-    free(pd[i].ch);
   }
-  if (json) fputs(n ? "\n ]}\n" : "]}\n", out);
-  else if (!n) fputs("no process changed\n", out);
+  if (json) fputs(df->n ? "\n ]}\n" : "]}\n", out);
+  else if (!df->n) fputs("no process changed\n", out);
+}
+
+int diff_write(Ctx *a, Ctx *b, const char *old_name, const char *new_name, int json, FILE *out) {
+  Diff *df = diff_compare(a, b);
+  diff_print(df, old_name, new_name, json, out);
+  int n = df->n;
+  diff_free(df);
   return n;
 }

@@ -15,7 +15,6 @@ extern const char *const node_kind_name[NK__COUNT];
 
 typedef enum { DU_MIN, DU_HOUR, DU_DAY, DU_WORKDAY, DU_WEEK, DU_MONTH, DU__COUNT } DurUnit;
 extern const char *const dur_unit_name[DU__COUNT];    /* min h d wd w mo */
-extern const char *const dur_unit_name_zh[DU__COUNT]; /* 分钟 小时 天 ... */
 
 typedef struct Duration { long long amount; DurUnit unit; } Duration;
 typedef struct Date { int y, m, d; } Date;

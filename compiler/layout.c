@@ -148,6 +148,7 @@ static void measure(Lay *L, Scene *s) {
   L->it = NEW(c, Item, L->nn + 1);
   L->group = NEW(c, int, L->nn + 1);
   L->texth = NEW(c, double, L->nn + 1);
+  L->besidew = NEW(c, double, L->nn + 1);
   for (int v = 0; v < L->nn; v++) {
     const Node *nd = p->nodes[v];
     SceneNode *sn = &s->nodes[v];
@@ -160,7 +161,7 @@ static void measure(Lay *L, Scene *s) {
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
       sn->lines = runs(L, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
-    }
+    } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
     L->texth[v] = th;
@@ -195,7 +196,7 @@ static void place_nodes(Lay *L, Scene *s) {
     double top = y - texth / 2 + asc;
     if (sn->shape == SH_DOCUMENT) top -= 3; /* above the wave */
     if (sn->shape == SH_STORE) top += 4;    /* below the top ellipse */
-    place_runs(sn->lines, sn->nlines, x, top);
+    if (sn->shape != SH_BAR) place_runs(sn->lines, sn->nlines, x, top); /* a bar's: lay_labels */
   }
 }
 
@@ -317,7 +318,8 @@ static Rect bounds(const SceneEdge *e) {
   return (Rect){x0, y0, x1 - x0, y1 - y0};
 }
 
-/* What a drawing costs: crossings first, then bends; lines on lines,
+/* What a drawing costs: crossings first, then jogs (a step aside that
+ * could be straight, two bends), then bends; lines on lines,
  * through nodes or under labels outweigh everything. Over COST_FULL_UP_TO
  * edges, only crossings (of whole lines) and bends are counted: the full
  * metrics grow with the square of the segments. */
@@ -338,7 +340,7 @@ static double cost(const Scene *s) {
   }
   LayoutMetrics m;
   metrics_scene(s, &m);
-  return 1000.0 * (m.shared > 0.5) + 1000.0 * (m.label_collisions + m.through_nodes) + 10.0 * m.crossings + m.bends * 0.5;
+  return 1000.0 * (m.shared > 0.5) + 1000.0 * (m.label_collisions + m.through_nodes) + 10.0 * m.crossings + m.bends * 0.5 + m.jogs;
 }
 
 /* The choices a pass made for edge i that can be made otherwise (FLIP_*),

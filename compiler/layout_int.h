@@ -7,7 +7,7 @@
  *   layout_side.c   ports: side exits and entries as items beside a node
  *   layout_x.c      lane widths and x of every item, chains straight
  *   layout_route.c  orthogonal paths through the channels between rows
- *   layout_label.c  branch labels beside their exits
+ *   layout_label.c  branch labels beside their exits, bar labels beside bars
  * Everything lives in the Ctx arena. */
 #ifndef FLOWC_LAYOUT_INT_H
 #define FLOWC_LAYOUT_INT_H
@@ -73,6 +73,7 @@ typedef struct Lay {
   LEdge *e;
   int *group;            /* phase group of each node: phase + 1 */
   double *texth;         /* height of each node's wrapped text */
+  double *besidew;       /* width of a label beside a node (a bar's), 0 without */
   int *hand_edge;        /* per node: the edge from its lowest predecessor */
   int ngroups;
   double *group_minh;    /* least height of each group's band: its phase title */
@@ -116,5 +117,8 @@ int lay_wrap(Lay *L, const char *text, double size, double maxw, double limit,
              const char ***lines, double **widths);
 /* Wraps edge i's label and sizes its box (0 without a label). */
 void lay_label_size(Lay *L, int i);
+/* Wraps the label of bar v (a fork or join) into sn's lines, to be drawn
+ * beside it; sets L->besidew[v] (layout_label.c). */
+void lay_bar_label_size(Lay *L, int v, SceneNode *sn);
 
 #endif

@@ -1,5 +1,7 @@
-/* layout_label.c — branch and edge labels beside their exits
- * (layout_int.h). A side exit's label sits above its first run, in the
+/* layout_label.c — branch and edge labels beside their exits, a fork's or
+ * join's label beside its bar (layout_int.h). A bar's label sits at its
+ * right, in the room lay_x kept there, else above or below that, else at
+ * the left. A side exit's label sits above its first run, in the
  * room lay_x kept between the node and the side item; a bottom exit's
  * label hangs beside the line just below the node, in the strip the
  * router kept above the channel's tracks. Of the places tried, the first
@@ -17,12 +19,15 @@ static int hits_segment(Rect r, Pt a, Pt b) {
   return overlap(r, s);
 }
 
-/* What box r for edge i's label would cover: 0 when free; a node, a
- * label or the picture's edge weigh more than a line. */
+/* What box r for edge i's label (i < 0: a bar's) would cover: 0 when
+ * free; a node, a label or the picture's edge weigh more than a line. */
 static int cost_at(const Lay *L, const Scene *s, int i, Rect r) {
   int c = 0;
   if (r.x < 0 || r.y < 0 || r.x + r.w > L->width || r.y + r.h > L->height) c += 100;
-  for (int v = 0; v < s->nnodes; v++) c += 20 * overlap(r, s->nodes[v].box);
+  for (int v = 0; v < s->nnodes; v++) {
+    c += 20 * overlap(r, s->nodes[v].box);
+    if (s->nodes[v].label_box.w > 0) c += 20 * overlap(r, s->nodes[v].label_box);
+  }
   for (int k = 1; k < L->ncols; k++) c += r.x < L->lanex[k] + 1 && r.x + r.w > L->lanex[k] - 1;
   for (int k = 1; k < L->nrows; k++) /* the lines between phases */
     if (L->row_group[k] != L->row_group[k - 1]) c += r.y < L->phase_line[k] + 1 && r.y + r.h > L->phase_line[k] - 1;
@@ -44,6 +49,16 @@ static int shared_exit(const Scene *s, int i) {
         fabs(g->pts[0].y - e->pts[0].y) < 0.5) return 1;
   }
   return 0;
+}
+
+/* The best of n candidate boxes for edge i's label (i < 0: a bar's). */
+static Rect best_of(const Lay *L, const Scene *s, int i, const Rect *cand, int n) {
+  int pick = 0, best = -1;
+  for (int k = 0; k < n && best; k++) {
+    int c = cost_at(L, s, i, cand[k]);
+    if (best < 0 || c < best) best = c, pick = k;
+  }
+  return cand[pick];
 }
 
 static void place(Lay *L, Scene *s, int i) {
@@ -94,15 +109,45 @@ static void place(Lay *L, Scene *s, int i) {
     cand[n++] = (Rect){se->pts[0].x + 3, se->pts[0].y + 2, bw, bh};
     cand[n++] = (Rect){se->pts[0].x - 3 - bw, se->pts[0].y + 2, bw, bh};
   }
-  int pick = 0, best = -1;
-  for (int k = 0; k < n && best; k++) {
-    int c = cost_at(L, s, i, cand[k]);
-    if (best < 0 || c < best) best = c, pick = k;
+  se->label_box = best_of(L, s, i, cand, n);
+}
+
+void lay_bar_label_size(Lay *L, int v, SceneNode *sn) {
+  const Node *n = L->p->nodes[v];
+  const char *text = n->label; /* as written: never the ID resolve gave it */
+  if (!n->has_label || !text || !*text) return;
+  const char **lines;
+  double *widths;
+  int k = lay_wrap(L, text, LABEL_PT, 12 * LABEL_PT, 0, &lines, &widths);
+  sn->lines = NEW(L->c, TextRun, k + 1);
+  sn->nlines = k;
+  for (int j = 0; j < k; j++) {
+    sn->lines[j] = (TextRun){lines[j], 0, 0, widths[j], LABEL_PT};
+    L->besidew[v] = fmax(L->besidew[v], widths[j] + 4);
   }
-  se->label_box = cand[pick];
+}
+
+/* Bar v's label: at its right, centred on it, above or below; then the
+ * same at its left. */
+static void place_bar_label(Lay *L, Scene *s, int v) {
+  SceneNode *sn = &s->nodes[v];
+  Rect b = sn->box;
+  double lh = font_line_height(L->f, LABEL_PT), asc = font_ascent(L->f, LABEL_PT);
+  double bw = L->besidew[v], bh = (sn->nlines - 1) * lh + asc + font_descent(L->f, LABEL_PT) + 2;
+  double xs[2] = {b.x + b.w + 4, b.x - 4 - bw};
+  double ys[3] = {b.y + b.h / 2 - bh / 2, b.y - bh - 2, b.y + b.h + 2};
+  Rect cand[6];
+  for (int k = 0; k < 6; k++) cand[k] = (Rect){xs[k / 3], ys[k % 3], bw, bh};
+  sn->label_box = best_of(L, s, -1, cand, 6);
+  for (int j = 0; j < sn->nlines; j++) {
+    sn->lines[j].x = sn->label_box.x + 2;
+    sn->lines[j].y = sn->label_box.y + 1 + asc + j * lh;
+  }
 }
 
 void lay_labels(Lay *L, Scene *s) {
+  for (int v = 0; v < L->nn; v++)
+    if (L->besidew[v] > 0) place_bar_label(L, s, v);
   for (int i = 0; i < L->ne; i++) {
     const Edge *ed = L->p->edges[i];
     if (!ed->label || !L->e[i].nchain) continue;

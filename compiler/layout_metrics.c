@@ -175,17 +175,21 @@ static void pair_overlap(const MetricEdge *a, const MetricEdge *b, LayoutMetrics
 
 /* ---- labels, nodes, bends ---- */
 
-static int label_collides(const MetricDrawing *d, int i) {
-  Rect r = shrink(*d->edges[i].label, SHRINK);
+/* Whether label box b collides; edge i's own line and label (i >= 0), or
+ * node label k (k >= 0), are its own. */
+static int label_collides(const MetricDrawing *d, Rect b, int i, int k) {
+  Rect r = shrink(b, SHRINK);
   for (int v = 0; v < d->nnodes; v++)
     if (overlap(r, d->nodes[v])) return 1;
+  for (int j = 0; j < d->nlabels; j++)
+    if (j != k && overlap(r, d->labels[j])) return 1;
   for (int j = 0; j < d->nedges; j++) {
     if (j == i) continue;
     if (d->edges[j].label && overlap(r, *d->edges[j].label)) return 1;
     if (line_enters(&d->edges[j], r)) return 1;
   }
-  for (int k = 0; k < d->nrules; k++)
-    if (seg_enters(d->rules[k].a, d->rules[k].b, r)) return 1;
+  for (int q = 0; q < d->nrules; q++)
+    if (seg_enters(d->rules[q].a, d->rules[q].b, r)) return 1;
   return 0;
 }
 
@@ -260,19 +264,24 @@ void metrics_drawing(const MetricDrawing *d, LayoutMetrics *m) {
   for (int v = 0; v < d->nnodes; v++) m->node_area += d->nodes[v].w * d->nodes[v].h;
   measure_pairs(d, m);
   for (int i = 0; i < d->nedges; i++) {
-    if (d->edges[i].label && label_collides(d, i)) m->label_collisions++;
+    if (d->edges[i].label && label_collides(d, *d->edges[i].label, i, -1)) m->label_collisions++;
     m->through_nodes += through_nodes(d, &d->edges[i]);
     m->bends += turning(&d->edges[i]);
     m->jogs += jogs(&d->edges[i]);
   }
+  for (int k = 0; k < d->nlabels; k++) m->label_collisions += label_collides(d, d->labels[k], -1, k);
 }
 
 void metrics_scene(const Scene *s, LayoutMetrics *m) {
   Rect *nodes = xmalloc(sizeof(Rect) * (size_t)(s->nnodes + 1));
   MetricEdge *edges = xmalloc(sizeof(MetricEdge) * (size_t)(s->nedges + 1));
   MetricLine *rules = xmalloc(sizeof(MetricLine) * (size_t)(s->nlanes + s->nphases + 1));
-  int nrules = 0;
-  for (int v = 0; v < s->nnodes; v++) nodes[v] = s->nodes[v].box;
+  Rect *labels = xmalloc(sizeof(Rect) * (size_t)(s->nnodes + 1));
+  int nrules = 0, nlabels = 0;
+  for (int v = 0; v < s->nnodes; v++) {
+    nodes[v] = s->nodes[v].box;
+    if (s->nodes[v].shape == SH_BAR && s->nodes[v].nlines) labels[nlabels++] = s->nodes[v].label_box;
+  }
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];
     edges[i] = (MetricEdge){e->from, e->to, e->pts, e->npts, e->nlabel ? &e->label_box : NULL,
@@ -286,8 +295,9 @@ void metrics_scene(const Scene *s, LayoutMetrics *m) {
     Rect b = s->phases[k].box;
     rules[nrules++] = (MetricLine){{b.x, b.y}, {b.x + b.w, b.y}};
   }
-  MetricDrawing d = {s->width, s->height, nodes, s->nnodes, edges, s->nedges, rules, nrules};
+  MetricDrawing d = {s->width, s->height, nodes, s->nnodes, edges, s->nedges, rules, nrules, labels, nlabels};
   metrics_drawing(&d, m);
+  free(labels);
   free(nodes);
   free(edges);
   free(rules);

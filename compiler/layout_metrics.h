@@ -25,6 +25,7 @@ typedef struct MetricDrawing {
   const Rect *nodes; int nnodes;   /* node boxes */
   const MetricEdge *edges; int nedges;
   const MetricLine *rules; int nrules; /* lane and phase boundary lines */
+  const Rect *labels; int nlabels; /* labels beside their nodes (a bar's) */
 } MetricDrawing;
 
 #define JOG_PT 12.0
@@ -36,8 +37,9 @@ typedef struct LayoutMetrics {
   double shared;        /* pt where edges sharing no end node run on one line
                            (parallel, under 2 pt apart) */
   double near;          /* pt where such edges run parallel 2-6 pt apart (informational) */
-  int label_collisions; /* labels overlapping a node, another label, another
-                           edge's line or a lane/phase boundary (box shrunk 0.5 pt) */
+  int label_collisions; /* labels (of edges, beside nodes) overlapping a node,
+                           another label, another edge's line (a node's label:
+                           any line) or a lane/phase boundary (box shrunk 0.5 pt) */
   int through_nodes;    /* (edge, node) pairs where the line runs inside the node
                            (box shrunk 0.5 pt) */
   double bends;         /* total turning in quarter turns: for orthogonal lines,

@@ -27,9 +27,12 @@ static double gap(const Lay *L, int a, int b) {
   return x->er + g + y->el;
 }
 
-/* Room kept around each node: its box, and a labelled bottom exit's label. */
+/* Room kept around each node: its box, a bar's label at its right, and a
+ * labelled bottom exit's label. */
 static void extents(Lay *L) {
   for (int i = 0; i < L->nit; i++) L->it[i].el = L->it[i].er = L->it[i].w / 2;
+  for (int v = 0; v < L->nn; v++)
+    if (L->besidew[v] > 0) L->it[v].er = L->it[v].w / 2 + 4 + L->besidew[v];
   for (int i = 0; i < L->ne; i++) {
     const LEdge *e = &L->e[i];
     if (e->nchain && e->labelw > 0 && e->hand) { /* the label above the hand-off line */

@@ -1,8 +1,10 @@
 /* manual.c — writing the manual: three passes over the same drawing code
  * (two dry passes settle the contents and page numbers, the third draws),
  * pages with header and footer, headings, paragraphs and tables. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "layout.h"
 #include "manual.h"
 #include "manual_int.h"
@@ -366,10 +368,11 @@ static void info(Manual *m) {
                         company ? ", " : "", what[m->kind], m->status));
 }
 
-int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_path,
-                 const char **err) {
+int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const ManualChanges *ch,
+                 const char *out_path, const char **err) {
   Manual m = {0};
   m.kind = kind;
+  m.changes = kind == MANUAL_ALL ? ch : NULL;
   m.only = kind == MANUAL_ALL ? -1 : proc;
   m.c = c;
   m.f = f;
@@ -406,5 +409,50 @@ int manual_write(Ctx *c, Font *f, ManualKind kind, int proc, const char *out_pat
   if (dry) pdf_close(dry);
   free(prev);
   free(m.ent);
+  return rc;
+}
+
+/* The whole of file path into *out; 0, or -1. */
+static int slurp(const char *path, char **out, size_t *len) {
+  FILE *in = fopen(path, "rb");
+  if (!in) return -1;
+  FILE *m = open_memstream(out, len);
+  if (!m) oom();
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, m);
+  int bad = ferror(in);
+  fclose(in);
+  fclose(m);
+  if (bad) {
+    free(*out);
+    *out = NULL;
+  }
+  return bad ? -1 : 0;
+}
+
+int manual_write_mem(Ctx *c, Font *f, ManualKind kind, int proc, char **out, size_t *len,
+                     const char **err) {
+  const char *tmp = getenv("TMPDIR");
+  char dir[4096], file[4200];
+  snprintf(dir, sizeof dir, "%s/flowc-pdf-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (!mkdtemp(dir)) {
+    *err = "cannot make a temporary directory for the PDF";
+    return -1;
+  }
+  snprintf(file, sizeof file, "%s/document.pdf", dir);
+  Ctx own = *c; /* the program is only read; what the document allocates goes here */
+  arena_init(&own.arena);
+  int rc = manual_write(&own, f, kind, proc, NULL, file, err);
+  if (rc && *err) *err = arena_strdup(&c->arena, *err); /* it may live in own's arena */
+  arena_free(&own.arena);
+  *out = NULL;
+  *len = 0;
+  if (!rc && slurp(file, out, len) != 0) {
+    *err = "cannot read the PDF back from its temporary file";
+    rc = -1;
+  }
+  unlink(file);
+  rmdir(dir);
   return rc;
 }

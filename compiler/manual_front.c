@@ -201,6 +201,7 @@ static void index_of_processes(Manual *m) {
 void m_front(Manual *m) {
   cover(m);
   revisions(m);
+  if (m->changes) m_changes(m);
   m_contents(m);
   legend(m);
   index_of_processes(m);

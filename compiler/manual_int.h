@@ -57,6 +57,7 @@ typedef struct Manual {
   int prev_front, prev_total;     /* page counts of the previous pass */
   int front;                      /* pages before the body; -1 while in front matter */
   const Process *cur;             /* the section being written, NULL elsewhere */
+  const ManualChanges *changes;   /* the page 本版变更, or NULL */
   int landscape;
   double y;                       /* the cursor on the current page */
   int chapter;                    /* outline index of the last chapter */
@@ -114,6 +115,8 @@ const char **m_approvals(Manual *m, const Meta *mt);
 extern const char *const m_approvals_head[3];
 extern const double m_approvals_w[3];
 void m_front(Manual *m);
+/* The page 本版变更 (manual_changes.c). */
+void m_changes(Manual *m);
 void m_contents(Manual *m);
 void m_section(Manual *m, int proc);
 /* Plans the chart from the cursor on (into *pl, for m_chart). */

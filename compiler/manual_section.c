@@ -1,7 +1,9 @@
 /* manual_section.c — one process: ID card, flowchart, procedure table,
- * risks and controls, forms and records, terms, cross-references. */
+ * statistics (time budget, critical path), risks and controls, forms and
+ * records, terms, cross-references. */
 #include <string.h>
 #include "manual_int.h"
+#include "stats.h"
 #include "steps.h"
 
 static void id_card(Manual *m, const Process *p) {
@@ -89,6 +91,69 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   static const char *const head[8] = {"步骤", "工作内容", "责任部门", "输入", "输出", "表单", "时限", "说明"};
   static const double w[8] = {0.06, 0.21, 0.11, 0.12, 0.12, 0.12, 0.08, 0.18};
   return (MBlock){"流程说明", 8, w, head, cells, rows, kind, link, "本流程没有处理步骤。"};
+}
+
+/* The nodes as "5 text" joined by sep; start and end as their text; the
+ * nodes of one loop (loop[i], as in StatsBudget; NULL: none) in brackets. */
+static const char *step_list(Manual *m, const ProcInfo *pi, const Node *const *n, const int *loop, int k,
+                             const char *sep) {
+  const char *out = "";
+  for (int i = 0; i < k; i++) {
+    int open = loop && loop[i] >= 0 && (!i || loop[i - 1] != loop[i]);
+    int close = loop && loop[i] >= 0 && (i + 1 == k || loop[i + 1] != loop[i]);
+    out = arena_printf(&m->c->arena, "%s%s%s%s%s", out, i ? sep : "", open ? "［" : "",
+                       m_step_name(m, pi, n[i]), close ? "］" : "");
+  }
+  return out;
+}
+
+/* 流程统计: path lengths and the time budget of `flowc stats` (stats.c),
+ * on the process's working calendar, and its own limit. */
+static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
+  static const char *const unit[3] = {" 工作日", " 小时", " 分钟"};
+  Calendar cal = stats_calendar(m->c->prog, p, NULL, NULL);
+  Arena *a = &m->c->arena;
+  StatsBudget b;
+  stats_budget(m->c, p, &cal, &b);
+  const char **cells = arena_alloc(a, 7 * 2 * sizeof *cells);
+  int n = 0;
+  cells[2 * n] = "步骤", cells[2 * n++ + 1] = arena_printf(a, "%d 个，其中 %d 个写明时限", b.steps, b.limited);
+  if (!b.reachable) {
+    cells[2 * n] = "路径", cells[2 * n++ + 1] = "从开始到不了结束";
+  } else {
+    cells[2 * n] = "路径长度";
+    cells[2 * n++ + 1] = arena_printf(a, "最短 %lld 步，最长 %lld 步（循环只计一次）", b.min_steps, b.max_steps);
+    cells[2 * n] = "时间预算";
+    cells[2 * n++ + 1] =
+        !b.limited ? "没有步骤写明时限"
+                   : arena_printf(a, "最短 %s，最长 %s（约 %.1f 个日历日；循环只计一次）",
+                                  stats_dur_text(m->c, &cal, b.min_time, unit),
+                                  stats_dur_text(m->c, &cal, b.max_time, unit),
+                                  stats_calendar_days(&cal, b.max_time));
+  }
+  if (b.reachable && b.limited) {
+    int loops = 0;
+    for (int i = 0; i < b.npath; i++) loops |= b.loop[i] >= 0;
+    cells[2 * n] = "关键路径";
+    cells[2 * n++ + 1] = arena_printf(a, "%s%s", step_list(m, pi, b.path, b.loop, b.npath, " → "),
+                                      loops ? "（［ ］内为循环，每步只计一次）" : "");
+    cells[2 * n] = "其中无时限的步骤";
+    cells[2 * n++ + 1] = b.nunlimited ? step_list(m, pi, b.unlimited, NULL, b.nunlimited, "、") : "无";
+  }
+  if (p->meta.has_within) {
+    long long lim = stats_duration(&cal, p->meta.within);
+    cells[2 * n] = "流程时限";
+    cells[2 * n++ + 1] = arena_printf(a, "%s（%s）%s", step_dur(a, p->meta.within),
+                                      stats_dur_text(m->c, &cal, lim, unit),
+                                      !b.reachable || !b.limited ? ""
+                                      : b.max_time > lim ? "：最长路径超出时限" : "：最长路径在时限内");
+  }
+  cells[2 * n] = "工作日历";
+  cells[2 * n++ + 1] = arena_printf(a, "每个工作日 %d 小时，每周 %d 个工作日；h、min 按工作时间计，"
+                                       "d、w、mo 按日历时间折算", cal.hours_per_day, cal.days_per_week);
+  static const char *const head[2] = {"项目", "内容"};
+  static const double w[2] = {0.2, 0.8};
+  return (MBlock){"流程统计", 2, w, head, cells, n, NULL, NULL, NULL};
 }
 
 static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
@@ -236,9 +301,10 @@ void m_section(Manual *m, int idx) {
   ChartPlan pl;
   m_chart_plan(m, idx, &pl);
   m_chart(m, idx, &pl);
-  MBlock b[5];
+  MBlock b[6];
   int n = 0;
   b[n++] = procedure(m, p, pi);
+  b[n++] = budget(m, p, pi);
   b[n++] = risks(m, p, pi);
   b[n++] = forms(m, p, pi);
   if (p->meta.terms) b[n++] = terms(m, p);

@@ -17,6 +17,18 @@
  * an @font-face with the font subset as a data URI. */
 enum { SVG_EMBED_FONT = 1, SVG_PAGE_LINKS = 2 };
 int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err);
+/* Marks over a chart (`flowc diff --svg`): per scene node and edge a class
+ * ("added": drawn green, "changed": orange, dashed for a node; NULL or a
+ * NULL entry: none), and lines of a legend below the chart, the picture
+ * growing to hold them. */
+typedef struct SvgMarks {
+  const char *const *node_class;
+  const char *const *edge_class;
+  const char *const *legend; int nlegend;
+} SvgMarks;
+/* svg_write with marks (NULL: none, the same SVG as svg_write). */
+int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgMarks *mk, FILE *out,
+                     const char **err);
 
 /* Text as XML character data or a double-quoted attribute value: markup
  * characters escaped, characters XML cannot hold dropped, invalid UTF-8

@@ -37,7 +37,8 @@ typedef struct SceneNode {
   const Node *node;
   ShapeKind shape;
   Rect box;              /* the shape's bounding box */
-  TextRun *lines; int nlines;
+  TextRun *lines; int nlines; /* inside the shape; a bar's beside it */
+  Rect label_box;        /* a bar's label beside it, if any (0 wide without) */
   const char *link;      /* call: ID of the called process, else NULL */
 } SceneNode;
 

@@ -89,6 +89,11 @@ static void node(FILE *o, const Process *proc, const SceneNode *sn) {
   rect(o, sn->box);
   fputs(", \"lines\": ", o);
   lines(o, sn->lines, sn->nlines);
+  if (sn->shape == SH_BAR && sn->nlines) { /* the label beside the bar */
+    fputs(", \"label_box\": {", o);
+    rect(o, sn->label_box);
+    fputc('}', o);
+  }
   fputs(", \"link\": ", o);
   str(o, sn->link);
   fputc('}', o);

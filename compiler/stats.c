@@ -241,20 +241,22 @@ static void measure(SC *k, Stats *s, const Calendar *cal) {
 
 /* ---- output ---- */
 
-/* "2wd 3h 30min" from sevenths of a working minute; "0" for nothing. */
-const char *stats_duration_text(Ctx *c, const Calendar *cal, long long t) {
+static const char *const dur_units[3] = {"wd", "h", "min"};
+
+const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char *const unit[3]) {
+  if (!unit) unit = dur_units;
   long long min = (t + 3) / 7, day = 60LL * cal->hours_per_day;
   long long d = min / day, h = min % day / 60, mi = min % 60;
-  const char *s = d ? arena_printf(&c->arena, "%lldwd", d) : "";
-  if (h) s = arena_printf(&c->arena, "%s%s%lldh", s, *s ? " " : "", h);
-  if (mi) s = arena_printf(&c->arena, "%s%s%lldmin", s, *s ? " " : "", mi);
+  const char *s = d ? arena_printf(&c->arena, "%lld%s", d, unit[0]) : "";
+  if (h) s = arena_printf(&c->arena, "%s%s%lld%s", s, *s ? " " : "", h, unit[1]);
+  if (mi) s = arena_printf(&c->arena, "%s%s%lld%s", s, *s ? " " : "", mi, unit[2]);
   return *s ? s : "0";
 }
 
-/* The same in calendar days, at the calendar's average. */
-static double calendar_days(const Calendar *cal, long long t) {
+double stats_calendar_days(const Calendar *cal, long long t) {
   return (double)t / 7.0 / 60.0 / cal->hours_per_day * 7.0 / cal->days_per_week;
 }
+
 
 /* Node j of component x. */
 static const Node *member_node(const SC *k, int x, int j) {
@@ -324,13 +326,13 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fprintf(out, "  %-20s%d h a working day, %d working days a week (%s)\n", "calendar",
           cal->hours_per_day, cal->days_per_week, calendar_from_name[s->cal_from]);
   fprintf(out, "  %-20sshortest %s, longest %s (\xE2\x89\x88 %.1f calendar days; loops counted once)\n",
-          "time budget", stats_duration_text(c, cal, s->min_time), stats_duration_text(c, cal, s->max_time.a),
-          calendar_days(cal, s->max_time.a));
+          "time budget", stats_dur_text(c, cal, s->min_time, NULL), stats_dur_text(c, cal, s->max_time.a, NULL),
+          stats_calendar_days(cal, s->max_time.a));
   if (pr->meta.has_within) {
     long long lim = stats_duration(cal, pr->meta.within);
     fprintf(out, "  %-20s%lld%s%s%s%s: the longest path is %s it\n", "process limit",
             pr->meta.within.amount, dur_unit_name[pr->meta.within.unit],
-            pr->meta.within.unit == DU_WORKDAY ? "" : " (", pr->meta.within.unit == DU_WORKDAY ? "" : stats_duration_text(c, cal, lim),
+            pr->meta.within.unit == DU_WORKDAY ? "" : " (", pr->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(c, cal, lim, NULL),
             pr->meta.within.unit == DU_WORKDAY ? "" : ")", s->max_time.a > lim ? "over" : "within");
   }
   fprintf(out, "  %-20s%s", "critical path", path_text(k, &s->max_time));
@@ -343,8 +345,8 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
 
 static void json_dur(FILE *out, Ctx *c, const Calendar *cal, long long t) {
   fprintf(out, "{\"minutes\": %lld, \"text\": ", (t + 3) / 7);
-  json_write_string(out, stats_duration_text(c, cal, t));
-  fprintf(out, ", \"calendar_days\": %.2f}", calendar_days(cal, t));
+  json_write_string(out, stats_dur_text(c, cal, t, NULL));
+  fprintf(out, ", \"calendar_days\": %.2f}", stats_calendar_days(cal, t));
 }
 
 static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
@@ -421,6 +423,33 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fputs("]}}", out);
 }
 
+void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b) {
+  SC k = {.c = c, .pr = p, .n = p->nnodes};
+  Stats s;
+  memset(&s, 0, sizeof s);
+  memset(b, 0, sizeof *b);
+  measure(&k, &s, cal);
+  b->steps = s.steps;
+  b->limited = s.limited;
+  if ((b->reachable = s.min_steps >= 0) == 0) return;
+  b->min_steps = s.min_steps, b->max_steps = s.max_steps.a;
+  b->min_time = s.min_time, b->max_time = s.max_time.a;
+  b->path_text = path_text(&k, &s.max_time);
+  b->path = NEW(c, const Node *, p->nnodes + 1);
+  b->loop = NEW(c, int, p->nnodes + 1);
+  for (int i = 0; i < s.max_time.n; i++) {
+    int x = s.max_time.comps[i], first = b->npath;
+    for (int j = 0; j < comp_size(&k, x); j++) {
+      b->loop[b->npath] = comp_size(&k, x) > 1 ? first : -1;
+      b->path[b->npath++] = member_node(&k, x, j);
+    }
+  }
+  b->unlimited = NEW(c, const Node *, b->npath + 1);
+  for (int i = 0; i < b->npath; i++)
+    if (is_step(b->path[i]->kind) && !(b->path[i]->x && b->path[i]->x->has_within))
+      b->unlimited[b->nunlimited++] = b->path[i];
+}
+
 void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *given, int json, FILE *out) {
   if (json) fputs("{\"processes\": [", out);
   for (int i = 0; i < n; i++) {
@@ -456,15 +485,4 @@ Calendar stats_calendar(const Program *g, const Process *p, const Calendar *give
   if (given && given->days_per_week) cal.days_per_week = given->days_per_week, f = CAL_GIVEN;
   if (from) *from = f;
   return cal;
-}
-
-int stats_longest(Ctx *c, const Process *p, const Calendar *cal, long long *total, const char **path) {
-  SC k = {.c = c, .pr = p, .n = p->nnodes};
-  graph_of(&k);
-  components(&k);
-  Longest l = longest(&k, weights(&k, cal, 1), weights(&k, cal, 0));
-  if (!l.n) return -1;
-  *total = l.a;
-  *path = path_text(&k, &l);
-  return 0;
 }

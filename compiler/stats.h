@@ -22,17 +22,30 @@ extern const char *const calendar_from_name[]; /* "default", "handbook", ... */
  * command line when it gave either field). */
 Calendar stats_calendar(const Program *g, const Process *p, const Calendar *given, CalendarFrom *from);
 
-/* The longest time budget from a start to an end of p (loops counted
- * once): 0 with *total and *path ("s → a → [b → c] → e", a loop in
- * brackets), or -1 when no end is reached. */
-int stats_longest(Ctx *c, const Process *p, const Calendar *cal, long long *total, const char **path);
-
-/* "2wd 3h 30min" from a stats_duration total; "0" for nothing. */
-const char *stats_duration_text(Ctx *c, const Calendar *cal, long long t);
-
 /* A limit in sevenths of a working minute (every unit is a whole number
  * of those), saturating far below overflow. */
 long long stats_duration(const Calendar *cal, Duration d);
+
+/* A process's path lengths and time budget, for the manual's 流程统计
+ * and check's deadline rule. */
+typedef struct StatsBudget {
+  int steps, limited;             /* steps; those with a limit */
+  int reachable;                  /* an end can be reached (else nothing below is set) */
+  long long min_steps, max_steps; /* path lengths in steps, loops counted once */
+  long long min_time, max_time;   /* sevenths of a working minute */
+  const Node **path; int npath;   /* the critical path (longest in time), start first */
+  const char *path_text;          /* it as "s → a → [b → c] → e", a loop in brackets */
+  int *loop;                      /* per path node: the loop it is in (its first node's
+                                     index in path), or -1 */
+  const Node **unlimited; int nunlimited; /* its steps without a limit */
+} StatsBudget;
+/* Measures p (without errors) into *b, in c's arena. */
+void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b);
+/* A time in working days, hours and minutes ("2wd 3h"; "0" for none),
+ * unit[] naming them (NULL: {"wd", "h", "min"}, as `flowc stats` writes). */
+const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char *const unit[3]);
+/* The same in calendar days, at the calendar's average. */
+double stats_calendar_days(const Calendar *cal, long long t);
 
 /* Writes the statistics of the n processes sel[] (each without errors). */
 void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *given, int json, FILE *out);

@@ -131,11 +131,11 @@ static void put_base64(FILE *o, const unsigned char *d, size_t n) {
 
 typedef struct Cps { uint32_t *v; size_t n, cap; } Cps;
 
-static void add_run(Cps *c, const TextRun *r) {
-  size_t n = strlen(r->text), i = 0;
+static void add_text(Cps *c, const char *text) {
+  size_t n = strlen(text), i = 0;
   while (i < n) {
     int k;
-    uint32_t cp = next_cp(r->text, n, &i, &k);
+    uint32_t cp = next_cp(text, n, &i, &k);
     if (!cp) continue;
     if (c->n == c->cap) {
       c->cap = c->cap ? 2 * c->cap : 256;
@@ -145,14 +145,18 @@ static void add_run(Cps *c, const TextRun *r) {
   }
 }
 
+static void add_run(Cps *c, const TextRun *r) { add_text(c, r->text); }
+
 static int cmp_cp(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
 }
 
-/* Every code point the scene's text runs use, sorted, once each. */
-static Cps scene_cps(const Scene *s) {
+/* Every code point the scene's text runs and the legend use, sorted,
+ * once each. */
+static Cps scene_cps(const Scene *s, const SvgMarks *mk) {
   Cps c = {0};
+  for (int i = 0; mk && i < mk->nlegend; i++) add_text(&c, mk->legend[i]);
   for (int i = 0; i < s->nlanes; i++)
     for (int j = 0; j < s->lanes[i].ntitle; j++) add_run(&c, &s->lanes[i].title[j]);
   for (int i = 0; i < s->nphases; i++)
@@ -171,8 +175,8 @@ static Cps scene_cps(const Scene *s) {
 
 /* The @font-face rule with the subset as a data URI; 0 when there is no
  * text, -1 when the font cannot be subset. */
-static int put_font_face(FILE *o, const Scene *s, Font *f) {
-  Cps c = scene_cps(s);
+static int put_font_face(FILE *o, const Scene *s, const SvgMarks *mk, Font *f) {
+  Cps c = scene_cps(s, mk);
   if (!c.n) { free(c.v); return 0; }
   size_t len = 0;
   unsigned char *ttf = font_subset(f, c.v, c.n, &len);
@@ -185,9 +189,17 @@ static int put_font_face(FILE *o, const Scene *s, Font *f) {
   return 0;
 }
 
-static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
+static const char marks_css[] =
+  ".node.added .shape{stroke:#1a7f37;stroke-width:3}\n"
+  ".node.changed .shape{stroke:#d97706;stroke-width:3;stroke-dasharray:6 3}\n"
+  ".edge.added .line{stroke:#1a7f37;stroke-width:2.5}\n"
+  ".edge.changed .line{stroke:#d97706;stroke-width:2.5}\n"
+  ".edge.added .arrow{fill:#1a7f37}.edge.changed .arrow{fill:#d97706}\n"
+  ".legend .added{fill:#1a7f37}.legend .changed{fill:#d97706}.legend .removed{fill:#b00020}\n";
+
+static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int embed_font) {
   fputs("<style>\n", o);
-  if (embed_font && put_font_face(o, s, f)) return -1;
+  if (embed_font && put_font_face(o, s, mk, f)) return -1;
   fputs("text{font-family:", o);
   if (embed_font) fputs("\"flowc-font\",", o);
   fputc('"', o);
@@ -206,8 +218,9 @@ static int put_style(FILE *o, const Scene *s, Font *f, int embed_font) {
         ".edge .line{fill:none}\n"
         ".edge.back .line{stroke-dasharray:5 3}\n"
         ".edge .arrow,.edge .junction{fill:#000;stroke:none}\n"
-        ".edge .label-bg,.background{fill:#fff;stroke:none}\n"
-        "</style>\n", o);
+        ".edge .label-bg,.background{fill:#fff;stroke:none}\n", o);
+  if (mk) fputs(marks_css, o);
+  fputs("</style>\n", o);
   return 0;
 }
 
@@ -281,7 +294,7 @@ static void put_lane(FILE *o, const SceneLane *l) {
   fputs("</g>\n", o);
 }
 
-static void put_node(FILE *o, const SceneNode *n, int page_links) {
+static void put_node(FILE *o, const SceneNode *n, int page_links, const char *mark) {
   if (n->link) {
     fputs("<a href=\"", o);
     svg_href(o, n->link, page_links ? "" : ".svg");
@@ -290,7 +303,8 @@ static void put_node(FILE *o, const SceneNode *n, int page_links) {
     fputs("\">\n", o);
   }
   NodeKind k = n->node->kind;
-  fprintf(o, "<g class=\"node %s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown");
+  fprintf(o, "<g class=\"node %s%s%s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown",
+          mark ? " " : "", mark ? mark : "");
   svg_id(o, n->node->id);
   fprintf(o, "\">\n<path class=\"%s\" d=\"", n->shape == SH_BAR ? "shape bar" : "shape");
   ShapePath sp;
@@ -302,8 +316,8 @@ static void put_node(FILE *o, const SceneNode *n, int page_links) {
   if (n->link) fputs("</a>\n", o);
 }
 
-static void put_edge(FILE *o, const SceneEdge *e) {
-  fprintf(o, "<g class=\"edge%s\" id=\"edge-", e->back ? " back" : "");
+static void put_edge(FILE *o, const SceneEdge *e, const char *mark) {
+  fprintf(o, "<g class=\"edge%s%s%s\" id=\"edge-", e->back ? " back" : "", mark ? " " : "", mark ? mark : "");
   svg_id(o, e->edge->from_id);
   fputc('-', o);
   svg_id(o, e->edge->to_id);
@@ -334,34 +348,61 @@ static void put_edge(FILE *o, const SceneEdge *e) {
   fputs("</g>\n", o);
 }
 
-int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err) {
+#define LEGEND_PT 12.0
+#define LEGEND_LINE 18.0
+
+/* The legend's lines below the chart, each a class by its first word. */
+static void put_legend(FILE *o, const Scene *s, const SvgMarks *mk) {
+  fputs("<g class=\"legend\">\n", o);
+  for (int i = 0; i < mk->nlegend; i++) {
+    const char *t = mk->legend[i];
+    const char *cls = t[0] == '+' ? "added" : t[0] == '~' ? "changed" : t[0] == '-' ? "removed" : "note";
+    TextRun r = {t, 8, s->height + LEGEND_LINE * (i + 1), 0, LEGEND_PT};
+    put_runs(o, cls, &r, 1);
+  }
+  fputs("</g>\n", o);
+}
+
+static const char *mark_of(const char *const *cls, int i) { return cls ? cls[i] : NULL; }
+
+int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgMarks *mk, FILE *out,
+                     const char **err) {
   (void)c;
+  double h = s->height + (mk && mk->nlegend ? LEGEND_LINE * mk->nlegend + 10 : 0), w = s->width;
+  for (int i = 0; mk && i < mk->nlegend; i++) /* the legend's lines from x = 8 */
+    w = fmax(w, 16 + font_width(f, mk->legend[i], strlen(mk->legend[i]), LEGEND_PT));
   fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\""
         " version=\"1.1\" xml:space=\"preserve\" viewBox=\"0 0 ", out);
-  svg_num(out, s->width);
+  svg_num(out, w);
   fputc(' ', out);
-  svg_num(out, s->height);
+  svg_num(out, h);
   fputs("\" width=\"", out);
-  svg_num(out, s->width);
+  svg_num(out, w);
   fputs("pt\" height=\"", out);
-  svg_num(out, s->height);
+  svg_num(out, h);
   fputs("pt\">\n<title>", out);
   svg_text(out, s->proc->title ? s->proc->title : s->proc->id);
   fputs("</title>\n", out);
-  if (put_style(out, s, f, flags & SVG_EMBED_FONT)) {
+  if (put_style(out, s, mk, f, flags & SVG_EMBED_FONT)) {
     *err = "cannot subset the font for embedding (try --no-embed-font)";
     return -1;
   }
-  put_rect(out, "background", (Rect){0, 0, s->width, s->height});
+  put_rect(out, "background", (Rect){0, 0, w, h});
   for (int i = 0; i < s->nphases; i++) put_phase(out, &s->phases[i], i);
   for (int i = 0; i < s->nlanes; i++) put_lane(out, &s->lanes[i]);
-  for (int i = 0; i < s->nnodes; i++) put_node(out, &s->nodes[i], flags & SVG_PAGE_LINKS);
-  for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i]);
+  for (int i = 0; i < s->nnodes; i++)
+    put_node(out, &s->nodes[i], flags & SVG_PAGE_LINKS, mk ? mark_of(mk->node_class, i) : NULL);
+  for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i], mk ? mark_of(mk->edge_class, i) : NULL);
+  if (mk && mk->nlegend) put_legend(out, s, mk);
   fputs("</svg>\n", out);
   if (fflush(out) || ferror(out)) {
     *err = "cannot write the SVG file";
     return -1;
   }
   return 0;
+}
+
+int svg_write(Ctx *c, const Scene *s, Font *f, unsigned flags, FILE *out, const char **err) {
+  return svg_write_marked(c, s, f, flags, NULL, out, err);
 }

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "manual.h"
 #include "render.h"
 #include "report.h"
 #include "steps.h"
@@ -296,9 +297,9 @@ static void proc_part(FILE *o, const Found *f) {
   put_status(o, f->u->cur);
   fputs("</p>\n", o);
   if (f->ch && f->ch->s) {
-    static const char *const fmt[][2] = {{"svg", "SVG"}, {"png", "PNG"}, {"json", "JSON"}};
+    static const char *const fmt[][2] = {{"svg", "SVG"}, {"png", "PNG"}, {"pdf", "PDF"}, {"json", "JSON"}};
     fputs("<p class=\"downloads\">Download:", o);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
       put(o, " <a href=\"/download/%u.%s\" download=\"%t.%s\">%s</a>", p->id, fmt[i][0], p->id,
           fmt[i][0], fmt[i][1]);
     fputs("</p>\n", o);
@@ -310,26 +311,50 @@ static void proc_part(FILE *o, const Found *f) {
 
 /* ---- downloads ---- */
 
+enum { DL_SVG, DL_PNG, DL_PDF, DL_JSON, DL__COUNT };
+static const char *const dl_ext[DL__COUNT] = {".svg", ".png", ".pdf", ".json"};
+static const char *const dl_type[DL__COUNT] = {"image/svg+xml", "image/png", "application/pdf",
+                                              "application/json"};
+
+/* The format named by a download's extension, or -1. */
+static int dl_format(const char *dot) {
+  for (int k = 0; dot && k < DL__COUNT; k++)
+    if (!strcmp(dot, dl_ext[k])) return k;
+  return -1;
+}
+
+/* The PDF of `flowc render -f pdf`, made in memory (manual_write_mem). */
+static int pdf_body(Site *s, const Found *f, WebReply *r, const char **err) {
+  Build *b = f->u->good;
+  return manual_write_mem(&b->c, s->f, MANUAL_CHART, f->ch->p->index, &r->body, &r->len, err);
+}
+
 static void download(Site *s, const char *name, WebReply *r) {
   const char *dot = strrchr(name, '.');
   char *id = strndup(name, dot ? (size_t)(dot - name) : strlen(name));
   if (!id) oom();
   Found f;
-  int k = !dot ? -1 : !strcmp(dot, ".svg") ? 0 : !strcmp(dot, ".png") ? 1 : !strcmp(dot, ".json") ? 2 : -1;
+  int k = dl_format(dot);
   if (k < 0 || !site_find(s, id, &f) || !f.ch || !f.ch->s) {
     free(id);
     reply_text(r, 404, "no such chart\n");
     return;
   }
   free(id);
-  static const char *const type[] = {"image/svg+xml", "image/png", "application/json"};
-  FILE *o = reply_open(r, 200, type[k]);
   Build *b = f.u->good;
   const char *err = NULL;
-  int rc = k == 0 ? svg_write(&b->c, f.ch->s, s->f, SVG_EMBED_FONT, o, &err)
-           : k == 1 ? png_write(&b->c, f.ch->s, s->f, 2, o, &err)
-                    : scene_json_write(&b->c, f.ch->s, o, &err);
-  fclose(o);
+  int rc;
+  if (k == DL_PDF) {
+    r->status = 200;
+    r->type = dl_type[k];
+    rc = pdf_body(s, &f, r, &err);
+  } else {
+    FILE *o = reply_open(r, 200, dl_type[k]);
+    rc = k == DL_SVG ? svg_write(&b->c, f.ch->s, s->f, SVG_EMBED_FONT, o, &err)
+         : k == DL_PNG ? png_write(&b->c, f.ch->s, s->f, 2, o, &err)
+                       : scene_json_write(&b->c, f.ch->s, o, &err);
+    fclose(o);
+  }
   if (rc) {
     free(r->body);
     r->body = NULL;
@@ -346,13 +371,19 @@ static const char *after(const char *path, const char *prefix) {
   return strncmp(path, prefix, n) ? NULL : path + n;
 }
 
+/* A process that does not exist (any more): a page (404) saying so; an
+ * open page's stream swaps it in when the file is deleted or the process
+ * removed from it, and the page again when the process comes back. */
+static void gone_part(FILE *o, const char *id) {
+  put(o, "<h1>No such process</h1>\n<p class=\"gone\">The process <code>%t</code> does not exist "
+         "(any more): its file was deleted, or the process removed from it or renamed.</p>\n"
+         "<p><a href=\"/\">All processes</a></p>\n", id);
+}
+
 static void page(Site *s, const char *id, int whole, WebReply *r) {
   Found f;
-  if (id && !site_find(s, id, &f)) {
-    reply_text(r, 404, "no such process\n");
-    return;
-  }
-  FILE *o = reply_open(r, 200, "text/html; charset=utf-8");
+  int gone = id && !site_find(s, id, &f);
+  FILE *o = reply_open(r, gone ? 404 : 200, "text/html; charset=utf-8");
   if (whole) {
     char *src = NULL;
     size_t n = 0;
@@ -361,10 +392,11 @@ static void page(Site *s, const char *id, int whole, WebReply *r) {
     fputs("/live/", m);
     if (id) svg_href(m, id, "");
     fclose(m);
-    page_head(o, s, id ? (f.p->title ? f.p->title : f.p->id) : "Processes", src);
+    page_head(o, s, gone ? "No such process" : id ? (f.p->title ? f.p->title : f.p->id) : "Processes", src);
     free(src);
   }
-  if (id) proc_part(o, &f);
+  if (gone) gone_part(o, id);
+  else if (id) proc_part(o, &f);
   else index_part(s, o);
   if (whole) page_tail(o);
   fclose(o);

@@ -1,7 +1,9 @@
 /* web.h — the pages of `flowc serve`: the answer to a request (method and
- * decoded path) made from a Site, with no network and no file involved:
- * the index and process pages, the fragments of them the page's script
- * swaps in when a file changes, downloads (SVG, PNG, scene JSON), and the
+ * decoded path) made from a Site, with no network and no file involved
+ * (but the PDF's own temporary file, see manual_write_mem):
+ * the index and process pages (a process that does not exist: a 404 page
+ * saying so), the fragments of them the page's script
+ * swaps in when a file changes, downloads (SVG, PNG, PDF, scene JSON), and the
  * script, style sheet and font served from memory. No part of a path is
  * ever used to open a file: a path names a page or a process ID, or gets
  * 404. The reply's body is malloc'd; web_reply_free frees it. */

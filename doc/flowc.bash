@@ -14,7 +14,7 @@ _flowc() {
       esac; return ;;
     -f) COMPREPLY=($(compgen -W 'svg png json dot pdf bpmn' -- "$cur")); return ;;
     --port|--host|--hours-per-day|--days-per-week) return ;;
-    --root) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --root|--svg|--changes-since) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --font) COMPREPLY=($(compgen -f -X '!*.tt[fc]' -- "$cur") $(compgen -d -- "$cur")); return ;;
     -o|-p|--scale) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
@@ -22,10 +22,10 @@ _flowc() {
     case $cmd in
       check) COMPREPLY=($(compgen -W '--format --werror --root --help' -- "$cur")) ;;
       render) COMPREPLY=($(compgen -W '-f -p -o --font --scale --no-embed-font --root --help' -- "$cur")) ;;
-      manual) COMPREPLY=($(compgen -W '-p -o --font --root --help' -- "$cur")) ;;
+      manual) COMPREPLY=($(compgen -W '-p -o --changes-since --font --root --help' -- "$cur")) ;;
       serve) COMPREPLY=($(compgen -W '--port --host --open --root --help' -- "$cur")) ;;
       stats) COMPREPLY=($(compgen -W '--format -p --hours-per-day --days-per-week --root --help' -- "$cur")) ;;
-      diff) COMPREPLY=($(compgen -W '--format --git-driver --root --help' -- "$cur")) ;;
+      diff) COMPREPLY=($(compgen -W '--format --svg --font --git-driver --root --help' -- "$cur")) ;;
       fmt) COMPREPLY=($(compgen -W '-w --check --help' -- "$cur")) ;;
       lsp) COMPREPLY=($(compgen -W '--help' -- "$cur")) ;;
     esac

@@ -143,12 +143,13 @@ if command -v valgrind >/dev/null; then
   else bad "valgrind:serve"; head -30 /tmp/flowc-vg.$$; fi
   # stats and diff
   if $VG "$bin" stats tests/cli/stats >/dev/null 2>/tmp/flowc-vg.$$ &&
-     $VG "$bin" diff --format json tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$; then ok
+     $VG "$bin" diff --format json tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$ &&
+     $VG "$bin" diff --svg /tmp/flowc-vg-svg.$$ tests/cli/diff/old tests/cli/diff/new >/dev/null 2>>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:stats-diff"; head -30 /tmp/flowc-vg.$$; fi
   # the BPMN writer: every node kind, three processes in one file
   if $VG "$bin" render -f bpmn -o - tests/cli/bpmn/kinds.flow >/dev/null 2>/tmp/flowc-vg.$$; then ok
   else bad "valgrind:bpmn"; head -30 /tmp/flowc-vg.$$; fi
-  rm -f /tmp/flowc-vg.$$
+  rm -rf /tmp/flowc-vg.$$ /tmp/flowc-vg-svg.$$
 fi
 
 done_suite

@@ -52,7 +52,7 @@ for (const a of await page.$$eval('.downloads a', (as) => as.map((x) => x.href))
   const r = await page.request.get(a);
   const type = r.headers()['content-type'];
   const ext = a.split('.').pop();
-  const want = { svg: 'image/svg+xml', png: 'image/png', json: 'application/json' }[ext];
+  const want = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf', json: 'application/json' }[ext];
   check(r.status() === 200 && type === want && (await r.body()).length > 100, `download ${ext}: ${type}`);
 }
 await page.screenshot({ path: `${shots}/process.png`, fullPage: true });

@@ -11,7 +11,7 @@ chmod +x "$FLOWC"
 . tests/browser/lib.sh
 serve_start || { rm -f "$FLOWC"; exit 1; }
 for p in "" p/purchase p/escape live/purchase download/purchase.svg download/purchase.png \
-         download/purchase.json app.js style.css font nope p/%00; do
+         download/purchase.json download/purchase.pdf app.js style.css font nope p/%00; do
   curl -s -o /dev/null -m 60 "$URL$p"
 done
 curl -s -o /dev/null -m 3 "${URL}events/live/purchase"  # ends at the time limit

@@ -12,7 +12,7 @@ f=tests/check/valid-spec-example.flow
 pdfinfo "$d/recruit.pdf" | grep '^Pages:'
 pdftotext -layout "$d/recruit.pdf" "$d/r.txt"
 echo "footers:" $(grep -oE '第 *[0-9]+ *页 */ *共 *[0-9]+ *页' "$d/r.txt" | tr -d ' ')
-echo "parts:" $(grep -oE '^ *(HR-PR-001 人力资源招聘流程|流程编号|审批|修订记录|流程图|流程说明|风险与控制|表单与记录|术语|相关流程)( |$)' "$d/r.txt" | tr -d ' ')
+echo "parts:" $(grep -oE '^ *(HR-PR-001 人力资源招聘流程|流程编号|审批|修订记录|流程图|流程说明|流程统计|风险与控制|表单与记录|术语|相关流程)( |$)' "$d/r.txt" | tr -d ' ')
 grep -oE '文件编号：[^ ]+|(非)?受控文件$' "$d/r.txt" | sort | uniq -c | sed 's/^ *//'
 "$FLOWC" manual -p HR-PR-001 -o "$d/by-code.pdf" $f; echo "by code: $?"
 cmp -s "$d/recruit.pdf" "$d/by-code.pdf" && echo "the same document"

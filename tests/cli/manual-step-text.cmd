@@ -1,6 +1,7 @@
 # A step has one text everywhere: a fork's written label (分头审核) and,
 # for a join without one, 并行汇合 (never its ID) in the procedure table,
-# the risks, the RACI matrix and the role index. Printed: every line of
+# the risks, the RACI matrix, the role index and (the written label
+# only) beside its bar in the chart. Printed: every line of
 # the manual naming either (the contents and bookmarks aside).
 set -u
 d=$(mktemp -d)

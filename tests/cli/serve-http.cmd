@@ -1,7 +1,9 @@
 # flowc serve over HTTP: the security headers of every reply, only GET
 # and HEAD, no request bodies, hostile paths and long requests refused,
 # 20 clients at once, and the server still serving after all of it; the
-# SVG download is the SVG of `flowc render`; a port in use; Ctrl-C.
+# SVG download is the SVG of `flowc render`, the PDF download a PDF of
+# the chart as `flowc render -f pdf` writes it, linked from the page; a
+# port in use; Ctrl-C.
 . tests/browser/lib.sh
 serve_start || exit 1
 req() { curl -s -o "$DIR.body" -w '%{http_code}' "$@"; }
@@ -41,6 +43,19 @@ echo "still serving: $(req "$URL")"
 "$FLOWC" render -p purchase -o "$DIR.svg" "$DIR/purchase.flow"
 curl -s "${URL}download/purchase.svg" | cmp -s - "$DIR.svg" && echo "download = render: same SVG"
 rm -f "$DIR.svg" "$DIR.body"
+# the PDF download: linked from the page, a PDF of the one-page chart, with its text
+tmps() { find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'flowc-pdf-*' 2>/dev/null | wc -l; }
+before=$(tmps)
+curl -s "${URL}p/purchase" | grep -o '<a href="/download/purchase.pdf" download="purchase.pdf">PDF</a>'
+curl -s -D "$DIR.h" -o "$DIR.pdf" "${URL}download/purchase.pdf"
+tr -d '\r' < "$DIR.h" | grep -E '^Content-(Type|Disposition):'
+echo "starts with: $(head -c 5 "$DIR.pdf")"
+echo "pages: $(pdfinfo "$DIR.pdf" | sed -n 's/^Pages: *//p')"
+pdftotext "$DIR.pdf" - | grep -c '填写采购申请单'
+"$FLOWC" render -f pdf -p purchase -o "$DIR.r.pdf" "$DIR/purchase.flow"
+cmp -s <(pdftotext "$DIR.pdf" -) <(pdftotext "$DIR.r.pdf" -) && echo "download = render -f pdf: same text"
+echo "temporary directories left: $(($(tmps) - before))"
+rm -f "$DIR.h" "$DIR.pdf" "$DIR.r.pdf"
 # a port in use: a clear message, exit 2
 port=${hostport#*:}
 "$FLOWC" serve --port "$port" "$DIR" 2>&1 | sed "s/$port/PORT/"; echo "port in use: exit ${PIPESTATUS[0]}"

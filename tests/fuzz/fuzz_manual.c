@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   if (!c.nerrors && small(c.prog)) {
     const char *err = NULL;
     ManualKind kind = (ManualKind)(size % 3);
-    manual_write(&c, font, kind, (int)(size / 3 % (size_t)c.prog->nprocs), path, &err);
+    manual_write(&c, font, kind, (int)(size / 3 % (size_t)c.prog->nprocs), NULL, path, &err);
   }
   ctx_free(&c);
   return 0;

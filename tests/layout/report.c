@@ -168,7 +168,7 @@ static int dot_metrics(Ctx *c, GVC_t *gvc, const Process *p, const Scene *s, Lay
     }
   }
   MetricDrawing d = {bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y, nodes, s->nnodes, edges, s->nedges,
-                     cluster_lines(c, lanes, p->nlanes, f), 4 * p->nlanes};
+                     cluster_lines(c, lanes, p->nlanes, f), 4 * p->nlanes, NULL, 0};
   metrics_drawing(&d, m);
   *fit = chart_one_page_text(d.width, d.height, chart_min_text(s));
   gvFreeLayout(gvc, G);

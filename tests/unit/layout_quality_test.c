@@ -40,15 +40,21 @@ static double value(const LayoutMetrics *m, int q) {
 static int selfbad;
 
 /* Measures edges a and b (node 0 -> 1 and 2 -> 3, or as given) between
- * four nodes far from the lines, plus an optional label box on a. */
-static LayoutMetrics two(const Pt *a, int na, const Pt *b, int nb, int bfrom, int bto, const Rect *label) {
+ * four nodes far from the lines, plus an optional label box on a and an
+ * optional label beside a node (a bar's). */
+static LayoutMetrics two_beside(const Pt *a, int na, const Pt *b, int nb, int bfrom, int bto,
+                                const Rect *label, const Rect *beside) {
   static const Rect nodes[5] = {{-100, -100, 10, 10}, {-100, 300, 10, 10}, {300, -100, 10, 10},
                                 {300, 300, 10, 10}, {20, 70, 20, 20}};
   MetricEdge e[2] = {{0, 1, a, na, label, NULL, 0}, {bfrom, bto, b, nb, NULL, NULL, 0}};
-  MetricDrawing d = {400, 400, nodes, 5, e, 2, NULL, 0};
+  MetricDrawing d = {400, 400, nodes, 5, e, 2, NULL, 0, beside, beside ? 1 : 0};
   LayoutMetrics m;
   metrics_drawing(&d, &m);
   return m;
+}
+
+static LayoutMetrics two(const Pt *a, int na, const Pt *b, int nb, int bfrom, int bto, const Rect *label) {
+  return two_beside(a, na, b, nb, bfrom, bto, label, NULL);
 }
 
 static void expect(const char *what, double got, double want) {
@@ -84,6 +90,9 @@ static void selftest(void) {
   expect("a label on a node", two(v, 2, far, 2, 2, 3, &on_node).label_collisions, 1);
   expect("a label on a line", two(v, 2, far, 2, 2, 3, &on_line).label_collisions, 1);
   expect("a free label", two(v, 2, far, 2, 2, 3, &clear).label_collisions, 0);
+  expect("a bar's label on a line", two_beside(v, 2, far, 2, 2, 3, NULL, &on_line).label_collisions, 1);
+  expect("a bar's label on a label", two_beside(v, 2, far, 2, 2, 3, &clear, &clear).label_collisions, 2);
+  expect("a free bar's label", two_beside(v, 2, far, 2, 2, 3, NULL, &clear).label_collisions, 0);
   Pt steps[] = {{0, 0}, {0, 10}, {0, 20}, {10, 20}, {10, 30}};
   expect("bends", two(steps, 5, far, 2, 2, 3, NULL).bends, 2);
   Pt jog[] = {{0, 0}, {0, 10}, {5, 10}, {5, 30}}, turn[] = {{0, 0}, {0, 10}, {5, 10}, {5, 0}};
