@@ -143,8 +143,10 @@ static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
   if (p->meta.has_within) {
     long long lim = stats_duration(&cal, p->meta.within);
     cells[2 * n] = "流程时限";
-    cells[2 * n++ + 1] = arena_printf(a, "%s（%s）%s", step_dur(a, p->meta.within),
-                                      stats_dur_text(m->c, &cal, lim, unit),
+    cells[2 * n++ + 1] = arena_printf(a, "%s%s%s%s%s", step_dur(a, p->meta.within),
+                                      p->meta.within.unit == DU_WORKDAY ? "" : "（",
+                                      p->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(m->c, &cal, lim, unit),
+                                      p->meta.within.unit == DU_WORKDAY ? "" : "）",
                                       !b.reachable || !b.limited ? ""
                                       : b.max_time > lim ? "：最长路径超出时限" : "：最长路径在时限内");
   }
