@@ -107,7 +107,8 @@ for bin in "$@"; do
   out=$(timeout 60 "$bin" check --werror flows/ 2>&1)
   if [ $? = 0 ]; then ok; else bad "$tag:flows"; echo "$out" | head -20; fi
   out=$(timeout 60 "$bin" fmt --check flows/ 2>&1)
-  if [ $? = 0 ]; then ok; else bad "$tag:flows-fmt"; echo "flowc fmt --check flows/:"; echo "$out" | head -20; fi
+  if [ $? = 0 ]; then ok; else
+    bad "$tag:flows-fmt"; echo "not formatted (run: ./flowc fmt -w flows/):"; echo "$out" | head -20; fi
   first=0
 done
 
