@@ -62,30 +62,28 @@ compare() {
   fi
 }
 
+# tests/COMMAND/NAME.flow: `flowc COMMAND [NAME.args] NAME.flow` in that
+# directory, compared with NAME.expect ($bin and $tag of the loop below).
+flow_cases() {
+  local f name args out cases
+  cases=$(pick tests/"$1"/*.flow)
+  suite "$tag: tests/$1, flowc $1 on each file" "$(echo "$cases" | grep -c .) cases"
+  for f in $cases; do
+    name=${f%.flow}
+    args=""
+    [ -f "$name.args" ] && args=$(cat "$name.args")
+    # shellcheck disable=SC2086
+    out=$(cd "tests/$1" && timeout 30 "$bin" "$1" $args "$(basename "$f")" 2>&1)
+    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
+  done
+}
+
 first=1
 for bin in "$@"; do
   case $bin in /*) ;; *) bin=$top/$bin ;; esac
   tag=$(basename "$(dirname "$bin")")
-  cases=$(pick tests/check/*.flow)
-  suite "$tag: tests/check, flowc check on each file" "$(echo "$cases" | grep -c .) cases"
-  for f in $cases; do
-    name=${f%.flow}
-    args=""
-    [ -f "$name.args" ] && args=$(cat "$name.args")
-    # shellcheck disable=SC2086
-    out=$(cd tests/check && timeout 30 "$bin" check $args "$(basename "$f")" 2>&1)
-    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
-  done
-  cases=$(pick tests/fmt/*.flow)
-  suite "$tag: tests/fmt, flowc fmt on each file" "$(echo "$cases" | grep -c .) cases"
-  for f in $cases; do
-    name=${f%.flow}
-    args=""
-    [ -f "$name.args" ] && args=$(cat "$name.args")
-    # shellcheck disable=SC2086
-    out=$(cd tests/fmt && timeout 30 "$bin" fmt $args "$(basename "$f")" 2>&1)
-    compare "$tag:$f" "$name.expect" "$out"$'\n'"[exit $?]"
-  done
+  flow_cases check
+  flow_cases fmt
   cases=$(pick tests/cli/*.cmd)
   suite "$tag: tests/cli, commands" "$(echo "$cases" | grep -c .) cases"
   for f in $cases; do
