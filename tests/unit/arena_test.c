@@ -115,7 +115,7 @@ static void test_wrap_cache(Font *f) {
   CHECK(same, "the cache's lines differ from font_wrap_fit's");
   int n3 = lay_wrap(&L, text, 12, 200, 1.3, &l3, &w3);
   CHECK(l3 != l1 && n3 < n1, "another width is answered with the first width's lines");
-  char texts[300][16]; /* distinct addresses: the cache grows */
+  char texts[300][24]; /* distinct addresses: the cache grows */
   const char **lines;
   double *widths;
   for (int i = 0; i < 300; i++) {
