@@ -142,6 +142,10 @@ static void axis_build(Ctx *c, Axis *a, const Scene *s, int horiz, double d) {
     Span r = rect_span(s->nodes[i].box, horiz);
     span_add(c, &a->block, r.lo - CLEAR, r.hi + CLEAR);
     val_add(c, &a->mid, (r.lo + r.hi) / 2);
+    if (s->nodes[i].label_box.w > 0) { /* a bar's label */
+      r = rect_span(s->nodes[i].label_box, horiz);
+      span_add(c, &a->block, r.lo - CLEAR, r.hi + CLEAR);
+    }
   }
   if (a->mid.n) qsort(a->mid.v, (size_t)a->mid.n, sizeof(double), cmp_double);
   axis_edges(c, a, s, horiz, d);
@@ -435,7 +439,10 @@ static void plan_blanks(Ctx *c, const Scene *s, ChartPlan *p) {
   p->blank = NEW(c, unsigned char, n);
   memset(p->blank, 1, (size_t)n);
   p->blank[0] = 0;
-  for (int i = 0; i < s->nnodes; i++) mark(p, s->nodes[i].box);
+  for (int i = 0; i < s->nnodes; i++) {
+    mark(p, s->nodes[i].box);
+    if (s->nodes[i].label_box.w > 0) mark(p, s->nodes[i].label_box);
+  }
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];
     for (int k = 0; k + 1 < e->npts; k++) {

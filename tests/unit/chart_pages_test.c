@@ -120,6 +120,8 @@ static Scene *scene(Ctx *c, const char *text, double *here) {
       e->label_box = (Rect){v[0], v[1], v[2], v[3]};
       e->label = run(&b, v[0], v[1] + v[3] - 2);
       e->nlabel = 1;
+    } else if (sscanf(line, " barlabel %lf %lf %lf %lf", &v[0], &v[1], &v[2], &v[3]) == 4 && s->nnodes) {
+      s->nodes[s->nnodes - 1].label_box = (Rect){v[0], v[1], v[2], v[3]}; /* a fork's or join's */
     }
     l = *end ? end + 1 : end;
   }
@@ -248,6 +250,8 @@ static const Case cases[] = {
     {"no cut along a line or through a label",
      COLUMN "edge 160,300 160,500 250,500 250,700\nedge 170,300 170,450\nlabel 165 440 40 25\n", 2,
      CHART_SPLIT_PAGE, 0, 1, 0, 0, 0, 0},
+    {"no cut through a bar's label, above", COLUMN "barlabel 160 438 60 26\n", 2, CHART_SPLIT_PAGE, 0, 1, 0, 0, 438, 464},
+    {"no cut through a bar's label, below", COLUMN "barlabel 160 488 60 26\n", 2, CHART_SPLIT_PAGE, 0, 1, 0, 0, 488, 514},
     {"near-empty last part avoided", "size 300 1300\ngrid 50 10 100 30 0 50 1 26\n", 3, CHART_SPLIT_PAGE, 0, 1, 0, 0, 0, 0},
     {"landscape needs fewer pages", "size 700 1150\ngrid 50 10 600 15 0 25 1 46\n", 3, CHART_SPLIT_PAGE, 1, 1, 0, 0, 0, 0},
     {"portrait for a tall chart", "size 300 3000\ngrid 50 10 100 30 0 50 1 60\n", 5, CHART_SPLIT_PAGE, 0, 1, 0, 0, 0, 0},
