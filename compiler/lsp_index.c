@@ -188,7 +188,8 @@ static void occ_process(const Program *g, const Process *p, Occs *o) {
   }
   for (int i = 0; i < p->nedges; i++) {
     const Edge *e = p->edges[i];
-    if (e->from >= 0) occ_add(o, e->from_loc, p->nodes[e->from]->loc, p->nodes[e->from], p, SYM_NODE);
+    /* a branch's from is the decision's declaration, recorded above */
+    if (e->from >= 0 && !e->branch) occ_add(o, e->from_loc, p->nodes[e->from]->loc, p->nodes[e->from], p, SYM_NODE);
     if (e->to >= 0) occ_add(o, e->to_loc, p->nodes[e->to]->loc, p->nodes[e->to], p, SYM_NODE);
   }
 }
@@ -330,15 +331,6 @@ static const Node *implicit_call(const Unit *u, const Process *q) {
   return NULL;
 }
 
-/* Whether an earlier occurrence of the same symbol is at the same place
- * (a decision's branches name the decision where it is declared). */
-static int seen_before(const Occs *o, int i) {
-  for (int k = 0; k < i; k++)
-    if (o->v[k].sym == o->v[i].sym && o->v[k].at.file == o->v[i].at.file && o->v[k].at.start == o->v[i].at.start)
-      return 1;
-  return 0;
-}
-
 typedef struct RenameArg { const char *name; char *err; size_t errlen; } RenameArg;
 
 /* A WorkspaceEdit: every occurrence of the symbol, in each file. */
@@ -358,7 +350,7 @@ static json_t *rename_edits(Unit *u, const Occs *o, const Occ *at, const void *a
   json_t *changes = json_object();
   for (int i = 0; i < o->n; i++) {
     const Occ *x = &o->v[i];
-    if (x->sym != at->sym || seen_before(o, i)) continue;
+    if (x->sym != at->sym) continue;
     json_t *uri = file_uri(u, x->at.file);
     json_t *list = json_object_get(changes, json_string_value(uri));
     if (!list) json_object_set_new(changes, json_string_value(uri), list = json_array());
