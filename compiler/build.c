@@ -85,6 +85,18 @@ static void seen_twice(Parser *p, Loc first, Loc again, const char *what) {
   diag_note(p->ctx, d, first, "first given here");
 }
 
+/* A statement allowed once: 1 the first time (it is then recorded as
+ * given at loc), else 0 after reporting the repeat. */
+static int once(Parser *p, int *given, Loc *first, Loc loc, const char *what) {
+  if (*given) {
+    seen_twice(p, *first, loc, what);
+    return 0;
+  }
+  *given = 1;
+  *first = loc;
+  return 1;
+}
+
 static void meta_start(Parser *p, Meta *m) {
   p->meta = m;
   memset(p->meta_seen, 0, sizeof p->meta_seen);
@@ -172,13 +184,7 @@ void b_meta(Parser *p, MetaKey k, Text v, Loc kwloc) {
 
 void b_effective(Parser *p, Date d, Loc loc) {
   Meta *m = p->meta;
-  if (m->has_effective) {
-    seen_twice(p, m->effective_loc, loc, "'effective'");
-    return;
-  }
-  m->effective = d;
-  m->effective_loc = loc;
-  m->has_effective = 1;
+  if (once(p, &m->has_effective, &m->effective_loc, loc, "'effective'")) m->effective = d;
 }
 
 void b_revision(Parser *p, Text version, Date d, Text what, Loc loc) {
@@ -278,13 +284,7 @@ static void process_within(Parser *p, Duration d, Loc loc) {
     p_syntax(p, loc, "a handbook cannot have a time limit ('within'); give it to a process");
     return;
   }
-  if (m->has_within) {
-    seen_twice(p, m->within_loc, loc, "'within'");
-    return;
-  }
-  m->within = d;
-  m->within_loc = loc;
-  m->has_within = 1;
+  if (once(p, &m->has_within, &m->within_loc, loc, "'within'")) m->within = d;
 }
 
 void b_calendar(Parser *p, Duration day, Loc day_loc, Duration week, Loc week_loc) {
@@ -317,13 +317,7 @@ void b_within(Parser *p, Duration d, Loc loc) {
     return;
   }
   NodeExtra *x = extra(p, n);
-  if (x->has_within) {
-    seen_twice(p, x->within_loc, loc, "'within'");
-    return;
-  }
-  x->within = d;
-  x->has_within = 1;
-  x->within_loc = loc;
+  if (once(p, &x->has_within, &x->within_loc, loc, "'within'")) x->within = d;
 }
 
 void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
