@@ -274,8 +274,7 @@ static void put_node_ext(const Bp *b, const Node *n) {
         a->kind >= 0 && a->kind < AT__COUNT)
       text_elem(o, "flowc", attr_kind_name[a->kind], "", a->text.s);
   if (n->x && n->x->has_within && n->x->within.unit >= 0 && n->x->within.unit < DU__COUNT)
-    fprintf(o, "<flowc:within>%lld%s</flowc:within>\n", n->x->within.amount,
-            dur_unit_name[n->x->within.unit]);
+    fprintf(o, "<flowc:within>%lld%s</flowc:within>\n", n->x->within.amount, dur_unit_name[n->x->within.unit]);
   fputs("</bpmn:extensionElements>\n", o);
 }
 

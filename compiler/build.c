@@ -16,6 +16,10 @@ const char *const attr_kind_name[AT__COUNT] = {
   "approver", "consult", "inform",
 };
 const char *const dur_unit_name[DU__COUNT] = {"min", "h", "d", "wd", "w", "mo"};
+
+const char *dur_written(Arena *a, Duration d) {
+  return arena_printf(a, "%lld%s", d.amount, d.unit >= 0 && d.unit < DU__COUNT ? dur_unit_name[d.unit] : "");
+}
 const char *const meta_key_name[MK__COUNT] = {
   "owner", "code", "version", "author", "reviewer", "approver",
   "purpose", "scope", "title", "company",

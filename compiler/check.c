@@ -347,25 +347,19 @@ static void check_meta(PC *k) {
     diag(k->c, SEV_WARNING, "missing-meta", pr->loc, "process %s has no 'code'", q(k, pr->id));
 }
 
-static const char *as_written(Ctx *c, Duration d) {
-  return arena_printf(&c->arena, "%lld%s", d.amount, dur_unit_name[d.unit]);
-}
-
 /* A process's own limit against its longest path's time budget. */
 static void check_deadline(PC *k) {
   const Meta *m = &k->pr->meta;
   if (!m->has_within) return;
   CalendarFrom from;
   Calendar cal = stats_calendar(k->c->prog, k->pr, NULL, &from);
-  long long limit = stats_duration(&cal, m->within);
   StatsBudget b;
   stats_budget(k->c, k->pr, &cal, &b);
-  if (!b.reachable || b.max_time <= limit) return;
+  if (!b.reachable || b.max_time <= stats_duration(&cal, m->within)) return;
   Diag *d = diag(k->c, SEV_WARNING, "deadline", m->within_loc,
-                 "process %s may take %s of working time along its longest path (loops counted once), over its limit of %s%s: %s",
-                 q(k, k->pr->id), stats_dur_text(k->c, &cal, b.max_time, NULL), as_written(k->c, m->within),
-                 m->within.unit == DU_WORKDAY ? "" : arena_printf(&k->c->arena, " (%s)", stats_dur_text(k->c, &cal, limit, NULL)),
-                 b.path_text);
+                 "process %s may take %s of working time along its longest path (loops counted once), over its limit of %s: %s",
+                 q(k, k->pr->id), stats_dur_text(k->c, &cal, b.max_time, NULL),
+                 stats_limit_text(k->c, &cal, m->within), b.path_text);
   if (from == CAL_DEFAULT)
     diag_note(k->c, d, m->within_loc, "on the default calendar, %d h a working day and %d working days a week (declare yours with 'calendar 8h 5d')",
               cal.hours_per_day, cal.days_per_week);

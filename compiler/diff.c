@@ -198,7 +198,7 @@ static const char *phase_of(const Process *p, const Node *n) { return n->phase >
 
 static const char *within_of(Ctx *c, const Node *n) {
   if (!n->x || !n->x->has_within) return NULL;
-  return arena_printf(&c->arena, "%lld%s", n->x->within.amount, dur_unit_name[n->x->within.unit]);
+  return dur_written(&c->arena, n->x->within);
 }
 
 static const char *callee_of(Ctx *c, const Node *n) {

@@ -17,6 +17,8 @@ typedef enum { DU_MIN, DU_HOUR, DU_DAY, DU_WORKDAY, DU_WEEK, DU_MONTH, DU__COUNT
 extern const char *const dur_unit_name[DU__COUNT];    /* min h d wd w mo */
 
 typedef struct Duration { long long amount; DurUnit unit; } Duration;
+/* d as written: "3wd", in a's memory. */
+const char *dur_written(Arena *a, Duration d);
 typedef struct Date { int y, m, d; } Date;
 /* Hours in a working day and working days in a week. */
 typedef struct Calendar { int hours_per_day, days_per_week; } Calendar;

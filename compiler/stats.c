@@ -253,6 +253,12 @@ const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char 
   return *s ? s : "0";
 }
 
+const char *stats_limit_text(Ctx *c, const Calendar *cal, Duration d) {
+  if (d.unit == DU_WORKDAY) return dur_written(&c->arena, d);
+  return arena_printf(&c->arena, "%s (%s)", dur_written(&c->arena, d),
+                      stats_dur_text(c, cal, stats_duration(cal, d), NULL));
+}
+
 double stats_calendar_days(const Calendar *cal, long long t) {
   return (double)t / 7.0 / 60.0 / cal->hours_per_day * 7.0 / cal->days_per_week;
 }
@@ -330,10 +336,8 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
           stats_calendar_days(cal, s->max_time.a));
   if (pr->meta.has_within) {
     long long lim = stats_duration(cal, pr->meta.within);
-    fprintf(out, "  %-20s%lld%s%s%s%s: the longest path is %s it\n", "process limit",
-            pr->meta.within.amount, dur_unit_name[pr->meta.within.unit],
-            pr->meta.within.unit == DU_WORKDAY ? "" : " (", pr->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(c, cal, lim, NULL),
-            pr->meta.within.unit == DU_WORKDAY ? "" : ")", s->max_time.a > lim ? "over" : "within");
+    fprintf(out, "  %-20s%s: the longest path is %s it\n", "process limit",
+            stats_limit_text(c, cal, pr->meta.within), s->max_time.a > lim ? "over" : "within");
   }
   fprintf(out, "  %-20s%s", "critical path", path_text(k, &s->max_time));
   const char **ids;
@@ -392,8 +396,7 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fputs(",\n    \"limit\": ", out);
   if (pr->meta.has_within) {
     long long lim = stats_duration(cal, pr->meta.within);
-    fprintf(out, "{\"as_written\": \"%lld%s\", \"working\": ", pr->meta.within.amount,
-            dur_unit_name[pr->meta.within.unit]);
+    fprintf(out, "{\"as_written\": \"%s\", \"working\": ", dur_written(&c->arena, pr->meta.within));
     json_dur(out, c, cal, lim);
     fprintf(out, ", \"over\": %s}", s->max_time.a > lim ? "true" : "false");
   } else
@@ -407,7 +410,7 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
       json_write_string(out, nd->id);
       fprintf(out, ", \"kind\": \"%s\", \"within\": ", node_kind_name[nd->kind]);
       if (nd->x && nd->x->has_within)
-        fprintf(out, "\"%lld%s\"", nd->x->within.amount, dur_unit_name[nd->x->within.unit]);
+        fprintf(out, "\"%s\"", dur_written(&c->arena, nd->x->within));
       else
         fputs("null", out);
       fprintf(out, ", \"loop\": %s}", comp_size(k, x) > 1 ? "true" : "false");

@@ -46,6 +46,8 @@ void stats_budget(Ctx *c, const Process *p, const Calendar *cal, StatsBudget *b)
 const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char *const unit[3]);
 /* The same in calendar days, at the calendar's average. */
 double stats_calendar_days(const Calendar *cal, long long t);
+/* A limit as written, then in working time unless it is in wd: "3d (2wd 1h 43min)". */
+const char *stats_limit_text(Ctx *c, const Calendar *cal, Duration d);
 
 /* Writes the statistics of the n processes sel[] (each without errors). */
 void stats_write(Ctx *c, Process *const *sel, int n, const Calendar *given, int json, FILE *out);
