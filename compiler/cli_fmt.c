@@ -107,10 +107,6 @@ static void fmt_one(Opts *o, const char *path) {
 static void fmt_dir(Opts *o, const char *dir) {
   int n, bad = 0;
   char **files = dir_files(dir, &n, &bad);
-  if (!n && !bad) {
-    fprintf(stderr, "flowc: error: '%s' holds no .flow file\n", dir);
-    bad = 1;
-  }
   if (bad) worse(o, 2);
   for (int i = 0; i < n; i++) {
     fmt_one(o, files[i]);

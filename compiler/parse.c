@@ -261,7 +261,7 @@ static int is_flow(const char *name) {
 /* Iterative: no recursion however deep the tree. */
 char **dir_files(const char *dir, int *count, int *bad) {
   char **todo = xmalloc(sizeof *todo), **files = NULL;
-  int ntodo = 1, nfiles = 0, cap = 0;
+  int ntodo = 1, nfiles = 0, cap = 0, bad0 = *bad;
   todo[0] = strdup(dir);
   if (!todo[0]) oom();
   while (ntodo > 0) {
@@ -296,6 +296,10 @@ char **dir_files(const char *dir, int *count, int *bad) {
     free(d);
   }
   free(todo);
+  if (!nfiles && *bad == bad0) {
+    fprintf(stderr, "flowc: error: '%s' holds no .flow file\n", dir);
+    ++*bad;
+  }
   if (nfiles) qsort(files, (size_t)nfiles, sizeof *files, by_name);
   *count = nfiles;
   return files;
@@ -306,10 +310,6 @@ char **dir_files(const char *dir, int *count, int *bad) {
 static int load_dir(Loader *L, const char *dir) {
   int n, bad = 0;
   char **files = dir_files(dir, &n, &bad);
-  if (!n && !bad) {
-    fprintf(stderr, "flowc: error: '%s' holds no .flow file\n", dir);
-    bad = 1;
-  }
   char *root = realpath(L->c->root ? L->c->root : dir, NULL);
   for (int i = 0; i < n; i++) {
     bad += load_arg(L, files[i], NULL, root);

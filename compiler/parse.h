@@ -18,7 +18,8 @@ int load_program_as(Ctx *c, char *const *paths, char *const *shown, int npaths);
 void load_source(Ctx *c, const char *name, const char *buf, size_t len);
 /* The .flow files under dir, recursively, sorted by path (malloc'd list
  * of malloc'd paths). Hidden entries and links to directories are skipped;
- * a directory that cannot be read is reported and counted in *bad. */
+ * a directory that cannot be read, and one that holds no .flow file, is
+ * reported and counted in *bad. */
 char **dir_files(const char *dir, int *count, int *bad);
 
 /* The source spans of one file, for the formatter: every token (its kind
