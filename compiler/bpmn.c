@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "render.h"
+#include "steps.h"
 #include "utf8.h"
 #include "version.h"
 
@@ -45,12 +46,6 @@ static int is_activity(NodeKind k) {
   return k == NK_TASK || k == NK_MANUAL || k == NK_DATA || k == NK_CALL;
 }
 
-static const Attr *find_attr(const Node *n, AttrKind k) {
-  for (const Attr *a = n->attrs; a; a = a->next)
-    if (a->kind == k) return a;
-  return NULL;
-}
-
 /* The BPMN element a node becomes. */
 static const char *element(const Node *n) {
   switch (n->kind) {
@@ -63,7 +58,7 @@ static const char *element(const Node *n) {
   case NK_DOCUMENT: return "dataObjectReference";
   case NK_STORE: return "dataStoreReference";
   case NK_MANUAL: return "manualTask";
-  default: return find_attr(n, AT_FORM) ? "userTask" : "task";
+  default: return step_attr(n, AT_FORM) ? "userTask" : "task";
   }
 }
 

@@ -27,12 +27,6 @@ const char *m_dur(Manual *m, Duration d) {
   return step_dur(&m->c->arena, d);
 }
 
-const char *m_attr(const Node *n, AttrKind k) {
-  for (const Attr *a = n->attrs; a; a = a->next)
-    if (a->kind == k) return a->text.s;
-  return NULL;
-}
-
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep) {
   return step_join(&m->c->arena, n, k, sep);
 }

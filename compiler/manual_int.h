@@ -105,7 +105,6 @@ const char *m_meta(const Meta *mt, MetaKey k);   /* the text, or "—" */
 const char *m_date(Manual *m, Date d);
 const char *m_dur(Manual *m, Duration d);
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep);
-const char *m_attr(const Node *n, AttrKind k);   /* first such attribute, or NULL */
 const char *m_proc_name(Manual *m, const Process *p);  /* "CODE 标题" */
 const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n); /* "5 text" */
 

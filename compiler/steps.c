@@ -91,6 +91,12 @@ const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep) {
   return out;
 }
 
+const char *step_attr(const Node *n, AttrKind k) {
+  for (const Attr *a = n->attrs; a; a = a->next)
+    if (a->kind == k) return a->text.s;
+  return NULL;
+}
+
 const char *step_dur(Arena *a, Duration d) {
   static const char *const unit[DU__COUNT] = {"分钟", "小时", "天", "工作日", "周", "个月"};
   return arena_printf(a, "%lld %s", d.amount, d.unit < DU__COUNT ? unit[d.unit] : "");

@@ -21,6 +21,8 @@ void steps_order(Arena *a, const Process *p, Steps *st);
 const char *step_label(const Node *n);
 /* The texts of the node's attributes of kind k joined by sep ("" if none). */
 const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep);
+/* The text of n's first attribute of kind k, or NULL. */
+const char *step_attr(const Node *n, AttrKind k);
 /* A time limit as the tables show it: "3 工作日". */
 const char *step_dur(Arena *a, Duration d);
 
