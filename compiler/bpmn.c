@@ -670,11 +670,13 @@ static void put_participant(const Bp *b) {
   fputs("/>\n", b->o);
 }
 
-/* Sets b up for scene s (the flows, the lanes), the pool's top at top. */
-static void open_scene(Bp *b, const Scene *s, double top) {
+/* Sets b up for scene s, the pool's top at top; with flows, also the
+ * flows and lanes that the process and its diagram need. */
+static void open_scene(Bp *b, const Scene *s, double top, int flows) {
   b->s = s;
   b->p = s->proc;
   b->dy = top - pool_box(s).y;
+  if (!flows) return;
   b->nflows = 0;
   b->lane = xmalloc(sizeof *b->lane * (size_t)(s->nnodes + 1));
   for (int i = 0; i < s->nnodes; i++) b->lane[i] = lane_of(s, i);
@@ -698,11 +700,12 @@ static int scene_ok(const Scene *s) {
   return s->proc != NULL;
 }
 
-/* Runs each part over every scene, the pools one below the other. */
-static void each(Bp *b, Scene *const *scenes, int n, void (*part)(const Bp *)) {
+/* Runs each part over every scene, the pools one below the other (with
+ * flows: a part that needs them). */
+static void each(Bp *b, Scene *const *scenes, int n, void (*part)(const Bp *), int flows) {
   double top = 0;
   for (int i = 0; i < n; i++) {
-    open_scene(b, scenes[i], top);
+    open_scene(b, scenes[i], top, flows);
     part(b);
     top += pool_box(scenes[i]).h + POOL_GAP;
     close_scene(b);
@@ -724,14 +727,14 @@ int bpmn_write(Ctx *c, Scene *const *scenes, int n, FILE *out, const char **err)
         " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
         " xmlns:flowc=\"" NS_FLOWC "\" id=\"definitions\" targetNamespace=\"" NS_FLOWC "\""
         " exporter=\"flowc\" exporterVersion=\"" FLOWC_VERSION "\">\n", out);
-  each(&b, scenes, n, put_categories);
+  each(&b, scenes, n, put_categories, 0);
   fputs("<bpmn:collaboration id=\"collaboration\">\n", out);
-  each(&b, scenes, n, put_participant);
+  each(&b, scenes, n, put_participant, 0);
   fputs("</bpmn:collaboration>\n", out);
-  each(&b, scenes, n, put_process);
+  each(&b, scenes, n, put_process, 1);
   fputs("<bpmndi:BPMNDiagram id=\"diagram\">\n"
         "<bpmndi:BPMNPlane id=\"plane\" bpmnElement=\"collaboration\">\n", out);
-  each(&b, scenes, n, put_diagram);
+  each(&b, scenes, n, put_diagram, 1);
   fputs("</bpmndi:BPMNPlane>\n</bpmndi:BPMNDiagram>\n</bpmn:definitions>\n", out);
   free(b.flows);
   if (fflush(out) || ferror(out)) {
