@@ -16,3 +16,5 @@ mkdir "$d/v1.2"
 "$FLOWC" render -f json -o - tests/cli/dirs/sales | jq -r .process.id
 "$FLOWC" render -o - flows/sales.flow 2>&1; echo "several processes to standard output: ${PIPESTATUS[0]}"
 ls "$d" | sort
+# a PDF is a file, never standard output: a usage error that writes nothing
+"$FLOWC" render -f pdf -o - tests/cli/dirs/sales 2>&1 | head -c 300; echo "pdf to standard output: ${PIPESTATUS[0]}"
