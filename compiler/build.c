@@ -22,7 +22,7 @@ const char *dur_written(Arena *a, Duration d) {
 }
 const char *const meta_key_name[MK__COUNT] = {
   "owner", "code", "version", "author", "reviewer", "approver",
-  "purpose", "scope", "title", "company",
+  "purpose", "scope", "title", "company", "source",
 };
 
 const char *kind_article(NodeKind k) { return k == NK_END ? "an" : "a"; }
@@ -458,4 +458,94 @@ void b_edge_label(Parser *p, EdgeSpan chain, Text label) {
   }
   chain.first->label = label.s;
   chain.first->label_loc = label.loc;
+}
+
+/* ---- v1.1: `when`, `added` (see ir.h's Added) ---- */
+
+Added *b_mark(Parser *p, Text reason, Loc loc) {
+  Added *a = arena_alloc(ARENA, sizeof *a);
+  a->reason = reason.s && *reason.s ? reason.s : NULL;
+  a->loc = loc;
+  return a;
+}
+
+void b_mark_again(Parser *p, const Added *first, Loc loc) {
+  Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", loc, "'added' is given twice on this line: one marks everything the line writes");
+  diag_note(p->ctx, d, first->loc, "first given here");
+}
+
+/* A line `added` in a node's braces: the node is beyond the source. */
+void b_mark_node(Parser *p, Added *a) {
+  Node *n = p->node;
+  if (n->added) seen_twice(p, n->added->loc, a->loc, arena_printf(ARENA, "'added' for node '%s'", n->id));
+  else n->added = a;
+}
+
+/* A line `added` among a process's properties: all of it is a supplement. */
+void b_mark_process(Parser *p, Added *a) {
+  Process *pr = p->proc;
+  if (pr->added) seen_twice(p, pr->added->loc, a->loc, arena_printf(ARENA, "'added' for process '%s'", pr->id));
+  else pr->added = a;
+}
+
+/* A trailing mark on the attribute just read, whose text is at v (the
+ * attribute may have been refused as a repeat). */
+void b_mark_attr(Parser *p, Text v, Added *a) {
+  if (!a || !p->node) return;
+  for (Attr *t = p->node->attrs; t; t = t->next)
+    if (!t->next && t->text.loc.start == v.loc.start && t->text.loc.line == v.loc.line) t->added = a;
+}
+
+void b_mark_within(Parser *p, Loc at, Added *a) {
+  if (!a) return;
+  Node *n = p->node;
+  if (n && n->x && n->x->has_within && n->x->within_loc.start == at.start && n->x->within_loc.line == at.line)
+    n->x->within_added = a;
+  else if (!n && p->proc && p->meta->has_within && p->meta->within_loc.start == at.start && p->meta->within_loc.line == at.line)
+    p->proc->within_added = a;
+}
+
+void b_mark_edges(Parser *p, EdgeSpan chain, Added *a) {
+  if (!a || !chain.first) return;
+  for (int i = p->nedges - 1; i >= 0; i--) {
+    p->edges[i]->added = a;
+    if (p->edges[i] == chain.first) break;
+  }
+}
+
+void b_mark_lane(Parser *p, Added *a) {
+  if (a && p->proc->nlanes) p->proc->lanes[p->proc->nlanes - 1].added = a;
+}
+
+void b_mark_phase(Parser *p, Added *a) {
+  if (a && p->proc->nphases) p->proc->phases[p->proc->nphases - 1].added = a;
+}
+
+/* Why a node of kind k cannot be conditional, or NULL when it can. */
+static const char *when_refused(NodeKind k) {
+  switch (k) {
+  case NK_START: return "a process always begins at its start";
+  case NK_END: return "an end is where the flow arrives, not a step that is done";
+  case NK_FORK: case NK_JOIN: return "a fork or join only splits or merges the flow: put 'when' on the steps after it";
+  case NK_DECISION: return "a decision already chooses: write the case as a branch label, or put 'when' on the steps it leads to";
+  default: return NULL;
+  }
+}
+
+/* `when "…"` in a node's braces: the step is done only in that case. */
+void b_when(Parser *p, Text cond, Loc kwloc, Added *a) {
+  Node *n = p->node;
+  const char *why = when_refused(n->kind);
+  if (why) {
+    p_syntax(p, kwloc, "%s %s node cannot be conditional ('when'): %s", kind_article(n->kind),
+             node_kind_name[n->kind], why);
+    return;
+  }
+  NodeExtra *x = extra(p, n);
+  if (x->when.s) {
+    seen_twice(p, x->when.loc, kwloc, "'when'");
+    return;
+  }
+  x->when = (Text){cond.s, kwloc};
+  x->when_added = a;
 }

@@ -33,11 +33,15 @@ typedef enum {
 } AttrKind;
 extern const char *const attr_kind_name[AT__COUNT];
 
-typedef struct Attr { AttrKind kind; Text text; struct Attr *next; } Attr;
+/* `added ["reason"]`: content beyond the process's source (reason NULL
+ * when none is given). */
+typedef struct Added { const char *reason; Loc loc; } Added;
+
+typedef struct Attr { AttrKind kind; Text text; struct Attr *next; Added *added; } Attr;
 
 typedef enum {
   MK_OWNER, MK_CODE, MK_VERSION, MK_AUTHOR, MK_REVIEWER, MK_APPROVER,
-  MK_PURPOSE, MK_SCOPE, MK_TITLE, MK_COMPANY, MK__COUNT
+  MK_PURPOSE, MK_SCOPE, MK_TITLE, MK_COMPANY, MK_SOURCE, MK__COUNT
 } MetaKey;
 extern const char *const meta_key_name[MK__COUNT];
 
@@ -64,14 +68,18 @@ typedef struct Lane {
   const char *id, *name; /* name: display name, default id */
   Loc loc;
   int nnodes;            /* nodes placed in this lane */
+  Added *added;
 } Lane;
 
-typedef struct Phase { const char *name; Loc loc; } Phase;
+typedef struct Phase { const char *name; Loc loc; Added *added; } Phase;
 
 /* What few nodes have: a time limit, the process a call runs. */
 typedef struct NodeExtra {
   Duration within; int has_within; Loc within_loc;
   Text process_ref;   /* call: `process ID` as written */
+  Added *within_added;
+  Text when;          /* `when "…"`: done only in that case */
+  Added *when_added;
 } NodeExtra;
 
 typedef struct Node {
@@ -87,6 +95,7 @@ typedef struct Node {
   int callee;         /* call: index into Program.procs, -1 if unresolved */
   int index;          /* position in Process.nodes */
   int has_label;
+  Added *added;       /* `added` in its braces */
 } Node;
 
 typedef struct Edge {
@@ -96,6 +105,7 @@ typedef struct Edge {
   const char *label;  /* NULL when unlabelled */
   Loc label_loc;
   int branch;         /* written as a decision branch */
+  Added *added;
 } Edge;
 
 typedef struct Process {
@@ -110,6 +120,8 @@ typedef struct Process {
   int resolve_errors;         /* checks skip a process that has them */
   int ncalls;                 /* call nodes bound to a process (resolve) */
   int index;                  /* position in Program.procs */
+  Added *within_added;        /* on the process's own `within` */
+  Added *added;               /* `added` among its properties: all of it is */
 } Process;
 
 typedef struct Handbook {

@@ -121,6 +121,18 @@ EdgeSpan b_unlabelled(Parser *p, Loc arrow, Text to);
 const char *branch_label_example(const Parser *p);
 /* "a" or "an", for "a task node", "an end node" */
 const char *kind_article(NodeKind k);
+/* v1.1 marks: an `added ["reason"]` at loc, a second one on its line,
+ * and where each statement puts it; `when "…"` in a node's braces. */
+Added *b_mark(Parser *p, Text reason, Loc loc);
+void b_mark_again(Parser *p, const Added *first, Loc loc);
+void b_mark_node(Parser *p, Added *a);
+void b_mark_process(Parser *p, Added *a);
+void b_mark_attr(Parser *p, Text v, Added *a);
+void b_mark_within(Parser *p, Loc at, Added *a);
+void b_mark_edges(Parser *p, EdgeSpan chain, Added *a);
+void b_mark_lane(Parser *p, Added *a);
+void b_mark_phase(Parser *p, Added *a);
+void b_when(Parser *p, Text cond, Loc kwloc, Added *a);
 /* Ref lists arrive last-first from the grammar. */
 Ref *b_ref(Parser *p, Text t, Ref *prev);
 Text b_string(Parser *p, Ref *rev, Loc loc);

@@ -47,6 +47,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
   Duration dur;
   Ref *ref;
   EdgeSpan span;
+  Added *added;
 }
 
 %token <text> ID "name" STRING "text"
@@ -58,6 +59,9 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
 %token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
 %token CALENDAR "calendar"
+%token ADDED "added" WHEN "when"
+%token MARK "trailing 'added'"  /* made by yylex(): 'added' after a statement */
+%token <text> REASON "reason"   /* made by yylex(): a text after 'added' on its line */
 %token SYNC "start of a statement" /* made by yylex() after an error */
 
 /* "a" "b" concatenates even where a text could start the next item (a
@@ -68,6 +72,8 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %type <text> string opt_string label opt_in
 %type <ref> strcat
 %type <span> chain bchain
+%type <added> mark opt_mark
+%type <text> opt_reason
 
 %%
 
@@ -100,11 +106,12 @@ pitems
 
 pitem
   : meta
-  | LANE ID opt_string      { b_lane(P, $2.s, @2, $3); }
-  | PHASE string            { b_phase(P, $2, @1); }
+  | LANE ID opt_string opt_mark { b_lane(P, $2.s, @2, $3); b_mark_lane(P, $4); }
+  | PHASE string opt_mark   { b_phase(P, $2, @1); b_mark_phase(P, $3); }
   | node
-  | chain
-  | chain ':' label         { b_edge_label(P, $1, $3); }
+  | chain opt_mark          { b_mark_edges(P, $1, $2); }
+  | chain ':' label opt_mark { b_edge_label(P, $1, $3); b_mark_edges(P, $1, $4); }
+  | ADDED opt_reason        { b_mark_process(P, b_mark(P, $2, @1)); }
   | ';'
   | error SYNC              { yyerrok; }
   ;
@@ -115,7 +122,7 @@ meta
   | EFFECTIVE DATE          { b_effective(P, $2, @2); }
   | REVISION string DATE string { b_revision(P, $2, $3, $4, @1); }
   | TERM STRING string      { b_term(P, $2, $3, @1); }
-  | WITHIN DURATION         { b_within(P, $2, @2); }
+  | WITHIN DURATION opt_mark { b_within(P, $2, @2); b_mark_within(P, @2, $3); }
   | CALENDAR DURATION DURATION { b_calendar(P, $2, @2, $3, @3); }
   ;
 
@@ -140,11 +147,13 @@ bitems
   ;
 
 bitem
-  : ATTRKEY string          { b_attr(P, (AttrKind)$1, $2, @1); }
-  | APPROVER string         { b_attr(P, AT_APPROVER, $2, @1); }
-  | WITHIN DURATION         { b_within(P, $2, @2); }
+  : ATTRKEY string opt_mark { b_attr(P, (AttrKind)$1, $2, @1); b_mark_attr(P, $2, $3); }
+  | APPROVER string opt_mark { b_attr(P, AT_APPROVER, $2, @1); b_mark_attr(P, $2, $3); }
+  | WITHIN DURATION opt_mark { b_within(P, $2, @2); b_mark_within(P, @2, $3); }
   | PROCESS ID              { b_call_process(P, $2.s, @2, @1); }
-  | bchain
+  | WHEN string opt_mark    { b_when(P, $2, @1, $3); }
+  | ADDED opt_reason        { b_mark_node(P, b_mark(P, $2, @1)); }
+  | bchain opt_mark         { b_mark_edges(P, $1, $2); }
   | ';'
   | error SYNC              { yyerrok; }
   ;
@@ -157,6 +166,23 @@ chain
 bchain
   : label ARROW ID          { $$ = b_branch(P, $1, $3); }
   | bchain ARROW ID         { $$ = $2 ? b_unlabelled(P, @2, $3) : b_edge_next(P, $1, $3); }
+  ;
+
+/* `added ["reason"]` trailing a statement: one rule for every
+ * statement that takes it (yylex() tells it from a line `added`). */
+opt_mark
+  : %empty                  { $$ = NULL; }
+  | mark
+  ;
+
+mark
+  : MARK opt_reason         { $$ = b_mark(P, $2, @1); }
+  | mark MARK opt_reason    { b_mark_again(P, $1, @2); $$ = $1; }
+  ;
+
+opt_reason
+  : %empty                  { $$ = (Text){0}; }
+  | REASON
   ;
 
 label
@@ -192,6 +218,16 @@ _Static_assert(sizeof(YYSTYPE) <= sizeof(((Parser *)0)->val), "Parser.val too sm
  * reported. If the offending token itself starts a statement, it is
  * handed over again after SYNC, preceded by the keyword a misspelt word
  * stood for (p->subst), if any. */
+/* 'added' after a statement on its line is a trailing mark (MARK), and
+ * a text after 'added' on its line is the reason: so a line `added`
+ * needs no separator from the statement before, nor its reason from a
+ * branch label on the next line. p->tok is still the token before t. */
+static int mark_token(const Parser *p, int t, Loc l) {
+  if (t == ADDED && !p->tok_stmt) return MARK;
+  if (t == STRING && (p->tok == ADDED || p->tok == MARK) && l.line == p->tok_loc.line) return REASON;
+  return t;
+}
+
 static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
   Parser *p = flow_get_extra(s);
   if (p->recover == RECOVER_REPLAY || p->recover == RECOVER_PENDING) {
@@ -226,6 +262,7 @@ static int yylex(YYSTYPE *v, Loc *l, yyscan_t s) {
     p->prev_loc = p->tok_loc;
     p->prev_stmt = p->tok_stmt;
     p->tok_stmt = p->tok_bol || p->tok == 0 || p->tok == '{' || p->tok == '}' || p->tok == ';';
+    t = mark_token(p, t, *l);
     p->tok = t;
     p->tok_text = t == ID ? v->text.s
                 : t == KIND ? node_kind_name[v->ival]
@@ -276,6 +313,8 @@ static const char *sym_desc(yysymbol_kind_t k) {
   case YYSYMBOL_METAKEY: return "a property";
   case YYSYMBOL_ATTRKEY: return "an attribute";
   case YYSYMBOL_ARROW: return "'->'";
+  case YYSYMBOL_MARK: return "'added'";
+  case YYSYMBOL_REASON: return "a quoted reason";
   case YYSYMBOL_YYEOF: return "the end of the file";
   default: break;
   }
@@ -330,6 +369,9 @@ static int statement_words(int cx, NodeKind k, Word *out) {
     if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN)
       out[n++] = (Word){"within", WITHIN, 0};
     if (k == NK_CALL) out[n++] = (Word){"process", PROCESS, 0};
+    if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN && k != NK_DECISION)
+      out[n++] = (Word){"when", WHEN, 0};
+    out[n++] = (Word){"added", ADDED, 0};
     return n;
   }
   if (cx == CX_PROCESS) {
@@ -344,6 +386,7 @@ static int statement_words(int cx, NodeKind k, Word *out) {
   out[n++] = (Word){"term", TERM, 0};
   if (cx == CX_PROCESS) out[n++] = (Word){"within", WITHIN, 0};
   out[n++] = (Word){"calendar", CALENDAR, 0};
+  if (cx == CX_PROCESS) out[n++] = (Word){"added", ADDED, 0};
   return n;
 }
 
