@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "graph.h"
+#include "marks.h"
 #include "stats.h"
 
 
@@ -369,6 +370,26 @@ static void check_deadline(PC *k) {
               cal.days_per_week);
 }
 
+typedef struct MarkCount { const Added *first; int n; } MarkCount;
+
+static void count_mark(void *arg, const Added *a) {
+  MarkCount *m = arg;
+  if (!m->n++) m->first = a;
+}
+
+/* `added` says what goes beyond the source: without one it means nothing. */
+static void check_marks(PC *k) {
+  if (marks_source(k->c->prog, k->pr)) return;
+  MarkCount m = {0};
+  marks_each(k->pr, count_mark, &m);
+  if (!m.n) return;
+  const char *more = m.n > 1 ? arena_printf(&k->c->arena, " (here and in %d other places)", m.n - 1) : "";
+  diag(k->c, SEV_WARNING, "added-no-source", m.first->loc,
+       "process %s has no 'source', so 'added'%s marks nothing beyond it: give the process (or the handbook) "
+       "a 'source \"…\"' it was transcribed from, or leave 'added' out",
+       q(k, k->pr->id), more);
+}
+
 static void check_process(Ctx *c, Process *pr) {
   PC k = {.c = c, .pr = pr, .n = pr->nnodes, .m = pr->nedges};
   int *from = NEW(c, int, k.m + 1), *to = NEW(c, int, k.m + 1);
@@ -395,6 +416,7 @@ static void check_process(Ctx *c, Process *pr) {
   check_parallel(&k);
   check_lanes(&k);
   check_deadline(&k);
+  check_marks(&k);
 }
 
 /* Calls that form a cycle, across all processes. */

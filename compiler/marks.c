@@ -1,0 +1,80 @@
+/* marks.c — footnotes for content added beyond a source (see marks.h). */
+#include "marks.h"
+#include <string.h>
+
+const char *marks_source(const Program *g, const Process *p) {
+  if (p->meta.field[MK_SOURCE].s) return p->meta.field[MK_SOURCE].s;
+  return g->nhandbooks ? g->handbooks[0]->meta.field[MK_SOURCE].s : NULL;
+}
+
+static void node_marks(const Node *n, void (*fn)(void *, const Added *), void *arg) {
+  if (n->added) fn(arg, n->added);
+  if (n->x && n->x->when_added) fn(arg, n->x->when_added);
+  if (n->x && n->x->within_added) fn(arg, n->x->within_added);
+  for (const Attr *a = n->attrs; a; a = a->next)
+    if (a->added) fn(arg, a->added);
+}
+
+void marks_each(const Process *p, void (*fn)(void *arg, const Added *a), void *arg) {
+  if (p->added) fn(arg, p->added);
+  if (p->within_added) fn(arg, p->within_added);
+  for (int i = 0; i < p->nlanes; i++)
+    if (p->lanes[i].added) fn(arg, p->lanes[i].added);
+  for (int i = 0; i < p->nphases; i++)
+    if (p->phases[i].added) fn(arg, p->phases[i].added);
+  for (int i = 0; i < p->nnodes; i++) node_marks(p->nodes[i], fn, arg);
+  for (int i = 0; i < p->nedges; i++)
+    if (p->edges[i]->added) fn(arg, p->edges[i]->added);
+}
+
+static const char *reason_of(const Added *a) { return a->reason ? a->reason : MARK_DEFAULT; }
+
+static int find(const Marks *m, const char *r) {
+  for (int k = 0; k < m->n; k++)
+    if (!strcmp(m->reasons[k], r)) return k;
+  return -1;
+}
+
+typedef struct Collect { Ctx *c; Marks *m; int cap; } Collect;
+
+static void collect(void *arg, const Added *a) {
+  Collect *k = arg;
+  const char *r = reason_of(a);
+  if (find(k->m, r) >= 0) return;
+  if (k->m->n == k->cap) {
+    const char **more = NEW(k->c, const char *, k->cap = k->cap ? 2 * k->cap : 8);
+    if (k->m->n) memcpy(more, k->m->reasons, sizeof *more * (size_t)k->m->n);
+    k->m->reasons = more;
+  }
+  k->m->reasons[k->m->n++] = r;
+}
+
+void marks_of(Ctx *c, const Process *p, Marks *m) {
+  memset(m, 0, sizeof *m);
+  if (!marks_source(c->prog, p)) return;
+  if (p->added) {
+    m->whole = 1;
+    return;
+  }
+  Collect k = {c, m, 0};
+  marks_each(p, collect, &k);
+}
+
+const char *mark_sign(Ctx *c, const Marks *m, const Added *a) {
+  int k = a && m ? find(m, reason_of(a)) : -1;
+  return k < 0 ? "" : arena_printf(&c->arena, MARK_SIGN "%d", k + 1);
+}
+
+const char *mark_text(Ctx *c, const Marks *m, const char *s, const Added *a) {
+  const char *sign = mark_sign(c, m, a);
+  return *sign ? arena_printf(&c->arena, "%s%s", s ? s : "", sign) : s;
+}
+
+const char *mark_note(Ctx *c, const Marks *m, int k) {
+  return arena_printf(&c->arena, MARK_SIGN "%d %s", k + 1, m->reasons[k]);
+}
+
+const char *when_caption(Ctx *c, const Node *n) {
+  if (!n->x || !n->x->when.s) return NULL;
+  return arena_printf(&c->arena, "\xE3\x80\x94%s\xE3\x80\x95", n->x->when.s); /* 〔 〕 */
+}

@@ -1,0 +1,37 @@
+/* marks.h — what `source`, `added` and `when` mean to the outputs: the
+ * source a process was transcribed from, and the numbered footnotes
+ * (※1, ※2 …) that mark what was added beyond it, one per distinct
+ * reason. Every output numbers them the same way. */
+#ifndef FLOWC_MARKS_H
+#define FLOWC_MARKS_H
+#include "ir.h"
+
+#define MARK_SIGN "\xE2\x80\xBB"  /* ※ */
+/* The footnote of an `added` without a reason. */
+#define MARK_DEFAULT "\xE5\x8E\x9F\xE6\x96\x87\xE6\x9C\xAA\xE8\xBD\xBD\xEF\xBC\x8C\xE4\xB8\xBA\xE8\xA1\xA5\xE5\x85\x85\xE5\x86\x85\xE5\xAE\xB9" /* 原文未载，为补充内容 */
+
+/* The source p was transcribed from: its own `source`, else the
+ * handbook's; NULL when neither is given. */
+const char *marks_source(const Program *g, const Process *p);
+
+typedef struct Marks {
+  const char **reasons; int n; /* footnote k+1 says reasons[k] */
+  int whole;                   /* p is a supplement as a whole: said once, nothing marked */
+} Marks;
+
+/* The footnotes of p: none when it has no source or is a supplement. */
+void marks_of(Ctx *c, const Process *p, Marks *m);
+/* "※2" for a, "" when a is NULL or p's marks are not shown. */
+const char *mark_sign(Ctx *c, const Marks *m, const Added *a);
+/* s followed by a's sign. */
+const char *mark_text(Ctx *c, const Marks *m, const char *s, const Added *a);
+/* "※1 reason" for footnote k (from 0). */
+const char *mark_note(Ctx *c, const Marks *m, int k);
+/* Each `added` of p, in footnote order: the process's own, its limit,
+ * lanes, phases, nodes (the node, its condition, limit, attributes),
+ * edges. */
+void marks_each(const Process *p, void (*fn)(void *arg, const Added *a), void *arg);
+/* A conditional step's caption: "〔如有…〕". */
+const char *when_caption(Ctx *c, const Node *n);
+
+#endif
