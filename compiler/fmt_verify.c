@@ -20,6 +20,12 @@ typedef struct Side {
 
 static void text(FILE *o, const char *s) { fprintf(o, "%s\x1f", s ? s : "\x1e"); }
 
+/* An `added` mark: its reason, or that there is none. */
+static void mark(FILE *o, const Added *a) {
+  fputs(a ? "added " : "- ", o);
+  if (a) text(o, a->reason);
+}
+
 static void dump_meta(FILE *o, const Meta *m) {
   for (int k = 0; k < MK__COUNT; k++) text(o, m->field[k].s);
   fprintf(o, "eff %d %d-%d-%d\n", m->has_effective, m->effective.y, m->effective.m, m->effective.d);
@@ -39,13 +45,18 @@ static void dump_node(FILE *o, const Node *n) {
   fprintf(o, "node %d %s %d lane %d phase %d callee %d ", (int)n->kind, n->id, n->has_label, n->lane, n->phase, n->callee);
   text(o, n->label);
   text(o, n->lane_ref.s);
+  mark(o, n->added);
   for (const Attr *a = n->attrs; a; a = a->next) {
     fprintf(o, "attr %d ", (int)a->kind);
     text(o, a->text.s);
+    mark(o, a->added);
   }
   if (n->x) {
     fprintf(o, "within %d %lld %d ", n->x->has_within, n->x->within.amount, (int)n->x->within.unit);
     text(o, n->x->process_ref.s);
+    mark(o, n->x->within_added);
+    text(o, n->x->when.s);
+    mark(o, n->x->when_added);
   }
   fputc('\n', o);
 }
@@ -54,17 +65,24 @@ static void dump_process(FILE *o, const Process *p) {
   fprintf(o, "process %s ", p->id);
   text(o, p->title);
   dump_meta(o, &p->meta);
+  mark(o, p->added);
+  mark(o, p->within_added);
   for (int i = 0; i < p->nlanes; i++) {
     fprintf(o, "lane %s ", p->lanes[i].id);
     text(o, p->lanes[i].name);
+    mark(o, p->lanes[i].added);
   }
-  for (int i = 0; i < p->nphases; i++) text(o, p->phases[i].name);
+  for (int i = 0; i < p->nphases; i++) {
+    text(o, p->phases[i].name);
+    mark(o, p->phases[i].added);
+  }
   fputc('\n', o);
   for (int i = 0; i < p->nnodes; i++) dump_node(o, p->nodes[i]);
   for (int i = 0; i < p->nedges; i++) {
     const Edge *e = p->edges[i];
     fprintf(o, "edge %s %s %d %d %d ", e->from_id, e->to_id, e->from, e->to, e->branch);
     text(o, e->label);
+    mark(o, e->added);
     fputc('\n', o);
   }
 }
