@@ -8,6 +8,7 @@
 #include "chart_pages.h"
 #include "layout_int.h"
 #include "layout_metrics.h"
+#include "marks.h"
 #include "utf8.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
@@ -160,7 +161,7 @@ static void measure(Lay *L, Scene *s) {
       /* a diamond grows twice as fast as its text: in the narrow variants,
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
-      sn->lines = runs(L, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
+      sn->lines = runs(L, L->tx->node[v], NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
     } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
@@ -171,7 +172,7 @@ static void measure(Lay *L, Scene *s) {
   L->ngroups = p->nphases + 1;
   L->group_minh = NEW(c, double, L->ngroups);
   for (int ph = 0; ph < p->nphases; ph++) {
-    const char *t = p->phases[ph].name;
+    const char *t = L->tx->phase[ph];
     L->group_minh[ph + 1] = (double)utf8_count(t, strlen(t)) * font_line_height(L->f, HEADER_PT) + 8;
   }
   L->e = NEW(c, LEdge, L->ne + 1);
@@ -210,7 +211,7 @@ static void place_lanes(Lay *L, Scene *s) {
     l->lane = &p->lanes[k];
     l->box = (Rect){x0, 0, w, L->height};
     l->header = (Rect){x0, 0, w, LANE_HEADER};
-    l->title = runs(L, p->lanes[k].name, HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
+    l->title = runs(L, L->tx->lane[k], HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
     place_runs(l->title, l->ntitle, x0 + w / 2, (LANE_HEADER - th) / 2 + font_ascent(L->f, HEADER_PT));
   }
 }
@@ -238,16 +239,39 @@ static void place_phases(Lay *L, Scene *s) {
     sp->phase = &p->phases[ph];
     sp->box = (Rect){0, y0[ph], L->width, y1 - y0[ph]};
     sp->header = (Rect){0, y0[ph], PHASE_STRIP, y1 - y0[ph]};
-    vertical_title(L->c, L->f, p->phases[ph].name, sp->header, &sp->title, &sp->ntitle);
+    vertical_title(L->c, L->f, L->tx->phase[ph], sp->header, &sp->title, &sp->ntitle);
   }
+}
+
+/* A node's text: a conditional step's caption, then its label, marked
+ * when added beyond the source (a bar's label stands beside it). */
+static const char *node_text(Ctx *c, const Marks *m, const Node *n) {
+  const char *label = n->kind == NK_FORK || n->kind == NK_JOIN ? (n->has_label ? n->label : NULL) : n->label;
+  const char *text = mark_text(c, m, label, n->added), *cap = when_caption(c, n);
+  return cap ? arena_printf(&c->arena, "%s\n%s", cap, text) : text;
+}
+
+static const ChartText *chart_text(Ctx *c, const Process *p) {
+  Marks m;
+  marks_of(c, p, &m);
+  ChartText *t = NEW(c, ChartText, 1);
+  t->node = NEW(c, const char *, p->nnodes);
+  t->edge = NEW(c, const char *, p->nedges);
+  t->lane = NEW(c, const char *, p->nlanes);
+  t->phase = NEW(c, const char *, p->nphases);
+  for (int v = 0; v < p->nnodes; v++) t->node[v] = node_text(c, &m, p->nodes[v]);
+  for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(c, &m, p->edges[i]->label, p->edges[i]->added);
+  for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(c, &m, p->lanes[k].name, p->lanes[k].added);
+  for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(c, &m, p->phases[k].name, p->phases[k].added);
+  return t;
 }
 
 /* One layout with node text wrapped at wrap times the usual width. */
 typedef struct Variant { double wrap, wrap_decision; int hand_any, stack; } Variant;
 
-static Scene *lay_out(Ctx *c, WrapCache *wc, const Process *p, Font *f, Variant v,
+static Scene *lay_out(Ctx *c, WrapCache *wc, const ChartText *tx, const Process *p, Font *f, Variant v,
                       const unsigned char *flip) {
-  Lay L = {.c = c, .wraps = wc, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges,
+  Lay L = {.c = c, .wraps = wc, .tx = tx, .f = f, .p = p, .nn = p->nnodes, .ne = p->nedges,
            .wrap = v.wrap, .wrap_decision = v.wrap_decision, .hand_any = v.hand_any, .stack = v.stack,
            .flip = flip};
   Scene *s = NEW(c, Scene, 1);
@@ -277,13 +301,14 @@ typedef struct Trials {
   Ctx *c;              /* the caller's: the chosen scene ends up in its arena */
   Ctx best, next;      /* copies of *c with arenas of their own */
   WrapCache *wc;
+  const ChartText *tx;
   const Process *p;
   Font *f;
 } Trials;
 
 static Scene *try_layout(Trials *t, Variant v, const unsigned char *flip) {
   arena_reset(&t->next.arena);
-  return lay_out(&t->next, t->wc, t->p, t->f, v, flip);
+  return lay_out(&t->next, t->wc, t->tx, t->p, t->f, v, flip);
 }
 
 /* The last try becomes the best. */
@@ -416,8 +441,9 @@ Scene *layout(Ctx *c, const Process *p, Font *f, const char **err) {
     return NULL;
   }
   WrapCache *wc = lay_wrap_cache(c);
-  if (p->nnodes > WRAP_TRIES_UP_TO) return lay_out(c, wc, p, f, variants[0], NULL);
-  Trials t = {.c = c, .best = *c, .next = *c, .wc = wc, .p = p, .f = f};
+  const ChartText *tx = chart_text(c, p);
+  if (p->nnodes > WRAP_TRIES_UP_TO) return lay_out(c, wc, tx, p, f, variants[0], NULL);
+  Trials t = {.c = c, .best = *c, .next = *c, .wc = wc, .tx = tx, .p = p, .f = f};
   arena_init(&t.best.arena);
   arena_init(&t.next.arena);
   Scene *best = NULL;

@@ -162,7 +162,7 @@ int lay_wrap(Lay *L, const char *text, double size, double maxw, double limit,
 
 void lay_label_size(Lay *L, int i) {
   LEdge *e = &L->e[i];
-  const char *text = L->p->edges[i]->label;
+  const char *text = L->tx->edge[i];
   e->labelw = e->labelh = 0;
   if (!text) return;
   int k = e->nlabel = lay_wrap(L, text, LABEL_PT, 8 * LABEL_PT, 0, &e->label_lines, &e->label_widths);

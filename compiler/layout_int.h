@@ -63,9 +63,15 @@ typedef struct LEdge {
 
 typedef struct WrapCache WrapCache;
 
+/* The texts the chart shows, in the caller's arena (the wrap cache knows
+ * a text by its address): labels with the marks of what was added beyond
+ * the source, a conditional step's caption above its label. */
+typedef struct ChartText { const char **node, **edge, **lane, **phase; } ChartText;
+
 typedef struct Lay {
   Ctx *c;
   WrapCache *wraps;      /* text wrapped in earlier layouts of the process */
+  const ChartText *tx;
   Font *f;
   const Process *p;
   int nn, ne;

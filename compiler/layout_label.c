@@ -113,9 +113,8 @@ static void place(Lay *L, Scene *s, int i) {
 }
 
 void lay_bar_label_size(Lay *L, int v, SceneNode *sn) {
-  const Node *n = L->p->nodes[v];
-  const char *text = n->label; /* as written: never the ID resolve gave it */
-  if (!n->has_label || !text || !*text) return;
+  const char *text = L->tx->node[v]; /* as written: never the ID resolve gave it */
+  if (!text || !*text) return;
   const char **lines;
   double *widths;
   int k = lay_wrap(L, text, LABEL_PT, 12 * LABEL_PT, 0, &lines, &widths);
@@ -149,8 +148,7 @@ void lay_labels(Lay *L, Scene *s) {
   for (int v = 0; v < L->nn; v++)
     if (L->besidew[v] > 0) place_bar_label(L, s, v);
   for (int i = 0; i < L->ne; i++) {
-    const Edge *ed = L->p->edges[i];
-    if (!ed->label || !L->e[i].nchain) continue;
+    if (!L->tx->edge[i] || !L->e[i].nchain) continue;
     place(L, s, i);
     SceneEdge *se = &s->edges[i];
     const LEdge *e = &L->e[i];
