@@ -155,6 +155,7 @@ static void measure(Lay *L, Scene *s) {
     SceneNode *sn = &s->nodes[v];
     sn->node = nd;
     sn->shape = shape_of(nd->kind);
+    sn->conditional = nd->x && nd->x->when.s;
     double tw = 0, th = 0;
     if (sn->shape != SH_BAR) {
       double w = wrap_width(sn->shape, p->nlanes) * (sn->shape == SH_DECISION ? L->wrap_decision : L->wrap);
@@ -263,7 +264,28 @@ static const ChartText *chart_text(Ctx *c, const Process *p) {
   for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(c, &m, p->edges[i]->label, p->edges[i]->added);
   for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(c, &m, p->lanes[k].name, p->lanes[k].added);
   for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(c, &m, p->phases[k].name, p->phases[k].added);
+  t->nnote = m.n + m.whole;
+  t->note = NEW(c, const char *, t->nnote);
+  for (int k = 0; k < m.n; k++) t->note[k] = mark_note(c, &m, k);
+  if (m.whole) t->note[0] = mark_whole(c, p);
   return t;
+}
+
+#define NOTE_LINE 18.0
+
+/* The footnotes, a line each below the picture, from x = 8. */
+static void place_notes(Lay *L, Scene *s) {
+  int n = L->tx->nnote;
+  if (!n) return;
+  s->nnotes = n;
+  s->notes = NEW(L->c, TextRun, n);
+  s->notes_h = NOTE_LINE * n + 10;
+  for (int k = 0; k < n; k++) {
+    const char *t = L->tx->note[k];
+    double w = font_width(L->f, t, strlen(t), LABEL_PT);
+    s->notes[k] = (TextRun){t, 8, s->height + NOTE_LINE * (k + 1), w, LABEL_PT};
+    s->notes_w = fmax(s->notes_w, w + 16);
+  }
 }
 
 /* One layout with node text wrapped at wrap times the usual width. */
@@ -291,6 +313,7 @@ static Scene *lay_out(Ctx *c, WrapCache *wc, const ChartText *tx, const Process 
   place_phases(&L, s);
   s->width = L.width;
   s->height = L.height;
+  place_notes(&L, s);
   return s;
 }
 

@@ -66,7 +66,10 @@ typedef struct WrapCache WrapCache;
 /* The texts the chart shows, in the caller's arena (the wrap cache knows
  * a text by its address): labels with the marks of what was added beyond
  * the source, a conditional step's caption above its label. */
-typedef struct ChartText { const char **node, **edge, **lane, **phase; } ChartText;
+typedef struct ChartText {
+  const char **node, **edge, **lane, **phase;
+  const char **note; int nnote; /* the footnotes, ※1 … */
+} ChartText;
 
 typedef struct Lay {
   Ctx *c;

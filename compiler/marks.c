@@ -74,6 +74,12 @@ const char *mark_note(Ctx *c, const Marks *m, int k) {
   return arena_printf(&c->arena, MARK_SIGN "%d %s", k + 1, m->reasons[k]);
 }
 
+const char *mark_whole(Ctx *c, const Process *p) {
+  return arena_printf(&c->arena, MARK_SIGN " \xE6\x9C\xAC\xE6\xB5\x81\xE7\xA8\x8B\xE6\x95\xB4\xE4\xBD\x93\xE4\xB8\xBA"
+                      "\xE8\xA1\xA5\xE5\x85\x85\xE5\x86\x85\xE5\xAE\xB9\xEF\xBC\x9A%s", /* 本流程整体为补充内容： */
+                      reason_of(p->added));
+}
+
 const char *when_caption(Ctx *c, const Node *n) {
   if (!n->x || !n->x->when.s) return NULL;
   return arena_printf(&c->arena, "\xE3\x80\x94%s\xE3\x80\x95", n->x->when.s); /* 〔 〕 */

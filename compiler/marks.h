@@ -31,6 +31,8 @@ const char *mark_note(Ctx *c, const Marks *m, int k);
  * lanes, phases, nodes (the node, its condition, limit, attributes),
  * edges. */
 void marks_each(const Process *p, void (*fn)(void *arg, const Added *a), void *arg);
+/* The note of a process added as a whole: "※ 本流程为补充内容：reason". */
+const char *mark_whole(Ctx *c, const Process *p);
 /* A conditional step's caption: "〔如有…〕". */
 const char *when_caption(Ctx *c, const Node *n);
 

@@ -137,7 +137,9 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
     else if (n->shape == SH_TERMINATOR) pdf_fill_rgb(p, 0.90, 0.96, 0.90);
     else if (n->shape == SH_PREDEFINED) pdf_fill_rgb(p, 0.90, 0.94, 1.0);
     else pdf_fill_rgb(p, 1, 1, 1);
+    if (n->conditional) pdf_dash(p, 6 * v.s, 3 * v.s); /* as in the SVG and PNG */
     pdf_shape(p, n->shape, b);
+    if (n->conditional) pdf_dash(p, 0, 0);
     if (n->link && page_of) {
       int pg = page_of(ud, n->link);
       if (pg >= 0) pdf_link(p, b.x, b.y, b.w, b.h, pg, 0);

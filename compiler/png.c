@@ -118,9 +118,12 @@ static void draw_lane(Pen *p, const SceneLane *l) {
 }
 
 static void draw_node(Pen *p, const SceneNode *n) {
+  static const double dash[] = {6, 3}; /* a conditional step, as in the SVG and PDF */
   shape(p->cr, n->shape, n->box);
+  cairo_set_dash(p->cr, dash, n->conditional ? 2 : 0, 0);
   if (n->shape == SH_BAR) fill_stroke(p->cr, 0, 0, 0);
   else fill_stroke(p->cr, 1, 1, 1);
+  cairo_set_dash(p->cr, NULL, 0, 0);
   draw_runs(p, n->lines, n->nlines);
 }
 
@@ -157,6 +160,7 @@ static void draw_scene(Pen *p, const Scene *s) {
   for (int i = 0; i < s->nlanes; i++) draw_lane(p, &s->lanes[i]);
   for (int i = 0; i < s->nnodes; i++) draw_node(p, &s->nodes[i]);
   for (int i = 0; i < s->nedges; i++) draw_edge(p, &s->edges[i]);
+  draw_runs(p, s->notes, s->nnotes);
 }
 
 /* ---- the file ---- */
@@ -196,7 +200,7 @@ double png_fit_scale(const Scene *s, double want) {
 
 int png_write(Ctx *c, const Scene *s, Font *f, double scale, FILE *out, const char **err) {
   (void)c;
-  double w = ceil(s->width * scale), h = ceil(s->height * scale);
+  double w = ceil(fmax(s->width, s->notes_w) * scale), h = ceil((s->height + s->notes_h) * scale);
   if (!(scale > 0) || !(w <= PNG_MAX_SIDE && h <= PNG_MAX_SIDE)) {
     *err = "the picture is too large for a PNG at this scale (at most 32767 pixels a side; lower --scale)";
     return -1;

@@ -40,6 +40,7 @@ typedef struct SceneNode {
   TextRun *lines; int nlines; /* inside the shape; a bar's beside it */
   Rect label_box;        /* a bar's label beside it, if any (0 wide without) */
   const char *link;      /* call: ID of the called process, else NULL */
+  int conditional;       /* `when`: done only in a case, drawn dashed */
 } SceneNode;
 
 typedef struct SceneEdge {
@@ -78,6 +79,11 @@ typedef struct Scene {
   SceneEdge *edges; int nedges;   /* same order as proc->edges */
   /* style shared by the writers */
   double stroke;         /* line width of shapes and edges */
+  /* footnotes of what was added beyond the source: below the picture,
+     in notes_h more height, drawn by the SVG and PNG writers (the manual
+     prints them as text) */
+  TextRun *notes; int nnotes;
+  double notes_h, notes_w;
 } Scene;
 
 #endif

@@ -157,6 +157,7 @@ static int cmp_cp(const void *a, const void *b) {
 static Cps scene_cps(const Scene *s, const SvgMarks *mk) {
   Cps c = {0};
   for (int i = 0; mk && i < mk->nlegend; i++) add_text(&c, mk->legend[i]);
+  for (int i = 0; i < s->nnotes; i++) add_run(&c, &s->notes[i]);
   for (int i = 0; i < s->nlanes; i++)
     for (int j = 0; j < s->lanes[i].ntitle; j++) add_run(&c, &s->lanes[i].title[j]);
   for (int i = 0; i < s->nphases; i++)
@@ -197,6 +198,12 @@ static const char marks_css[] =
   ".edge.added .arrow{fill:#1a7f37}.edge.changed .arrow{fill:#d97706}\n"
   ".legend .added{fill:#1a7f37}.legend .changed{fill:#d97706}.legend .removed{fill:#b00020}\n";
 
+static int any_conditional(const Scene *s) {
+  for (int i = 0; i < s->nnodes; i++)
+    if (s->nodes[i].conditional) return 1;
+  return 0;
+}
+
 static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int embed_font) {
   fputs("<style>\n", o);
   if (embed_font && put_font_face(o, s, mk, f)) return -1;
@@ -220,6 +227,7 @@ static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int e
         ".edge .arrow,.edge .junction{fill:#000;stroke:none}\n"
         ".edge .label-bg,.background{fill:#fff;stroke:none}\n", o);
   if (mk) fputs(marks_css, o);
+  if (any_conditional(s)) fputs(".node.conditional .shape{stroke-dasharray:6 3}\n", o);
   fputs("</style>\n", o);
   return 0;
 }
@@ -303,8 +311,8 @@ static void put_node(FILE *o, const SceneNode *n, int page_links, const char *ma
     fputs("\">\n", o);
   }
   NodeKind k = n->node->kind;
-  fprintf(o, "<g class=\"node %s%s%s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown",
-          mark ? " " : "", mark ? mark : "");
+  fprintf(o, "<g class=\"node %s%s%s%s\" id=\"node-", k >= 0 && k < NK__COUNT ? node_kind_name[k] : "unknown",
+          n->conditional ? " conditional" : "", mark ? " " : "", mark ? mark : "");
   svg_id(o, n->node->id);
   fprintf(o, "\">\n<path class=\"%s\" d=\"", n->shape == SH_BAR ? "shape bar" : "shape");
   ShapePath sp;
@@ -357,7 +365,7 @@ static void put_legend(FILE *o, const Scene *s, const SvgMarks *mk) {
   for (int i = 0; i < mk->nlegend; i++) {
     const char *t = mk->legend[i];
     const char *cls = t[0] == '+' ? "added" : t[0] == '~' ? "changed" : t[0] == '-' ? "removed" : "note";
-    TextRun r = {t, 8, s->height + LEGEND_LINE * (i + 1), 0, LEGEND_PT};
+    TextRun r = {t, 8, s->height + s->notes_h + LEGEND_LINE * (i + 1), 0, LEGEND_PT};
     put_runs(o, cls, &r, 1);
   }
   fputs("</g>\n", o);
@@ -368,7 +376,8 @@ static const char *mark_of(const char *const *cls, int i) { return cls ? cls[i] 
 int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgMarks *mk, FILE *out,
                      const char **err) {
   (void)c;
-  double h = s->height + (mk && mk->nlegend ? LEGEND_LINE * mk->nlegend + 10 : 0), w = s->width;
+  double h = s->height + s->notes_h + (mk && mk->nlegend ? LEGEND_LINE * mk->nlegend + 10 : 0);
+  double w = fmax(s->width, s->notes_w);
   for (int i = 0; mk && i < mk->nlegend; i++) /* the legend's lines from x = 8 */
     w = fmax(w, 16 + font_width(f, mk->legend[i], strlen(mk->legend[i]), LEGEND_PT));
   fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -394,6 +403,11 @@ int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgM
   for (int i = 0; i < s->nnodes; i++)
     put_node(out, &s->nodes[i], flags & SVG_PAGE_LINKS, mk ? mark_of(mk->node_class, i) : NULL);
   for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i], mk ? mark_of(mk->edge_class, i) : NULL);
+  if (s->nnotes) {
+    fputs("<g class=\"notes\">\n", out);
+    put_runs(out, "note", s->notes, s->nnotes);
+    fputs("</g>\n", out);
+  }
   if (mk && mk->nlegend) put_legend(out, s, mk);
   fputs("</svg>\n", out);
   if (fflush(out) || ferror(out)) {
