@@ -60,9 +60,13 @@ void marks_of(Ctx *c, const Process *p, Marks *m) {
   marks_each(p, collect, &k);
 }
 
+int mark_number(const Marks *m, const Added *a) {
+  return a && m ? find(m, reason_of(a)) + 1 : 0;
+}
+
 const char *mark_sign(Ctx *c, const Marks *m, const Added *a) {
-  int k = a && m ? find(m, reason_of(a)) : -1;
-  return k < 0 ? "" : arena_printf(&c->arena, MARK_SIGN "%d", k + 1);
+  int k = mark_number(m, a);
+  return k ? arena_printf(&c->arena, MARK_SIGN "%d", k) : "";
 }
 
 const char *mark_text(Ctx *c, const Marks *m, const char *s, const Added *a) {

@@ -21,6 +21,8 @@ typedef struct Marks {
 
 /* The footnotes of p: none when it has no source or is a supplement. */
 void marks_of(Ctx *c, const Process *p, Marks *m);
+/* a's footnote number (from 1), 0 when a is NULL or not shown. */
+int mark_number(const Marks *m, const Added *a);
 /* "※2" for a, "" when a is NULL or p's marks are not shown. */
 const char *mark_sign(Ctx *c, const Marks *m, const Added *a);
 /* s followed by a's sign. */

@@ -3,6 +3,7 @@
  * escaped, invalid UTF-8 becoming U+FFFD. */
 #include <math.h>
 #include <string.h>
+#include "marks.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -28,6 +29,18 @@ static void str(FILE *o, const char *s) {
     i += (size_t)k;
   }
   fputc('"', o);
+}
+
+/* , "added": {"reason": .., "note": ..} when a is given: the reason as
+ * written (null without), the footnote's number (null when not shown). */
+static void added(FILE *o, const Marks *m, const Added *a) {
+  if (!a) return;
+  fputs(", \"added\": {\"reason\": ", o);
+  str(o, a->reason);
+  fputs(", \"note\": ", o);
+  int k = mark_number(m, a);
+  if (k) fprintf(o, "%d}", k);
+  else fputs("null}", o);
 }
 
 /* "x": .., "y": .., "w": .., "h": .. */
@@ -60,21 +73,23 @@ static void band(FILE *o, Rect box, Rect header) {
   fputs("}}", o);
 }
 
-static void lane(FILE *o, const SceneLane *l) {
+static void lane(FILE *o, const Marks *m, const SceneLane *l) {
   fputs("{\"id\": ", o);
   str(o, l->lane->id);
   fputs(", \"name\": ", o);
   str(o, l->lane->name);
+  added(o, m, l->lane->added);
   band(o, l->box, l->header);
 }
 
-static void phase(FILE *o, const ScenePhase *p) {
+static void phase(FILE *o, const Marks *m, const ScenePhase *p) {
   fputs("{\"name\": ", o);
   str(o, p->phase->name);
+  added(o, m, p->phase->added);
   band(o, p->box, p->header);
 }
 
-static void node(FILE *o, const Process *proc, const SceneNode *sn) {
+static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *sn) {
   const Node *n = sn->node;
   fputs("{\"id\": ", o);
   str(o, n->id);
@@ -96,6 +111,11 @@ static void node(FILE *o, const Process *proc, const SceneNode *sn) {
   }
   fputs(", \"link\": ", o);
   str(o, sn->link);
+  if (n->x && n->x->when.s) {
+    fputs(", \"when\": ", o);
+    str(o, n->x->when.s);
+  }
+  added(o, m, n->added);
   fputc('}', o);
 }
 
@@ -112,7 +132,7 @@ static void points(FILE *o, const Pt *p, int n) {
   fputc(']', o);
 }
 
-static void edge(FILE *o, const SceneEdge *e) {
+static void edge(FILE *o, const Marks *m, const SceneEdge *e) {
   fputs("{\"from\": ", o);
   str(o, e->edge->from_id);
   fputs(", \"to\": ", o);
@@ -132,15 +152,32 @@ static void edge(FILE *o, const SceneEdge *e) {
   points(o, e->pts, e->npts);
   fputs(", \"junctions\": ", o);
   points(o, e->dots, e->ndots);
-  fprintf(o, ", \"back\": %s}", e->back ? "true" : "false");
+  fprintf(o, ", \"back\": %s", e->back ? "true" : "false");
+  added(o, m, e->edge->added);
+  fputc('}', o);
+}
+
+/* , "source": .., "added": .., "notes": [..] when the process has them */
+static void sources(FILE *o, Ctx *c, const Scene *s, const Marks *m) {
+  const char *src = marks_source(c->prog, s->proc);
+  if (src) {
+    fputs(", \"source\": ", o);
+    str(o, src);
+  }
+  added(o, m, s->proc->added);
+  if (!s->nnotes) return;
+  fputs(", \"notes\": ", o);
+  lines(o, s->notes, s->nnotes);
 }
 
 int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
-  (void)c;
+  Marks m;
+  marks_of(c, s->proc, &m);
   fputs("{\"process\": {\"id\": ", out);
   str(out, s->proc->id);
   fputs(", \"title\": ", out);
   str(out, s->proc->title);
+  sources(out, c, s, &m);
   fputs("},\n \"width\": ", out);
   num(out, s->width);
   fputs(", \"height\": ", out);
@@ -148,22 +185,22 @@ int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
   fputs(",\n \"lanes\": [", out);
   for (int i = 0; i < s->nlanes; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    lane(out, &s->lanes[i]);
+    lane(out, &m, &s->lanes[i]);
   }
   fputs("],\n \"phases\": [", out);
   for (int i = 0; i < s->nphases; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    phase(out, &s->phases[i]);
+    phase(out, &m, &s->phases[i]);
   }
   fputs("],\n \"nodes\": [", out);
   for (int i = 0; i < s->nnodes; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    node(out, s->proc, &s->nodes[i]);
+    node(out, s->proc, &m, &s->nodes[i]);
   }
   fputs("],\n \"edges\": [", out);
   for (int i = 0; i < s->nedges; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    edge(out, &s->edges[i]);
+    edge(out, &m, &s->edges[i]);
   }
   fputs("]}\n", out);
   if (fflush(out) || ferror(out)) {
