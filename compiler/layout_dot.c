@@ -4,6 +4,7 @@
 #include <graphviz/cgraph.h>
 #include <stdio.h>
 #include "layout.h"
+#include "marks.h"
 
 
 static void attr(void *obj, const char *name, const char *value) {
@@ -25,6 +26,14 @@ static Agnode_t *dot_node(Agraph_t *G, const Process *p, const Scene *s, int v) 
   return n;
 }
 
+/* A conditional step dashed with its condition, an added one's mark:
+ * beside the box, which has no label of its own. */
+static void dot_marks(Ctx *c, const Marks *m, Agnode_t *an, const Node *n) {
+  const char *cap = when_caption(c, n), *sign = mark_sign(c, m, n->added);
+  if (cap) attr(an, "style", "dashed");
+  if (cap || *sign) attr(an, "xlabel", arena_printf(&c->arena, "%s%s", cap ? cap : "", sign));
+}
+
 int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char **err) {
   Agraph_t *G = agopen((char *)"flow", Agdirected, NULL);
   attr(G, "rankdir", "TB");
@@ -32,21 +41,25 @@ int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char *
   attr(G, "ranksep", "0.5");
   Agraph_t **lane = NEW(c, Agraph_t *, p->nlanes + 1);
   char buf[64];
+  Marks m;
+  marks_of(c, p, &m);
   for (int k = 0; k < p->nlanes; k++) {
     snprintf(buf, sizeof buf, "cluster_%d", k);
     lane[k] = agsubg(G, buf, 1);
-    attr(lane[k], "label", p->lanes[k].name);
+    attr(lane[k], "label", mark_text(c, &m, p->lanes[k].name, p->lanes[k].added));
   }
   Agnode_t **an = NEW(c, Agnode_t *, p->nnodes + 1);
   for (int v = 0; v < p->nnodes; v++) {
     int k = p->nodes[v]->lane;
     an[v] = dot_node(k >= 0 ? lane[k] : G, p, s, v);
+    dot_marks(c, &m, an[v], p->nodes[v]);
   }
   for (int i = 0; i < p->nedges; i++) {
     const Edge *e = p->edges[i];
     if (e->from < 0 || e->to < 0) continue;
     Agedge_t *ae = agedge(G, an[e->from], an[e->to], NULL, 1);
-    if (e->label) attr(ae, "xlabel", e->label);
+    const char *label = mark_text(c, &m, e->label, e->added);
+    if (label) attr(ae, "xlabel", label);
   }
   int r = agwrite(G, out);
   agclose(G);
