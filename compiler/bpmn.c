@@ -113,6 +113,34 @@ static void text_elem(FILE *o, const char *ns, const char *tag, const char *pref
   fprintf(o, "</%s:%s>\n", ns, tag);
 }
 
+/* <flowc:added of="WHAT" text="…" reason="…"/>: a mark of content beyond
+ * the process's source (text: which attribute; reason when given). */
+static void added_elem(FILE *o, const Added *a, const char *of, const char *text) {
+  if (!a) return;
+  fprintf(o, "<flowc:added of=\"%s\"", of);
+  if (text) {
+    fputs(" text=\"", o);
+    svg_text(o, text);
+    fputc('"', o);
+  }
+  if (a->reason) {
+    fputs(" reason=\"", o);
+    svg_text(o, a->reason);
+    fputc('"', o);
+  }
+  fputs("/>\n", o);
+}
+
+/* The marks of a node, its condition, its limit and its attributes. */
+static void node_marks(FILE *o, const Node *n) {
+  if (n->x && n->x->when.s) text_elem(o, "flowc", "when", "", n->x->when.s);
+  added_elem(o, n->added, "node", NULL);
+  if (n->x) added_elem(o, n->x->when_added, "when", NULL);
+  if (n->x) added_elem(o, n->x->within_added, "within", NULL);
+  for (const Attr *a = n->attrs; a; a = a->next)
+    if (a->kind >= 0 && a->kind < AT__COUNT) added_elem(o, a->added, attr_kind_name[a->kind], a->text.s);
+}
+
 /* ---- the flows ---- */
 
 static void add_flow(Bp *b, int from, int to, const SceneEdge **path, int npath, int chain) {
@@ -246,6 +274,8 @@ static void put_meta(const Bp *b) {
     svg_text(b->o, r->what ? r->what : "");
     fputs("</flowc:revision>\n", b->o);
   }
+  added_elem(b->o, b->p->added, "process", NULL);
+  added_elem(b->o, b->p->within_added, "within", NULL);
   fputs("</bpmn:extensionElements>\n", b->o);
 }
 
@@ -256,6 +286,7 @@ static void put_docs(const Bp *b, const Node *n) {
                        : a->kind == AT_CONTROL ? "控制措施：" : NULL;
     if (prefix && a->text.s) text_elem(b->o, "bpmn", "documentation", prefix, a->text.s);
   }
+  if (n->x && n->x->when.s) text_elem(b->o, "bpmn", "documentation", "\xE6\x9D\xA1\xE4\xBB\xB6\xEF\xBC\x9A", n->x->when.s); /* 条件： */
 }
 
 /* the kind, the other attributes and the time limit, in flowc's namespace */
@@ -270,6 +301,7 @@ static void put_node_ext(const Bp *b, const Node *n) {
       text_elem(o, "flowc", attr_kind_name[a->kind], "", a->text.s);
   if (n->x && n->x->has_within && n->x->within.unit >= 0 && n->x->within.unit < DU__COUNT)
     fprintf(o, "<flowc:within>%lld%s</flowc:within>\n", n->x->within.amount, dur_unit_name[n->x->within.unit]);
+  node_marks(o, n);
   fputs("</bpmn:extensionElements>\n", o);
 }
 
@@ -375,8 +407,17 @@ static void put_flow(const Bp *b, const Flow *f) {
   name_attr(o, label ? label : cond ? to->label : NULL);
   attr_id(b, "sourceRef", "node", from->id, NULL);
   attr_id(b, "targetRef", "node", to->id, NULL);
-  if (!cond) { fputs("/>\n", o); return; }
-  fputs(">\n<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">", o);
+  const Added *mark = NULL;
+  for (int k = 0; k < f->npath && !mark; k++) mark = f->path[k]->edge->added;
+  if (!cond && !mark) { fputs("/>\n", o); return; }
+  fputs(">\n", o);
+  if (mark) {
+    fputs("<bpmn:extensionElements>\n", o);
+    added_elem(o, mark, "edge", NULL);
+    fputs("</bpmn:extensionElements>\n", o);
+  }
+  if (!cond) { fputs("</bpmn:sequenceFlow>\n", o); return; }
+  fputs("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">", o);
   svg_text(o, from->label ? from->label : from->id);
   fputs(" → ", o);
   svg_text(o, label ? label : to->label ? to->label : to->id);
@@ -414,6 +455,11 @@ static void put_lanes(const Bp *b) {
     attr_id(b, "id", "lane", s->lanes[l].lane->id, NULL);
     name_attr(b->o, s->lanes[l].lane->name ? s->lanes[l].lane->name : s->lanes[l].lane->id);
     fputs(">\n", b->o);
+    if (s->lanes[l].lane->added) {
+      fputs("<bpmn:extensionElements>\n", b->o);
+      added_elem(b->o, s->lanes[l].lane->added, "lane", NULL);
+      fputs("</bpmn:extensionElements>\n", b->o);
+    }
     for (int i = 0; i < s->nnodes; i++)
       if (b->lane[i] == l && !is_artifact(node_at(b, i)->kind)) {
         fputs("<bpmn:flowNodeRef>", b->o);
@@ -432,7 +478,14 @@ static void put_groups(const Bp *b) {
     fputs("<bpmn:group", b->o);
     attr_id(b, "id", "group", num, NULL);
     attr_id(b, "categoryValueRef", "phase", num, NULL);
-    fputs("/>\n", b->o);
+    const Added *a = b->s->phases[k].phase->added;
+    if (!a) {
+      fputs("/>\n", b->o);
+      continue;
+    }
+    fputs(">\n<bpmn:extensionElements>\n", b->o);
+    added_elem(b->o, a, "phase", NULL);
+    fputs("</bpmn:extensionElements>\n</bpmn:group>\n", b->o);
   }
 }
 
