@@ -248,26 +248,26 @@ static void place_phases(Lay *L, Scene *s) {
  * when added beyond the source (a bar's label stands beside it). */
 static const char *node_text(Ctx *c, const Marks *m, const Node *n) {
   const char *label = n->kind == NK_FORK || n->kind == NK_JOIN ? (n->has_label ? n->label : NULL) : n->label;
-  const char *text = mark_text(c, m, label, n->added), *cap = when_caption(c, n);
+  const char *text = mark_text(&c->arena, m, label, n->added), *cap = when_caption(&c->arena, n);
   return cap ? arena_printf(&c->arena, "%s\n%s", cap, text) : text;
 }
 
 static const ChartText *chart_text(Ctx *c, const Process *p) {
   Marks m;
-  marks_of(c, p, &m);
+  marks_of(&c->arena, c->prog, p, &m);
   ChartText *t = NEW(c, ChartText, 1);
   t->node = NEW(c, const char *, p->nnodes);
   t->edge = NEW(c, const char *, p->nedges);
   t->lane = NEW(c, const char *, p->nlanes);
   t->phase = NEW(c, const char *, p->nphases);
   for (int v = 0; v < p->nnodes; v++) t->node[v] = node_text(c, &m, p->nodes[v]);
-  for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(c, &m, p->edges[i]->label, p->edges[i]->added);
-  for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(c, &m, p->lanes[k].name, p->lanes[k].added);
-  for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(c, &m, p->phases[k].name, p->phases[k].added);
+  for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(&c->arena, &m, p->edges[i]->label, p->edges[i]->added);
+  for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added);
+  for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(&c->arena, &m, p->phases[k].name, p->phases[k].added);
   t->nnote = m.n + m.whole;
   t->note = NEW(c, const char *, t->nnote);
-  for (int k = 0; k < m.n; k++) t->note[k] = mark_note(c, &m, k);
-  if (m.whole) t->note[0] = mark_whole(c, p);
+  for (int k = 0; k < m.n; k++) t->note[k] = mark_note(&c->arena, &m, k);
+  if (m.whole) t->note[0] = mark_whole(&c->arena, p);
   return t;
 }
 

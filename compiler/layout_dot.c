@@ -29,7 +29,7 @@ static Agnode_t *dot_node(Agraph_t *G, const Process *p, const Scene *s, int v) 
 /* A conditional step dashed with its condition, an added one's mark:
  * beside the box, which has no label of its own. */
 static void dot_marks(Ctx *c, const Marks *m, Agnode_t *an, const Node *n) {
-  const char *cap = when_caption(c, n), *sign = mark_sign(c, m, n->added);
+  const char *cap = when_caption(&c->arena, n), *sign = mark_sign(&c->arena, m, n->added);
   if (cap) attr(an, "style", "dashed");
   if (cap || *sign) attr(an, "xlabel", arena_printf(&c->arena, "%s%s", cap ? cap : "", sign));
 }
@@ -42,11 +42,11 @@ int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char *
   Agraph_t **lane = NEW(c, Agraph_t *, p->nlanes + 1);
   char buf[64];
   Marks m;
-  marks_of(c, p, &m);
+  marks_of(&c->arena, c->prog, p, &m);
   for (int k = 0; k < p->nlanes; k++) {
     snprintf(buf, sizeof buf, "cluster_%d", k);
     lane[k] = agsubg(G, buf, 1);
-    attr(lane[k], "label", mark_text(c, &m, p->lanes[k].name, p->lanes[k].added));
+    attr(lane[k], "label", mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added));
   }
   Agnode_t **an = NEW(c, Agnode_t *, p->nnodes + 1);
   for (int v = 0; v < p->nnodes; v++) {
@@ -58,7 +58,7 @@ int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char *
     const Edge *e = p->edges[i];
     if (e->from < 0 || e->to < 0) continue;
     Agedge_t *ae = agedge(G, an[e->from], an[e->to], NULL, 1);
-    const char *label = mark_text(c, &m, e->label, e->added);
+    const char *label = mark_text(&c->arena, &m, e->label, e->added);
     if (label) attr(ae, "xlabel", label);
   }
   int r = agwrite(G, out);

@@ -35,28 +35,29 @@ static int find(const Marks *m, const char *r) {
   return -1;
 }
 
-typedef struct Collect { Ctx *c; Marks *m; int cap; } Collect;
+typedef struct Collect { Arena *a; Marks *m; int cap; } Collect;
 
 static void collect(void *arg, const Added *a) {
   Collect *k = arg;
   const char *r = reason_of(a);
   if (find(k->m, r) >= 0) return;
   if (k->m->n == k->cap) {
-    const char **more = NEW(k->c, const char *, k->cap = k->cap ? 2 * k->cap : 8);
+    k->cap = k->cap ? 2 * k->cap : 8;
+    const char **more = arena_alloc(k->a, sizeof *more * (size_t)k->cap);
     if (k->m->n) memcpy(more, k->m->reasons, sizeof *more * (size_t)k->m->n);
     k->m->reasons = more;
   }
   k->m->reasons[k->m->n++] = r;
 }
 
-void marks_of(Ctx *c, const Process *p, Marks *m) {
+void marks_of(Arena *a, const Program *g, const Process *p, Marks *m) {
   memset(m, 0, sizeof *m);
-  if (!marks_source(c->prog, p)) return;
+  if (!marks_source(g, p)) return;
   if (p->added) {
     m->whole = 1;
     return;
   }
-  Collect k = {c, m, 0};
+  Collect k = {a, m, 0};
   marks_each(p, collect, &k);
 }
 
@@ -64,27 +65,26 @@ int mark_number(const Marks *m, const Added *a) {
   return a && m ? find(m, reason_of(a)) + 1 : 0;
 }
 
-const char *mark_sign(Ctx *c, const Marks *m, const Added *a) {
-  int k = mark_number(m, a);
-  return k ? arena_printf(&c->arena, MARK_SIGN "%d", k) : "";
+const char *mark_sign(Arena *a, const Marks *m, const Added *mk) {
+  int k = mark_number(m, mk);
+  return k ? arena_printf(a, MARK_SIGN "%d", k) : "";
 }
 
-const char *mark_text(Ctx *c, const Marks *m, const char *s, const Added *a) {
-  const char *sign = mark_sign(c, m, a);
-  return *sign ? arena_printf(&c->arena, "%s%s", s ? s : "", sign) : s;
+const char *mark_text(Arena *a, const Marks *m, const char *s, const Added *mk) {
+  const char *sign = mark_sign(a, m, mk);
+  return *sign ? arena_printf(a, "%s%s", s ? s : "", sign) : s;
 }
 
-const char *mark_note(Ctx *c, const Marks *m, int k) {
-  return arena_printf(&c->arena, MARK_SIGN "%d %s", k + 1, m->reasons[k]);
+const char *mark_note(Arena *a, const Marks *m, int k) {
+  return arena_printf(a, MARK_SIGN "%d %s", k + 1, m->reasons[k]);
 }
 
-const char *mark_whole(Ctx *c, const Process *p) {
-  return arena_printf(&c->arena, MARK_SIGN " \xE6\x9C\xAC\xE6\xB5\x81\xE7\xA8\x8B\xE6\x95\xB4\xE4\xBD\x93\xE4\xB8\xBA"
-                      "\xE8\xA1\xA5\xE5\x85\x85\xE5\x86\x85\xE5\xAE\xB9\xEF\xBC\x9A%s", /* 本流程整体为补充内容： */
+const char *mark_whole(Arena *a, const Process *p) {
+  return arena_printf(a, MARK_SIGN " 本流程整体为补充内容：%s",
                       reason_of(p->added));
 }
 
-const char *when_caption(Ctx *c, const Node *n) {
+const char *when_caption(Arena *a, const Node *n) {
   if (!n->x || !n->x->when.s) return NULL;
-  return arena_printf(&c->arena, "\xE3\x80\x94%s\xE3\x80\x95", n->x->when.s); /* 〔 〕 */
+  return arena_printf(a, "〔%s〕", n->x->when.s);
 }

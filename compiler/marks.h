@@ -6,9 +6,11 @@
 #define FLOWC_MARKS_H
 #include "ir.h"
 
-#define MARK_SIGN "\xE2\x80\xBB"  /* ※ */
+/* Everything returned lives in the arena given. */
+
+#define MARK_SIGN "※"
 /* The footnote of an `added` without a reason. */
-#define MARK_DEFAULT "\xE5\x8E\x9F\xE6\x96\x87\xE6\x9C\xAA\xE8\xBD\xBD\xEF\xBC\x8C\xE4\xB8\xBA\xE8\xA1\xA5\xE5\x85\x85\xE5\x86\x85\xE5\xAE\xB9" /* 原文未载，为补充内容 */
+#define MARK_DEFAULT "原文未载，为补充内容"
 
 /* The source p was transcribed from: its own `source`, else the
  * handbook's; NULL when neither is given. */
@@ -20,22 +22,22 @@ typedef struct Marks {
 } Marks;
 
 /* The footnotes of p: none when it has no source or is a supplement. */
-void marks_of(Ctx *c, const Process *p, Marks *m);
+void marks_of(Arena *a, const Program *g, const Process *p, Marks *m);
 /* a's footnote number (from 1), 0 when a is NULL or not shown. */
 int mark_number(const Marks *m, const Added *a);
 /* "※2" for a, "" when a is NULL or p's marks are not shown. */
-const char *mark_sign(Ctx *c, const Marks *m, const Added *a);
+const char *mark_sign(Arena *a, const Marks *m, const Added *mk);
 /* s followed by a's sign. */
-const char *mark_text(Ctx *c, const Marks *m, const char *s, const Added *a);
+const char *mark_text(Arena *a, const Marks *m, const char *s, const Added *mk);
 /* "※1 reason" for footnote k (from 0). */
-const char *mark_note(Ctx *c, const Marks *m, int k);
+const char *mark_note(Arena *a, const Marks *m, int k);
 /* Each `added` of p, in footnote order: the process's own, its limit,
  * lanes, phases, nodes (the node, its condition, limit, attributes),
  * edges. */
 void marks_each(const Process *p, void (*fn)(void *arg, const Added *a), void *arg);
-/* The note of a process added as a whole: "※ 本流程为补充内容：reason". */
-const char *mark_whole(Ctx *c, const Process *p);
+/* The note of a process added as a whole: "※ 本流程整体为补充内容：reason". */
+const char *mark_whole(Arena *a, const Process *p);
 /* A conditional step's caption: "〔如有…〕". */
-const char *when_caption(Ctx *c, const Node *n);
+const char *when_caption(Arena *a, const Node *n);
 
 #endif

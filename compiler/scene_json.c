@@ -172,7 +172,7 @@ static void sources(FILE *o, Ctx *c, const Scene *s, const Marks *m) {
 
 int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
   Marks m;
-  marks_of(c, s->proc, &m);
+  marks_of(&c->arena, c->prog, s->proc, &m);
   fputs("{\"process\": {\"id\": ", out);
   str(out, s->proc->id);
   fputs(", \"title\": ", out);
