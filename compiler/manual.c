@@ -28,7 +28,7 @@ const char *m_dur(Manual *m, Duration d) {
 }
 
 const char *m_join(Manual *m, const Node *n, AttrKind k, const char *sep) {
-  return step_join(&m->c->arena, n, k, sep);
+  return step_join(&m->c->arena, n, k, sep, &m->marks);
 }
 
 const char *m_step_name(Manual *m, const ProcInfo *pi, const Node *n) {

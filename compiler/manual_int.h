@@ -8,6 +8,7 @@
 #include "chart_pages.h"
 #include "ir.h"
 #include "manual.h"
+#include "marks.h"
 #include "pdf.h"
 #include "scene.h"
 
@@ -57,6 +58,7 @@ typedef struct Manual {
   int prev_front, prev_total;     /* page counts of the previous pass */
   int front;                      /* pages before the body; -1 while in front matter */
   const Process *cur;             /* the section being written, NULL elsewhere */
+  Marks marks;                    /* its footnotes of content added beyond its source */
   const ManualChanges *changes;   /* the page 本版变更, or NULL */
   int landscape;
   double y;                       /* the cursor on the current page */

@@ -6,6 +6,16 @@
 #include "stats.h"
 #include "steps.h"
 
+/* "来源：…" when the process was transcribed from a source; a process
+ * added as a whole says so here once. NULL without a source. */
+static const char *source_cell(Manual *m, const Process *p) {
+  const char *src = marks_source(m->prog, p);
+  if (!src) return NULL;
+  if (!m->marks.whole) return arena_printf(&m->c->arena, "来源：%s", src);
+  return arena_printf(&m->c->arena, "来源：%s（本流程整体为原文之外的补充内容：%s）", src,
+                      p->added->reason ? p->added->reason : MARK_DEFAULT);
+}
+
 static void id_card(Manual *m, const Process *p) {
   const Meta *mt = &p->meta;
   const char *cells[] = {
@@ -15,10 +25,11 @@ static void id_card(Manual *m, const Process *p) {
       "批准", m_meta(mt, MK_APPROVER), "生效日期", mt->has_effective ? m_date(m, mt->effective) : "—",
       arena_printf(&m->c->arena, "目的：%s", m_meta(mt, MK_PURPOSE)), "", "", "",
       arena_printf(&m->c->arena, "范围：%s", m_meta(mt, MK_SCOPE)), "", "", "",
+      source_cell(m, p), "", "", "",
   };
-  static const unsigned char kind[6] = {0, 0, 0, 0, 2, 2};
+  static const unsigned char kind[7] = {0, 0, 0, 0, 2, 2, 2};
   static const double w[4] = {0.14, 0.36, 0.14, 0.36};
-  m_table(m, 4, w, NULL, cells, 6, kind, NULL);
+  m_table(m, 4, w, NULL, cells, cells[24] ? 7 : 6, kind, NULL);
 }
 
 /* What a step leads to, for the notes of a decision: "是 → 步骤 5". */
@@ -31,7 +42,8 @@ static const char *branches(Manual *m, const Process *p, const ProcInfo *pi, con
     const char *to = pi->step[t->index]
                          ? arena_printf(&m->c->arena, "步骤 %d", pi->step[t->index])
                          : step_label(t);
-    const char *one = e->label ? arena_printf(&m->c->arena, "%s → %s", e->label, to) : to;
+    const char *label = mark_text(&m->c->arena, &m->marks, e->label, e->added);
+    const char *one = label ? arena_printf(&m->c->arena, "%s → %s", label, to) : to;
     out = *out ? arena_printf(&m->c->arena, "%s；%s", out, one) : one;
   }
   return out;
@@ -71,19 +83,20 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;
       const char **row = cells + rows * 8;
-      row[0] = ph >= 0 ? arena_printf(&m->c->arena, "阶段：%s", p->phases[ph].name) : "阶段：（未分阶段）";
+      row[0] = ph >= 0 ? arena_printf(&m->c->arena, "阶段：%s", mark_text(&m->c->arena, &m->marks, p->phases[ph].name, p->phases[ph].added))
+                       : "阶段：（未分阶段）";
       for (int k = 1; k < 8; k++) row[k] = "";
       kind[rows] = 1;
       link[rows++] = -1;
     }
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
-    row[1] = step_label(nd);
-    row[2] = nd->lane >= 0 ? p->lanes[nd->lane].name : "—";
+    row[1] = step_work(&m->c->arena, nd, &m->marks);
+    row[2] = nd->lane >= 0 ? mark_text(&m->c->arena, &m->marks, p->lanes[nd->lane].name, p->lanes[nd->lane].added) : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
     row[5] = m_join(m, nd, AT_FORM, "\n");
-    row[6] = nd->x && nd->x->has_within ? m_dur(m, nd->x->within) : "";
+    row[6] = nd->x && nd->x->has_within ? mark_text(&m->c->arena, &m->marks, m_dur(m, nd->x->within), nd->x->within_added) : "";
     row[7] = notes(m, p, pi, nd);
     kind[rows] = 0;
     link[rows++] = nd->kind == NK_CALL && nd->callee >= 0 ? m_proc_page(m, nd->callee) : -1;
@@ -143,7 +156,7 @@ static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
   if (p->meta.has_within) {
     long long lim = stats_duration(&cal, p->meta.within);
     cells[2 * n] = "流程时限";
-    cells[2 * n++ + 1] = arena_printf(a, "%s%s%s%s%s", step_dur(a, p->meta.within),
+    cells[2 * n++ + 1] = arena_printf(a, "%s%s%s%s%s", mark_text(a, &m->marks, step_dur(a, p->meta.within), p->within_added),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "（",
                                       p->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(m->c, &cal, lim, unit),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "）",
@@ -166,7 +179,7 @@ static MBlock risks(Manual *m, const Process *p, const ProcInfo *pi) {
     const char *r = m_join(m, nd, AT_RISK, "\n"), *c = m_join(m, nd, AT_CONTROL, "\n");
     if (!*r && !*c) continue;
     const char **row = cells + rows++ * 3;
-    row[0] = m_step_name(m, pi, nd);
+    row[0] = mark_text(&m->c->arena, &m->marks, m_step_name(m, pi, nd), nd->added);
     row[1] = r;
     row[2] = c;
   }
@@ -209,6 +222,19 @@ static MBlock forms(Manual *m, const Process *p, const ProcInfo *pi) {
   static const char *const head[3] = {"名称", "类别", "相关步骤"};
   static const double w[3] = {0.5, 0.2, 0.3};
   return (MBlock){"表单与记录", 3, w, head, cells, rows, NULL, NULL, "本流程不使用表单。"};
+}
+
+/* The footnotes of the marks in the chart and the tables. */
+static MBlock footnotes(Manual *m) {
+  const Marks *mk = &m->marks;
+  const char **cells = arena_alloc(&m->c->arena, (size_t)(mk->n + 1) * 2 * sizeof *cells);
+  for (int k = 0; k < mk->n; k++) {
+    cells[2 * k] = arena_printf(&m->c->arena, MARK_SIGN "%d", k + 1);
+    cells[2 * k + 1] = mk->reasons[k];
+  }
+  static const char *const head[2] = {"标注", "原文之外的补充内容"};
+  static const double w[2] = {0.12, 0.88};
+  return (MBlock){"补充内容说明", 2, w, head, cells, mk->n, NULL, NULL, NULL};
 }
 
 static MBlock terms(Manual *m, const Process *p) {
@@ -290,6 +316,7 @@ void m_section(Manual *m, int idx) {
   const Process *p = m->prog->procs[idx];
   ProcInfo *pi = &m->pi[idx];
   m->cur = p;
+  marks_of(&m->c->arena, m->prog, p, &m->marks);
   m_new_page(m, 0);
   pi->entry = m->nent;
   m_heading(m, 0, m_proc_name(m, p), 0);
@@ -303,9 +330,10 @@ void m_section(Manual *m, int idx) {
   ChartPlan pl;
   m_chart_plan(m, idx, &pl);
   m_chart(m, idx, &pl);
-  MBlock b[6];
+  MBlock b[7];
   int n = 0;
   b[n++] = procedure(m, p, pi);
+  if (m->marks.n) b[n++] = footnotes(m);
   b[n++] = budget(m, p, pi);
   b[n++] = risks(m, p, pi);
   b[n++] = forms(m, p, pi);

@@ -84,10 +84,19 @@ const char *step_label(const Node *n) {
   return n->label && *n->label ? n->label : "—";
 }
 
-const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep) {
+const char *step_work(Arena *a, const Node *n, const Marks *mk) {
+  const char *w = mark_text(a, mk, step_label(n), n->added);
+  if (!n->x || !n->x->when.s) return w;
+  return arena_printf(a, "（%s%s）%s", n->x->when.s, mark_sign(a, mk, n->x->when_added), w);
+}
+
+const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep, const Marks *mk) {
   const char *out = "";
-  for (const Attr *at = n->attrs; at; at = at->next)
-    if (at->kind == k) out = *out ? arena_printf(a, "%s%s%s", out, sep, at->text.s) : at->text.s;
+  for (const Attr *at = n->attrs; at; at = at->next) {
+    if (at->kind != k) continue;
+    const char *t = mark_text(a, mk, at->text.s, at->added);
+    out = *out ? arena_printf(a, "%s%s%s", out, sep, t) : t;
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #ifndef FLOWC_STEPS_H
 #define FLOWC_STEPS_H
 #include "ir.h"
+#include "marks.h"
 
 typedef struct Steps {
   int *order;  /* node indices: by phase, then in flow order */
@@ -19,8 +20,13 @@ void steps_order(Arena *a, const Process *p, Steps *st);
 /* A step's one text, in every table, index and page: its label as
  * written; a fork or join without one 并行开始 or 并行汇合 (not its ID). */
 const char *step_label(const Node *n);
-/* The texts of the node's attributes of kind k joined by sep ("" if none). */
-const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep);
+/* A step's work in the procedure tables: its label, after "（如有…）"
+ * when conditional, marked when added beyond the source (mk NULL: no
+ * marks). */
+const char *step_work(Arena *a, const Node *n, const Marks *mk);
+/* The texts of the node's attributes of kind k joined by sep ("" if
+ * none), each marked when added (mk NULL: no marks). */
+const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep, const Marks *mk);
 /* The text of n's first attribute of kind k, or NULL. */
 const char *step_attr(const Node *n, AttrKind k);
 /* A time limit as the tables show it: "3 工作日". */

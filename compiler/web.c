@@ -231,9 +231,11 @@ static void put_cell(FILE *o, const char *cls, const char *text) {
 }
 
 /* The procedure table: step, work, lane, forms, time limit. */
-static void put_steps(FILE *o, const Process *p) {
+static void put_steps(FILE *o, const Program *g, const Process *p) {
   Arena a;
   arena_init(&a);
+  Marks mk;
+  marks_of(&a, g, p, &mk);
   Steps st;
   steps_order(&a, p, &st);
   fputs("<section class=\"steps\">\n<h2>Procedure</h2>\n<table class=\"procedure\">\n"
@@ -246,14 +248,14 @@ static void put_steps(FILE *o, const Process *p) {
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;
       fputs("<tr class=\"phase\"><td colspan=\"5\">", o);
-      svg_text(o, ph >= 0 ? p->phases[ph].name : "(no phase)");
+      svg_text(o, ph >= 0 ? mark_text(&a, &mk, p->phases[ph].name, p->phases[ph].added) : "(no phase)");
       fputs("</td></tr>\n", o);
     }
     fprintf(o, "<tr class=\"step\" id=\"step-%d\"><td class=\"num\">%d</td>", st.num[nd->index], st.num[nd->index]);
-    put_cell(o, "work", step_label(nd));
-    put_cell(o, "lane", nd->lane >= 0 ? p->lanes[nd->lane].name : "");
-    put_cell(o, "forms", step_join(&a, nd, AT_FORM, "、"));
-    put_cell(o, "within", nd->x && nd->x->has_within ? step_dur(&a, nd->x->within) : "");
+    put_cell(o, "work", step_work(&a, nd, &mk));
+    put_cell(o, "lane", nd->lane >= 0 ? mark_text(&a, &mk, p->lanes[nd->lane].name, p->lanes[nd->lane].added) : "");
+    put_cell(o, "forms", step_join(&a, nd, AT_FORM, "、", &mk));
+    put_cell(o, "within", nd->x && nd->x->has_within ? mark_text(&a, &mk, step_dur(&a, nd->x->within), nd->x->within_added) : "");
     fputs("</tr>\n", o);
   }
   fputs("</tbody>\n</table>\n</section>\n", o);
@@ -306,7 +308,7 @@ static void proc_part(FILE *o, const Found *f) {
   }
   put_chart(o, f);
   put_diags(o, f->u);
-  if (f->ch) put_steps(o, f->ch->p);
+  if (f->ch) put_steps(o, f->u->good->c.prog, f->ch->p);
 }
 
 /* ---- downloads ---- */
