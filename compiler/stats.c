@@ -6,11 +6,14 @@
  * a path that enters it takes each of its nodes once. The branches of a
  * fork run side by side, so a join waits for the slowest: the shortest
  * total is found with Dijkstra's method, a join settling only when all
- * its incoming edges have arrived (at the latest of them). */
+ * its incoming edges have arrived (at the latest of them). A conditional
+ * step (`when`) is done only in its case: the shortest path and time
+ * skip it (it weighs nothing there), the longest include it. */
 #include "stats.h"
 #include <limits.h>
 #include <string.h>
 #include "graph.h"
+#include "marks.h"
 #include "report.h"
 
 /* Totals saturate here, far below overflow. */
@@ -53,6 +56,7 @@ typedef struct Stats {
   int kinds[NK__COUNT];
   int *lane_steps;        /* per lane, then the steps in no lane */
   int branches, parallel, forms, risks, controls, steps, limited;
+  int conditional;        /* steps with `when` */
   const char **callees; int ncallees;
   long long min_steps, min_time; /* -1 when no end is reached */
   Longest max_steps, max_time;   /* max_time.b: its steps */
@@ -202,6 +206,7 @@ static void count(SC *k, Stats *s) {
       s->steps++;
       s->lane_steps[nd->lane >= 0 ? nd->lane : pr->nlanes]++;
       s->limited += nd->x && nd->x->has_within;
+      s->conditional += nd->x && nd->x->when.s;
     }
     if (nd->kind == NK_DECISION) s->branches += graph_deg(&k->out, v);
     if (nd->kind == NK_FORK) s->parallel += graph_deg(&k->out, v);
@@ -217,24 +222,26 @@ static void count(SC *k, Stats *s) {
   }
 }
 
-/* Each node's weight: 1 for a step (time 0), or its limit (time 1). */
-static long long *weights(SC *k, const Calendar *cal, int time) {
+/* Each node's weight: 1 for a step (time 0), or its limit (time 1); for
+ * the shortest paths (least 1) 0 for a conditional step. */
+static long long *weights(SC *k, const Calendar *cal, int time, int least) {
   long long *w = NEW(k->c, long long, k->n);
   for (int v = 0; v < k->n; v++) {
     const Node *nd = k->pr->nodes[v];
-    w[v] = !time ? is_step(nd->kind) : nd->x && nd->x->has_within ? stats_duration(cal, nd->x->within) : 0;
+    w[v] = least && nd->x && nd->x->when.s ? 0
+         : !time ? is_step(nd->kind) : nd->x && nd->x->has_within ? stats_duration(cal, nd->x->within) : 0;
   }
   return w;
 }
 
 static void measure(SC *k, Stats *s, const Calendar *cal) {
-  long long *step = weights(k, cal, 0), *time = weights(k, cal, 1);
+  long long *step = weights(k, cal, 0, 0), *time = weights(k, cal, 1, 0);
   long long *zero = NEW(k->c, long long, k->n);
   graph_of(k);
   components(k);
   count(k, s);
-  s->min_steps = shortest(k, step);
-  s->min_time = shortest(k, time);
+  s->min_steps = shortest(k, s->conditional ? weights(k, cal, 0, 1) : step);
+  s->min_time = shortest(k, s->conditional ? weights(k, cal, 1, 1) : time);
   s->max_steps = longest(k, step, zero);
   s->max_time = longest(k, time, step);
 }
@@ -302,6 +309,61 @@ static int unlimited(const SC *k, const Longest *p, const char ***ids) {
   return n;
 }
 
+/* What a process with a source holds from it and beyond it. */
+typedef struct Origin { int nodes, edges, attrs, lanes, phases; } Origin;
+
+static void origin_count(const Process *p, Origin *from, Origin *added) {
+  memset(from, 0, sizeof *from);
+  memset(added, 0, sizeof *added);
+  int all = p->added != NULL;
+  for (int i = 0; i < p->nnodes; i++) {
+    const Node *n = p->nodes[i];
+    (all || n->added ? added : from)->nodes++;
+    for (const Attr *a = n->attrs; a; a = a->next) (all || a->added ? added : from)->attrs++;
+    if (n->x && n->x->when.s) (all || n->x->when_added ? added : from)->attrs++;
+    if (n->x && n->x->has_within) (all || n->x->within_added ? added : from)->attrs++;
+  }
+  if (p->meta.has_within) (all || p->within_added ? added : from)->attrs++;
+  for (int i = 0; i < p->nedges; i++) (all || p->edges[i]->added ? added : from)->edges++;
+  for (int i = 0; i < p->nlanes; i++) (all || p->lanes[i].added ? added : from)->lanes++;
+  for (int i = 0; i < p->nphases; i++) (all || p->phases[i].added ? added : from)->phases++;
+}
+
+static void text_origin(const Origin *o, const char *what, FILE *out) {
+  fprintf(out, "  %-20snodes %d, edges %d, attributes %d, lanes %d, phases %d\n", what, o->nodes, o->edges,
+          o->attrs, o->lanes, o->phases);
+}
+
+/* The source and the count of what is transcribed from it and added. */
+static void text_source(SC *k, FILE *out) {
+  const char *src = marks_source(k->c->prog, k->pr);
+  if (!src) return;
+  Origin from, added;
+  origin_count(k->pr, &from, &added);
+  fprintf(out, "  %-20s%s%s\n", "source", src, k->pr->added ? " (all of this process is added beyond it)" : "");
+  text_origin(&from, "transcribed", out);
+  text_origin(&added, "added", out);
+}
+
+static void json_origin(const Origin *o, const char *what, FILE *out) {
+  fprintf(out, "\"%s\": {\"nodes\": %d, \"edges\": %d, \"attributes\": %d, \"lanes\": %d, \"phases\": %d}",
+          what, o->nodes, o->edges, o->attrs, o->lanes, o->phases);
+}
+
+static void json_source(SC *k, FILE *out) {
+  const char *src = marks_source(k->c->prog, k->pr);
+  if (!src) return;
+  Origin from, added;
+  origin_count(k->pr, &from, &added);
+  fputs("   \"source\": {\"text\": ", out);
+  json_write_string(out, src);
+  fprintf(out, ", \"whole_added\": %s,\n    ", k->pr->added ? "true" : "false");
+  json_origin(&from, "transcribed", out);
+  fputs(",\n    ", out);
+  json_origin(&added, "added", out);
+  fputs("},\n", out);
+}
+
 static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   Ctx *c = k->c;
   const Process *pr = k->pr;
@@ -321,6 +383,10 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fprintf(out, "  %-20s%d, %d\n", "risks, controls", s->risks, s->controls);
   fprintf(out, "  %-20s%d (edges %d - nodes %d + 2)\n", "complexity", pr->nedges - pr->nnodes + 2,
           pr->nedges, pr->nnodes);
+  if (s->conditional)
+    fprintf(out, "  %-20s%d (done only in their case: the shortest path skips them)\n", "conditional steps",
+            s->conditional);
+  text_source(k, out);
   if (s->min_steps < 0) {
     fprintf(out, "  %-20sno end can be reached\n", "paths");
     return;
@@ -382,6 +448,8 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   }
   fprintf(out, "], \"forms\": %d, \"risks\": %d, \"controls\": %d, \"cyclomatic\": %d,\n",
           s->forms, s->risks, s->controls, pr->nedges - pr->nnodes + 2);
+  if (s->conditional) fprintf(out, "   \"conditional_steps\": %d,\n", s->conditional);
+  json_source(k, out);
   if (s->min_steps < 0) {
     fputs("   \"path_steps\": null, \"time\": null}", out);
     return;
