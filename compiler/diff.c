@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "graph.h"
+#include "marks.h"
 #include "report.h"
 
 typedef enum { OP_ADDED, OP_REMOVED, OP_CHANGED, OP_RENAMED, OP_RELABELLED } Op;
@@ -152,11 +153,14 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
     if (k != MK_TITLE)
       value(d, meta_key_name[k], NULL, NULL, a->meta.field[k].s, b->meta.field[k].s, 1);
   value(d, "effective", NULL, NULL, date_text(d->ca, &a->meta), date_text(d->c, &b->meta), 0);
+  value(d, "added", NULL, NULL, mark_reason(a->added), mark_reason(b->added), 1);
+  value(d, "within", NULL, "added", mark_reason(a->within_added), mark_reason(b->within_added), 1);
   diff_revisions(d, &a->meta, &b->meta);
   diff_terms(d, &a->meta, &b->meta);
 }
 
 static void diff_lanes(DC *d, const Process *a, const Process *b) {
+  Change *x;
   const char **ka = NEW(d->c, const char *, a->nlanes), **kb = NEW(d->c, const char *, b->nlanes);
   int *pa = NEW(d->c, int, a->nlanes), *pb = NEW(d->c, int, b->nlanes);
   for (int i = 0; i < a->nlanes; i++) ka[i] = a->lanes[i].id;
@@ -164,7 +168,10 @@ static void diff_lanes(DC *d, const Process *a, const Process *b) {
   match(d->c, ka, a->nlanes, kb, b->nlanes, pa, pb);
   for (int i = 0; i < a->nlanes; i++)
     if (pa[i] < 0) value(d, "lane", ka[i], NULL, a->lanes[i].name, NULL, 1);
-    else value(d, "lane", ka[i], "name", a->lanes[i].name, b->lanes[pa[i]].name, 1);
+    else {
+      value(d, "lane", ka[i], "name", a->lanes[i].name, b->lanes[pa[i]].name, 1);
+      value(d, "lane", ka[i], "added", mark_reason(a->lanes[i].added), mark_reason(b->lanes[pa[i]].added), 1);
+    }
   for (int i = 0; i < b->nlanes; i++)
     if (pb[i] < 0) value(d, "lane", kb[i], NULL, NULL, b->lanes[i].name, 1);
   const char **fa = NEW(d->c, const char *, a->nphases), **fb = NEW(d->c, const char *, b->nphases);
@@ -174,6 +181,8 @@ static void diff_lanes(DC *d, const Process *a, const Process *b) {
   match(d->c, fa, a->nphases, fb, b->nphases, pa, pb);
   for (int i = 0; i < a->nphases; i++)
     if (pa[i] < 0) value(d, "phase", NULL, NULL, fa[i], NULL, 1);
+    else if ((x = value(d, "phase", fa[i], "added", mark_reason(a->phases[i].added), mark_reason(b->phases[pa[i]].added), 1)))
+      x->id_text = 1;
   for (int i = 0; i < b->nphases; i++)
     if (pb[i] < 0) value(d, "phase", NULL, NULL, NULL, fb[i], 1);
 }
@@ -286,10 +295,19 @@ static void map_nodes(DC *d, Side *a, Side *b) {
 
 static int once(AttrKind k) { return k == AT_NOTE || k == AT_SYSTEM || k == AT_APPROVER; }
 
-static const char *first_attr(const Node *n, AttrKind k) {
+static const Attr *first_attr(const Node *n, AttrKind k) {
   for (const Attr *t = n->attrs; t; t = t->next)
-    if (t->kind == k) return t->text.s;
+    if (t->kind == k) return t;
   return NULL;
+}
+
+static const char *attr_text(const Attr *t) { return t ? t->text.s : NULL; }
+static const char *attr_mark(const Attr *t) { return t ? mark_reason(t->added) : NULL; }
+
+/* The marks of an attribute on both sides: "form added" … */
+static void attr_marks(DC *d, const char *id, const Attr *x, const Attr *y) {
+  if (x && y)
+    value(d, "node", id, arena_printf(&d->c->arena, "%s added", attr_kind_name[y->kind]), attr_mark(x), attr_mark(y), 1);
 }
 
 /* Attributes: those given once compared as values, the others as
@@ -297,8 +315,11 @@ static const char *first_attr(const Node *n, AttrKind k) {
 static void diff_attrs(DC *d, const char *id, const Node *x, const Node *y) {
   Ctx *c = d->c;
   for (int k = 0; k < AT__COUNT; k++)
-    if (once((AttrKind)k))
-      value(d, "node", id, attr_kind_name[k], first_attr(x, (AttrKind)k), first_attr(y, (AttrKind)k), 1);
+    if (once((AttrKind)k)) {
+      const Attr *u = first_attr(x, (AttrKind)k), *v = first_attr(y, (AttrKind)k);
+      value(d, "node", id, attr_kind_name[k], attr_text(u), attr_text(v), 1);
+      attr_marks(d, id, u, v);
+    }
   int na = 0, nb = 0;
   for (const Attr *t = x->attrs; t; t = t->next) na += !once(t->kind);
   for (const Attr *t = y->attrs; t; t = t->next) nb += !once(t->kind);
@@ -313,8 +334,19 @@ static void diff_attrs(DC *d, const char *id, const Node *x, const Node *y) {
   match(c, ka, na, kb, nb, pa, pb);
   for (i = 0; i < na; i++)
     if (pa[i] < 0) value(d, "node", id, attr_kind_name[ta[i]->kind], ta[i]->text.s, NULL, 1);
+    else attr_marks(d, id, ta[i], tb[pa[i]]);
   for (i = 0; i < nb; i++)
     if (pb[i] < 0) value(d, "node", id, attr_kind_name[tb[i]->kind], NULL, tb[i]->text.s, 1);
+}
+
+/* A node's condition and the marks of the node, its condition and limit. */
+static void diff_node_marks(DC *d, const char *id, const Node *x, const Node *y) {
+  const NodeExtra none = {0}, *u = x->x ? x->x : &none, *v = y->x ? y->x : &none;
+  value(d, "node", id, "when", u->when.s, v->when.s, 1);
+  value(d, "node", id, "added", mark_reason(x->added), mark_reason(y->added), 1);
+  if (u->when.s && v->when.s) value(d, "node", id, "when added", mark_reason(u->when_added), mark_reason(v->when_added), 1);
+  if (u->has_within && v->has_within)
+    value(d, "node", id, "within added", mark_reason(u->within_added), mark_reason(v->within_added), 1);
 }
 
 static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const Node *y) {
@@ -325,6 +357,7 @@ static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const 
   value(d, "node", id, "phase", phase_of(a->pr, x), phase_of(b->pr, y), 1);
   value(d, "node", id, "within", within_of(d->ca, x), within_of(d->c, y), 0);
   value(d, "node", id, "process", callee_of(d->ca, x), callee_of(d->c, y), 0);
+  diff_node_marks(d, id, x, y);
   diff_attrs(d, id, x, y);
 }
 
@@ -351,6 +384,14 @@ static const char *edge_kind(const Process *p, const Edge *e) {
 static void edge_change(DC *d, Op op, const Process *p, const Edge *e, const char *old, const char *new) {
   Change *x = push(d, op, edge_kind(p, e), e->from_id);
   x->to = e->to_id, x->old = old, x->new = new, x->text = 1, x->edge = e;
+}
+
+/* An edge marked or unmarked as added, or with another reason. */
+static void edge_mark(DC *d, const Process *p, const Edge *old, const Edge *e) {
+  const char *u = mark_reason(old->added), *v = mark_reason(e->added);
+  if (u == v || (u && v && !strcmp(u, v))) return;
+  Change *x = push(d, !u ? OP_ADDED : !v ? OP_REMOVED : OP_CHANGED, edge_kind(p, e), e->from_id);
+  x->to = e->to_id, x->field = "added", x->old = u, x->new = v, x->text = 1, x->edge = e;
 }
 
 /* Edges by their ends (old ends mapped to the new nodes) and label:
@@ -381,6 +422,7 @@ static void diff_edges(DC *d, const Side *a, const Side *b) {
     if (pa[i] < 0 && qa[i] < 0) edge_change(d, OP_REMOVED, a->pr, a->pr->edges[i], a->pr->edges[i]->label, NULL);
   for (int i = 0; i < nb; i++) {
     const Edge *e = b->pr->edges[i];
+    if (pb[i] >= 0) edge_mark(d, b->pr, a->pr->edges[pb[i]], e);
     if (pb[i] < 0 && qb[i] < 0) edge_change(d, OP_ADDED, b->pr, e, NULL, e->label);
     else if (pb[i] < 0) edge_change(d, OP_RELABELLED, b->pr, e, a->pr->edges[qb[i]]->label, e->label);
   }
@@ -432,7 +474,12 @@ static void text_change(FILE *out, const Change *x) {
     fprintf(out, " %s \xE2\x86\x92 %s (renamed)", x->old, x->new);
   } else if (x->to) {
     fprintf(out, " %s \xE2\x86\x92 %s", x->id, x->to);
-    if (x->op == OP_RELABELLED) {
+    if (x->field) {
+      fprintf(out, ": %s ", x->field);
+      text_value(out, x->old, 1);
+      fputs(" \xE2\x86\x92 ", out);
+      text_value(out, x->new, 1);
+    } else if (x->op == OP_RELABELLED) {
       fputs(": ", out);
       text_value(out, x->old, 1);
       fputs(" \xE2\x86\x92 ", out);
@@ -493,7 +540,7 @@ static void json_change(FILE *out, const Change *x) {
   }
   if (x->field) json_field(out, "field", x->field);
   if (x->date) json_field(out, "date", x->date);
-  if (x->to && x->op != OP_RELABELLED) {
+  if (x->to && x->op != OP_RELABELLED && !x->field) {
     json_field(out, "label", x->old ? x->old : x->new);
   } else if (!x->node) {
     json_field(out, "old", x->old);

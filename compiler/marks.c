@@ -27,7 +27,7 @@ void marks_each(const Process *p, void (*fn)(void *arg, const Added *a), void *a
     if (p->edges[i]->added) fn(arg, p->edges[i]->added);
 }
 
-static const char *reason_of(const Added *a) { return a->reason ? a->reason : MARK_DEFAULT; }
+const char *mark_reason(const Added *a) { return !a ? NULL : a->reason ? a->reason : MARK_DEFAULT; }
 
 static int find(const Marks *m, const char *r) {
   for (int k = 0; k < m->n; k++)
@@ -39,7 +39,7 @@ typedef struct Collect { Arena *a; Marks *m; int cap; } Collect;
 
 static void collect(void *arg, const Added *a) {
   Collect *k = arg;
-  const char *r = reason_of(a);
+  const char *r = mark_reason(a);
   if (find(k->m, r) >= 0) return;
   if (k->m->n == k->cap) {
     k->cap = k->cap ? 2 * k->cap : 8;
@@ -62,7 +62,7 @@ void marks_of(Arena *a, const Program *g, const Process *p, Marks *m) {
 }
 
 int mark_number(const Marks *m, const Added *a) {
-  return a && m ? find(m, reason_of(a)) + 1 : 0;
+  return a && m ? find(m, mark_reason(a)) + 1 : 0;
 }
 
 const char *mark_sign(Arena *a, const Marks *m, const Added *mk) {
@@ -81,7 +81,7 @@ const char *mark_note(Arena *a, const Marks *m, int k) {
 
 const char *mark_whole(Arena *a, const Process *p) {
   return arena_printf(a, MARK_SIGN " 本流程整体为补充内容：%s",
-                      reason_of(p->added));
+                      mark_reason(p->added));
 }
 
 const char *when_caption(Arena *a, const Node *n) {

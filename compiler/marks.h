@@ -23,6 +23,8 @@ typedef struct Marks {
 
 /* The footnotes of p: none when it has no source or is a supplement. */
 void marks_of(Arena *a, const Program *g, const Process *p, Marks *m);
+/* a's footnote: its reason, else MARK_DEFAULT; NULL when a is NULL. */
+const char *mark_reason(const Added *a);
 /* a's footnote number (from 1), 0 when a is NULL or not shown. */
 int mark_number(const Marks *m, const Added *a);
 /* "※2" for a, "" when a is NULL or p's marks are not shown. */
