@@ -11,6 +11,7 @@
 #include "fmt.h"
 #include "ir.h"
 #include "lsp_int.h"
+#include "marks.h"
 #include "parse.h"
 #include "flow.tab.h"
 #include "utf8.h"
@@ -246,15 +247,29 @@ json_t *lsp_references(const Doc *d, size_t off, int with_decl) {
 
 /* ---- hover ---- */
 
+/* " (added beyond the source: reason)" when a is given. */
+static void hover_mark(FILE *b, const Added *a) {
+  if (a) fprintf(b, " (added beyond the source: %s)", mark_reason(a));
+}
+
 static void node_hover(const Ctx *c, const Process *p, const Node *n, FILE *b) {
   fprintf(b, "**%s** `%s` — %s", node_kind_name[n->kind], n->id, n->label ? n->label : "");
   if (n->lane >= 0) fprintf(b, "\n\nlane: %s (`%s`)", p->lanes[n->lane].name, p->lanes[n->lane].id);
   if (n->phase >= 0) fprintf(b, "\n\nphase: %s", p->phases[n->phase].name);
+  if (n->added) fprintf(b, "\n\nadded beyond the source: %s", mark_reason(n->added));
+  if (n->x && n->x->when.s) {
+    fprintf(b, "\n\nwhen: %s (done only in this case)", n->x->when.s);
+    hover_mark(b, n->x->when_added);
+  }
   if (n->x && n->x->has_within) { /* as written */
     Loc w = n->x->within_loc;
     fprintf(b, "\n\nwithin: %.*s", (int)(w.end - w.start), c->files[w.file]->buf + w.start);
+    hover_mark(b, n->x->within_added);
   }
-  for (const Attr *a = n->attrs; a; a = a->next) fprintf(b, "\n\n%s: %s", attr_kind_name[a->kind], a->text.s);
+  for (const Attr *a = n->attrs; a; a = a->next) {
+    fprintf(b, "\n\n%s: %s", attr_kind_name[a->kind], a->text.s);
+    hover_mark(b, a->added);
+  }
 }
 
 static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
@@ -264,11 +279,13 @@ static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
   } else if (at->kind == SYM_LANE) {
     const Lane *l = at->sym;
     fprintf(b, "**lane** `%s` — %s\n\n%d steps in process `%s`", l->id, l->name, l->nnodes, p->id);
+    if (l->added) fprintf(b, "\n\nadded beyond the source: %s", mark_reason(l->added));
   } else {
     fprintf(b, "**process** `%s` — %s\n\n%d nodes, %d lanes", p->id, p->title ? p->title : "", p->nnodes,
                p->nlanes);
     for (int k = 0; k < MK__COUNT; k++)
       if (p->meta.field[k].s) fprintf(b, "\n\n%s: %s", meta_key_name[k], p->meta.field[k].s);
+    if (p->added) fprintf(b, "\n\nadded beyond the source as a whole: %s", mark_reason(p->added));
   }
 }
 

@@ -9,6 +9,9 @@ syn keyword flowStatement import handbook process lane phase in
 syn keyword flowKind start end task decision call document data store manual wait fork join
 syn keyword flowProperty owner code version author reviewer approver effective purpose scope revision term title company
 syn keyword flowAttribute form input output note risk control system consult inform within
+" v1.1: the source a process was transcribed from, conditional steps, marks
+syn keyword flowProperty source
+syn keyword flowAttribute when added
 
 syn match flowComment "#.*$" contains=@Spell
 syn region flowString start=+"+ skip=+\\\\\|\\"+ end=+"\|$+ contains=flowEscape,flowBadEscape oneline
