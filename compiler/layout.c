@@ -88,14 +88,16 @@ static double wrap_width(ShapeKind s, int nlanes) {
 }
 
 static void vertical_title(Ctx *c, Font *f, const char *text, Rect box, TextRun **out, int *n) {
-  /* one character per line, centred in the strip */
-  size_t len = strlen(text);
+  /* one character per line, centred in the strip; a mark ※2 on one */
+  size_t len = strlen(text), sign = strlen(MARK_SIGN);
   int count = 0;
   TextRun *r = NEW(c, TextRun, len + 1);
   double lh = font_line_height(f, HEADER_PT);
   for (size_t i = 0; i < len;) {
     size_t k = 1;
     while (i + k < len && ((unsigned char)text[i + k] & 0xC0) == 0x80) k++;
+    if (k == sign && !memcmp(text + i, MARK_SIGN, sign))
+      while (i + k < len && text[i + k] >= '0' && text[i + k] <= '9') k++;
     r[count].text = arena_strndup(&c->arena, text + i, k);
     r[count].size = HEADER_PT;
     r[count].width = font_width(f, text + i, k, HEADER_PT);
