@@ -383,7 +383,7 @@ static void check_marks(PC *k) {
   MarkCount m = {0};
   marks_each(k->pr, count_mark, &m);
   if (!m.n) return;
-  const char *more = m.n > 1 ? arena_printf(&k->c->arena, " (here and in %d other places)", m.n - 1) : "";
+  const char *more = m.n > 1 ? arena_printf(&k->c->arena, " (here and in %d other place%s)", m.n - 1, m.n > 2 ? "s" : "") : "";
   diag(k->c, SEV_WARNING, "added-no-source", m.first->loc,
        "process %s has no 'source', so 'added'%s marks nothing beyond it: give the process (or the handbook) "
        "a 'source \"…\"' it was transcribed from, or leave 'added' out",

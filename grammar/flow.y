@@ -523,6 +523,23 @@ static int same_loc(Loc a, Loc b) {
   return a.file == b.file && a.line == b.line && a.start == b.start;
 }
 
+/* `added` where it marks nothing, or followed by something else than
+ * its reason. Returns whether it reported. */
+static int marks_misplaced(Parser *p, yysymbol_kind_t la, int cx) {
+  if (la == YYSYMBOL_ADDED && (cx == CX_TOP || cx == CX_HANDBOOK)) {
+    p_syntax(p, p->tok_loc, "'added' marks what a process holds beyond its source; %s: mark the process, or the "
+             "statements in it, that go beyond the source", cx == CX_TOP ? "here it stands outside any process"
+             : "a handbook holds no steps, only the 'source' its processes default to");
+    return 1;
+  }
+  if ((p->prev_tok == MARK || p->prev_tok == ADDED) && !p->tok_bol && la != YYSYMBOL_MARK) {
+    p_syntax(p, p->tok_loc, "'added' is followed only by its reason, a text in quotes, as in 'added \"原文未载\"'; found %s",
+             tok_found(p, p->tok, p->tok_text));
+    return 1;
+  }
+  return 0;
+}
+
 /* The mistakes newcomers make most, each said in their terms. Sets up
  * recovery too; returns whether it reported. */
 static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, int n) {
@@ -534,6 +551,7 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
              tok_found(p, p->tok, p->tok_text));
     return 1;
   }
+  if (marks_misplaced(p, la, cx)) return 1;
   if (la == YYSYMBOL_ID && p->tok_stmt && (cx == CX_TOP || cx == CX_HANDBOOK)) {
     if (!unknown_word(p, p->tok_text, p->tok_loc, &k, cands)) return 0;
     if (k) {  /* read the statement as meant */
@@ -614,7 +632,7 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     const char *joined = la == YYSYMBOL_ARROW && p->prev_tok == STRING && p->prev2_tok == STRING
         ? " (texts side by side are joined into one, so the branch label became part of the text "
           "before it: put ';' between them)" : "";
-    msg = arena_printf(a, "expected an attribute (form, input, output, note, risk, control, system, approver, consult, inform, within), a branch 'label -> node' or '}', found %s%s%s",
+    msg = arena_printf(a, "expected an attribute (form, input, output, note, risk, control, system, approver, consult, inform, within, when, added), a branch 'label -> node' or '}', found %s%s%s",
                        found, la == YYSYMBOL_KIND ? " (is a '}' missing before it?)" : "", joined);
   } else if (expects(exp, n, YYSYMBOL_PROCESS) && expects(exp, n, YYSYMBOL_IMPORT)) {
     msg = arena_printf(a, "expected 'process', 'handbook' or 'import', found %s", found);
