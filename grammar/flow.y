@@ -218,12 +218,13 @@ _Static_assert(sizeof(YYSTYPE) <= sizeof(((Parser *)0)->val), "Parser.val too sm
  * reported. If the offending token itself starts a statement, it is
  * handed over again after SYNC, preceded by the keyword a misspelt word
  * stood for (p->subst), if any. */
-/* 'added' after a statement on its line is a trailing mark (MARK), and
- * a text after 'added' on its line is the reason: so a line `added`
- * needs no separator from the statement before, nor its reason from a
- * branch label on the next line. p->tok is still the token before t. */
+/* 'added' after a statement on its line (after a closing '}' too) is a
+ * trailing mark (MARK), and a text after 'added' on its line is the
+ * reason: so a line `added` needs no separator from the statement
+ * before, nor its reason from a branch label on the next line. p->tok is
+ * still the token before t. */
 static int mark_token(const Parser *p, int t, Loc l) {
-  if (t == ADDED && !p->tok_stmt) return MARK;
+  if (t == ADDED && (!p->tok_stmt || (!p->tok_bol && p->tok == '}'))) return MARK;
   if (t == STRING && (p->tok == ADDED || p->tok == MARK) && l.line == p->tok_loc.line) return REASON;
   return t;
 }
@@ -532,7 +533,18 @@ static int marks_misplaced(Parser *p, yysymbol_kind_t la, int cx) {
              : "a handbook holds no steps, only the 'source' its processes default to");
     return 1;
   }
-  if ((p->prev_tok == MARK || p->prev_tok == ADDED) && !p->tok_bol && la != YYSYMBOL_MARK) {
+  if (la == YYSYMBOL_MARK && cx == CX_PROCESS && p->hdr_node && p->hdr_node->loc.line == p->tok_loc.line) {
+    p_syntax(p, p->tok_loc, "a node is marked 'added' in its braces, on a line of its own: %s %s … { added }",
+             node_kind_name[p->hdr_node->kind], p->hdr_node->id);
+    return 1;
+  }
+  if (la == YYSYMBOL_MARK) {
+    p_syntax(p, p->tok_loc, "'added' cannot mark what stands before it: it trails a lane, a phase, an edge, "
+             "'within', or an attribute, 'when' or a branch in a node's braces%s",
+             cx == CX_PROCESS || cx == CX_HANDBOOK ? " (a property such as 'owner' is not marked)" : "");
+    return 1;
+  }
+  if ((p->prev_tok == MARK || p->prev_tok == ADDED) && !p->tok_bol) {
     p_syntax(p, p->tok_loc, "'added' is followed only by its reason, a text in quotes, as in 'added \"原文未载\"'; found %s",
              tok_found(p, p->tok, p->tok_text));
     return 1;
