@@ -5,6 +5,7 @@
  * IDs through svg_ascii_id, numbers through svg_num. */
 #include <stdlib.h>
 #include <string.h>
+#include "marks.h"
 #include "render.h"
 #include "steps.h"
 #include "utf8.h"
@@ -264,6 +265,8 @@ static void put_meta(const Bp *b) {
   for (int k = 0; k < MK__COUNT; k++)
     if (m->field[k].s && k != MK_PURPOSE && k != MK_SCOPE)
       text_elem(b->o, "flowc", meta_key_name[k], "", m->field[k].s);
+  const char *src = marks_source(b->c->prog, b->p);
+  if (src && !m->field[MK_SOURCE].s) text_elem(b->o, "flowc", "source", "", src); /* the handbook's */
   if (m->has_effective)
     fprintf(b->o, "<flowc:effective>%04d-%02d-%02d</flowc:effective>\n", m->effective.y,
             m->effective.m, m->effective.d);

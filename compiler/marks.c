@@ -4,7 +4,7 @@
 
 const char *marks_source(const Program *g, const Process *p) {
   if (p->meta.field[MK_SOURCE].s) return p->meta.field[MK_SOURCE].s;
-  return g->nhandbooks ? g->handbooks[0]->meta.field[MK_SOURCE].s : NULL;
+  return g && g->nhandbooks ? g->handbooks[0]->meta.field[MK_SOURCE].s : NULL;
 }
 
 static void node_marks(const Node *n, void (*fn)(void *, const Added *), void *arg) {

@@ -13,7 +13,7 @@
 #define MARK_DEFAULT "原文未载，为补充内容"
 
 /* The source p was transcribed from: its own `source`, else the
- * handbook's; NULL when neither is given. */
+ * handbook's (g may be NULL: none); NULL when neither is given. */
 const char *marks_source(const Program *g, const Process *p);
 
 typedef struct Marks {
