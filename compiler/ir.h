@@ -64,7 +64,17 @@ typedef struct Lane {
   const char *id, *name; /* name: display name, default id */
   Loc loc;
   int nnodes;            /* nodes placed in this lane */
+  int group;             /* index into Process.groups, -1 when none */
+  int njoint;            /* nodes this lane takes part in (`in a, THIS`) */
 } Lane;
+
+/* `lane ID "name" { lane … }`: lanes first .. first+nlanes-1, which
+ * stay together in declared order. */
+typedef struct LaneGroup {
+  const char *id, *name; /* name: display name, default id */
+  Loc loc;
+  int first, nlanes;
+} LaneGroup;
 
 typedef struct Phase { const char *name; Loc loc; } Phase;
 
@@ -72,6 +82,9 @@ typedef struct Phase { const char *name; Loc loc; } Phase;
 typedef struct NodeExtra {
   Duration within; int has_within; Loc within_loc;
   Text process_ref;   /* call: `process ID` as written */
+  /* `in a, b, c`: the lanes after the first (which is Node.lane), that
+     take part; as written, and their indices (-1 when unresolved) */
+  Text *joint_refs; int *joint; int njoint;
 } NodeExtra;
 
 typedef struct Node {
@@ -104,6 +117,7 @@ typedef struct Process {
   int file;
   Meta meta;
   Lane *lanes; int nlanes;
+  LaneGroup *groups; int ngroups;
   Phase *phases; int nphases;
   Node **nodes; int nnodes;   /* declaration order */
   Edge **edges; int nedges;   /* source order */
