@@ -46,6 +46,7 @@ static void dump_node(FILE *o, const Node *n) {
   if (n->x) {
     fprintf(o, "within %d %lld %d ", n->x->has_within, n->x->within.amount, (int)n->x->within.unit);
     text(o, n->x->process_ref.s);
+    for (int j = 0; j < n->x->njoint; j++) fprintf(o, "joint %s %d ", n->x->joint_refs[j].s, n->x->joint[j]);
   }
   fputc('\n', o);
 }
@@ -55,8 +56,12 @@ static void dump_process(FILE *o, const Process *p) {
   text(o, p->title);
   dump_meta(o, &p->meta);
   for (int i = 0; i < p->nlanes; i++) {
-    fprintf(o, "lane %s ", p->lanes[i].id);
+    fprintf(o, "lane %s %d ", p->lanes[i].id, p->lanes[i].group);
     text(o, p->lanes[i].name);
+  }
+  for (int i = 0; i < p->ngroups; i++) {
+    fprintf(o, "group %s %d %d ", p->groups[i].id, p->groups[i].first, p->groups[i].nlanes);
+    text(o, p->groups[i].name);
   }
   for (int i = 0; i < p->nphases; i++) text(o, p->phases[i].name);
   fputc('\n', o);
