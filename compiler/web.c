@@ -251,7 +251,7 @@ static void put_steps(FILE *o, const Process *p) {
     }
     fprintf(o, "<tr class=\"step\" id=\"step-%d\"><td class=\"num\">%d</td>", st.num[nd->index], st.num[nd->index]);
     put_cell(o, "work", step_label(nd));
-    put_cell(o, "lane", nd->lane >= 0 ? p->lanes[nd->lane].name : "");
+    put_cell(o, "lane", nd->lane >= 0 ? step_lanes(&a, p, nd) : "");
     put_cell(o, "forms", step_join(&a, nd, AT_FORM, "、"));
     put_cell(o, "within", nd->x && nd->x->has_within ? step_dur(&a, nd->x->within) : "");
     fputs("</tr>\n", o);
