@@ -292,6 +292,18 @@ static void put_docs(const Bp *b, const Node *n) {
   if (n->x && n->x->when.s) text_elem(b->o, "bpmn", "documentation", "\xE6\x9D\xA1\xE4\xBB\xB6\xEF\xBC\x9A", n->x->when.s); /* 条件： */
 }
 
+/* A step in joint lanes: BPMN lanes part the nodes, so the node is in
+ * its responsible lane's flowNodeRefs and the others are noted here. */
+static void put_joint_lanes(const Bp *b, const Node *n) {
+  if (!n->x) return;
+  for (int j = 0; j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0) {
+      fputs("<flowc:jointLane laneRef=\"", b->o);
+      put_id(b, "lane", b->p->lanes[n->x->joint[j]].id, NULL);
+      fputs("\"/>\n", b->o);
+    }
+}
+
 /* the kind, the other attributes and the time limit, in flowc's namespace */
 static void put_node_ext(const Bp *b, const Node *n) {
   FILE *o = b->o;
@@ -305,6 +317,7 @@ static void put_node_ext(const Bp *b, const Node *n) {
   if (n->x && n->x->has_within && n->x->within.unit >= 0 && n->x->within.unit < DU__COUNT)
     fprintf(o, "<flowc:within>%lld%s</flowc:within>\n", n->x->within.amount, dur_unit_name[n->x->within.unit]);
   node_marks(o, n);
+  put_joint_lanes(b, n);
   fputs("</bpmn:extensionElements>\n", o);
 }
 
@@ -447,6 +460,45 @@ static void put_assocs(const Bp *b) {
   }
 }
 
+/* The flowNodeRefs of the nodes in lanes first .. first+n-1. */
+static void put_node_refs(const Bp *b, int first, int n) {
+  for (int i = 0; i < b->s->nnodes; i++)
+    if (b->lane[i] >= first && b->lane[i] < first + n && !is_artifact(node_at(b, i)->kind)) {
+      fputs("<bpmn:flowNodeRef>", b->o);
+      put_id(b, "node", node_at(b, i)->id, NULL);
+      fputs("</bpmn:flowNodeRef>\n", b->o);
+    }
+}
+
+static void put_lane(const Bp *b, int l) {
+  const Lane *ln = b->s->lanes[l].lane;
+  fputs("<bpmn:lane", b->o);
+  attr_id(b, "id", "lane", ln->id, NULL);
+  name_attr(b->o, ln->name ? ln->name : ln->id);
+  fputs(">\n", b->o);
+  if (ln->added) {
+    fputs("<bpmn:extensionElements>\n", b->o);
+    added_elem(b->o, ln->added, "lane", NULL);
+    fputs("</bpmn:extensionElements>\n", b->o);
+  }
+  put_node_refs(b, l, 1);
+  fputs("</bpmn:lane>\n", b->o);
+}
+
+/* A lane group: a lane holding its nodes, its lanes in a childLaneSet. */
+static void put_group_lane(const Bp *b, const SceneGroup *g) {
+  fputs("<bpmn:lane", b->o);
+  attr_id(b, "id", "lane", g->group->id, NULL);
+  name_attr(b->o, g->group->name);
+  fputs(">\n", b->o);
+  put_node_refs(b, g->first, g->nlanes);
+  fputs("<bpmn:childLaneSet", b->o);
+  attr_id(b, "id", "lanes", g->group->id, NULL);
+  fputs(">\n", b->o);
+  for (int l = g->first; l < g->first + g->nlanes; l++) put_lane(b, l);
+  fputs("</bpmn:childLaneSet>\n</bpmn:lane>\n", b->o);
+}
+
 static void put_lanes(const Bp *b) {
   const Scene *s = b->s;
   if (!s->nlanes) return;
@@ -454,22 +506,9 @@ static void put_lanes(const Bp *b) {
   attr_id(b, "id", "lanes", NULL, NULL);
   fputs(">\n", b->o);
   for (int l = 0; l < s->nlanes; l++) {
-    fputs("<bpmn:lane", b->o);
-    attr_id(b, "id", "lane", s->lanes[l].lane->id, NULL);
-    name_attr(b->o, s->lanes[l].lane->name ? s->lanes[l].lane->name : s->lanes[l].lane->id);
-    fputs(">\n", b->o);
-    if (s->lanes[l].lane->added) {
-      fputs("<bpmn:extensionElements>\n", b->o);
-      added_elem(b->o, s->lanes[l].lane->added, "lane", NULL);
-      fputs("</bpmn:extensionElements>\n", b->o);
-    }
-    for (int i = 0; i < s->nnodes; i++)
-      if (b->lane[i] == l && !is_artifact(node_at(b, i)->kind)) {
-        fputs("<bpmn:flowNodeRef>", b->o);
-        put_id(b, "node", node_at(b, i)->id, NULL);
-        fputs("</bpmn:flowNodeRef>\n", b->o);
-      }
-    fputs("</bpmn:lane>\n", b->o);
+    int g = s->lanes[l].lane->group;
+    if (g < 0 || g >= s->ngroups) put_lane(b, l);
+    else if (s->groups[g].first == l) put_group_lane(b, &s->groups[g]);
   }
   fputs("</bpmn:laneSet>\n", b->o);
 }
@@ -676,6 +715,15 @@ static void put_assoc_edge(const Bp *b, const SceneEdge *e) {
   fputs("</bpmndi:BPMNEdge>\n", b->o);
 }
 
+/* A lane's shape; in a group, below the group's name band, as bpmn-js
+ * draws a child lane inside its parent. */
+static Rect lane_box(const Scene *s, int l) {
+  Rect r = s->lanes[l].box;
+  if (s->lanes[l].lane->group < 0) return r;
+  double top = s->lanes[l].header.y;
+  return (Rect){r.x, r.y + top, r.w, r.h - top};
+}
+
 /* a phase as a group over the pool's width */
 static void put_group_shape(const Bp *b, int k) {
   const ScenePhase *ph = &b->s->phases[k];
@@ -688,8 +736,10 @@ static void put_group_shape(const Bp *b, int k) {
 
 static void put_diagram(const Bp *b) {
   put_shape(b, "pool", NULL, pool_box(b->s), " isHorizontal=\"false\"", NULL);
+  for (int g = 0; g < b->s->ngroups; g++)
+    put_shape(b, "lane", b->s->groups[g].group->id, b->s->groups[g].box, " isHorizontal=\"false\"", NULL);
   for (int l = 0; l < b->s->nlanes; l++)
-    put_shape(b, "lane", b->s->lanes[l].lane->id, b->s->lanes[l].box, " isHorizontal=\"false\"", NULL);
+    put_shape(b, "lane", b->s->lanes[l].lane->id, lane_box(b->s, l), " isHorizontal=\"false\"", NULL);
   for (int k = 0; k < b->s->nphases; k++) put_group_shape(b, k);
   for (int i = 0; i < b->s->nnodes; i++) put_node_shape(b, i);
   for (int k = 0; k < b->nflows; k++) put_flow_edge(b, &b->flows[k]);

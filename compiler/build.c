@@ -122,7 +122,9 @@ void b_process_begin(Parser *p, const char *id, Loc loc, Text title) {
   p->title_given = title.s != NULL;
   p->title_loc = title.loc;
   p->nnodes = p->nedges = 0;
-  p->lanes_cap = p->phases_cap = 0;
+  p->lanes_cap = p->phases_cap = p->groups_cap = 0;
+  p->group = -1;
+  p->group_depth = 0;
   meta_start(p, &pr->meta);
 }
 
@@ -218,6 +220,38 @@ void b_lane(Parser *p, const char *id, Loc loc, Text name) {
   l->id = id;
   l->name = name.s ? name.s : id;
   l->loc = loc;
+  l->group = p->group;
+  if (p->group >= 0) pr->groups[p->group].nlanes++;
+}
+
+/* A group's lanes are declared in its braces, one level deep: a group in
+ * a group is reported and its lanes join the outer one. */
+void b_group_begin(Parser *p, const char *id, Loc loc, Text name) {
+  Process *pr = p->proc;
+  if (p->group_depth++ > 0) {
+    p_syntax(p, loc, "lane group '%s' stands in lane group '%s': groups hold lanes, one level deep; "
+             "declare '%s' beside '%s'", id, pr->groups[p->group].id, id, pr->groups[p->group].id);
+    return;
+  }
+  pr->groups = grow(p, pr->groups, pr->ngroups, &p->groups_cap, sizeof *pr->groups);
+  LaneGroup *g = &pr->groups[pr->ngroups];
+  g->id = id;
+  g->name = name.s ? name.s : id;
+  g->loc = loc;
+  g->first = pr->nlanes;
+  g->nlanes = 0;
+  p->group = pr->ngroups++;
+}
+
+void b_group_end(Parser *p) {
+  if (--p->group_depth > 0) return;
+  Process *pr = p->proc;
+  LaneGroup *g = &pr->groups[p->group];
+  p->group = -1;
+  if (g->nlanes > 0) return;
+  p_syntax(p, g->loc, "lane group '%s' holds no lane: declare its lanes in its braces, "
+           "e.g. lane %s \"%s\" { lane a \"…\" }", g->id, g->id, g->name);
+  pr->ngroups--;  /* nothing to draw */
 }
 
 void b_phase(Parser *p, Text name, Loc loc) {
@@ -548,4 +582,39 @@ void b_when(Parser *p, Text cond, Loc kwloc, Added *a) {
   }
   x->when = (Text){cond.s, kwloc};
   x->when_added = a;
+}
+
+/* A lane named twice in one list is reported and dropped. */
+static int named_before(Parser *p, const Ref *list, const Ref *r) {
+  for (const Ref *q = list; q != r; q = q->next)
+    if (q->id == r->id) {
+      Diag *d = diag(p->ctx, SEV_ERROR, "duplicate", r->loc, "lane '%s' is named twice in the lanes of '%s'",
+                     r->id, p->node->id);
+      diag_note(p->ctx, d, q->loc, "first named here");
+      return 1;
+    }
+  return 0;
+}
+
+void b_node_lanes(Parser *p, Ref *rev) {
+  Node *n = p->node;
+  Ref *r = reverse(rev);
+  if (!r) return;
+  n->lane_ref = (Text){r->id, r->loc};
+  int k = 0;
+  for (const Ref *q = r->next; q; q = q->next) k++;
+  if (!k) return;
+  if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
+    p_syntax(p, r->next->loc, "%s %s node stands in one lane; joint lanes ('in a, b') are for steps: "
+             "write 'in %s'", kind_article(n->kind), node_kind_name[n->kind], r->id);
+    return;
+  }
+  NodeExtra *x = extra(p, n);
+  x->joint_refs = arena_alloc(ARENA, sizeof *x->joint_refs * (size_t)k);
+  x->joint = arena_alloc(ARENA, sizeof *x->joint * (size_t)k);
+  for (const Ref *q = r->next; q; q = q->next)
+    if (!named_before(p, r, q)) {
+      x->joint_refs[x->njoint] = (Text){q->id, q->loc};
+      x->joint[x->njoint++] = -1;
+    }
 }

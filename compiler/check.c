@@ -307,7 +307,7 @@ static void check_lanes(PC *k) {
            q(k, nd->id), q(k, pr->id));
   }
   for (int i = 0; i < pr->nlanes; i++)
-    if (pr->lanes[i].nnodes == 0)
+    if (pr->lanes[i].nnodes == 0 && pr->lanes[i].njoint == 0)
       diag(c, SEV_WARNING, "lane", pr->lanes[i].loc, "lane %s has no node", q(k, pr->lanes[i].id));
 }
 

@@ -159,8 +159,25 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
   diff_terms(d, &a->meta, &b->meta);
 }
 
+static const char *group_of(const Process *p, int g) { return g >= 0 ? p->groups[g].id : NULL; }
+
+/* Lane groups added, removed or renamed (a lane's group: diff_lanes). */
+static void diff_groups(DC *d, const Process *a, const Process *b) {
+  const char **ka = NEW(d->c, const char *, a->ngroups), **kb = NEW(d->c, const char *, b->ngroups);
+  int *pa = NEW(d->c, int, a->ngroups), *pb = NEW(d->c, int, b->ngroups);
+  for (int i = 0; i < a->ngroups; i++) ka[i] = a->groups[i].id;
+  for (int i = 0; i < b->ngroups; i++) kb[i] = b->groups[i].id;
+  match(d->c, ka, a->ngroups, kb, b->ngroups, pa, pb);
+  for (int i = 0; i < a->ngroups; i++)
+    if (pa[i] < 0) value(d, "lane group", ka[i], NULL, a->groups[i].name, NULL, 1);
+    else value(d, "lane group", ka[i], "name", a->groups[i].name, b->groups[pa[i]].name, 1);
+  for (int i = 0; i < b->ngroups; i++)
+    if (pb[i] < 0) value(d, "lane group", kb[i], NULL, NULL, b->groups[i].name, 1);
+}
+
 static void diff_lanes(DC *d, const Process *a, const Process *b) {
   Change *x;
+  diff_groups(d, a, b);
   const char **ka = NEW(d->c, const char *, a->nlanes), **kb = NEW(d->c, const char *, b->nlanes);
   int *pa = NEW(d->c, int, a->nlanes), *pb = NEW(d->c, int, b->nlanes);
   for (int i = 0; i < a->nlanes; i++) ka[i] = a->lanes[i].id;
@@ -171,6 +188,7 @@ static void diff_lanes(DC *d, const Process *a, const Process *b) {
     else {
       value(d, "lane", ka[i], "name", a->lanes[i].name, b->lanes[pa[i]].name, 1);
       value(d, "lane", ka[i], "added", mark_reason(a->lanes[i].added), mark_reason(b->lanes[pa[i]].added), 1);
+      value(d, "lane", ka[i], "group", group_of(a, a->lanes[i].group), group_of(b, b->lanes[pa[i]].group), 0);
     }
   for (int i = 0; i < b->nlanes; i++)
     if (pb[i] < 0) value(d, "lane", kb[i], NULL, NULL, b->lanes[i].name, 1);
@@ -203,6 +221,15 @@ static void side_init(Ctx *c, Side *s, const Process *pr) {
 }
 
 static const char *lane_of(const Process *p, const Node *n) { return n->lane >= 0 ? p->lanes[n->lane].id : NULL; }
+
+/* The lanes a step takes part in, "finance, legal", or NULL. */
+static const char *joint_of(Ctx *c, const Process *p, const Node *n) {
+  const char *s = NULL;
+  for (int j = 0; n->x && j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0)
+      s = s ? arena_printf(&c->arena, "%s, %s", s, p->lanes[n->x->joint[j]].id) : p->lanes[n->x->joint[j]].id;
+  return s;
+}
 static const char *phase_of(const Process *p, const Node *n) { return n->phase >= 0 ? p->phases[n->phase].name : NULL; }
 
 static const char *within_of(Ctx *c, const Node *n) {
@@ -354,6 +381,7 @@ static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const 
   value(d, "node", id, "kind", node_kind_name[x->kind], node_kind_name[y->kind], 0);
   if (x->has_label || y->has_label) value(d, "node", id, "label", x->label, y->label, 1);
   value(d, "node", id, "lane", lane_of(a->pr, x), lane_of(b->pr, y), 0);
+  value(d, "node", id, "joint lanes", joint_of(d->ca, a->pr, x), joint_of(d->c, b->pr, y), 0);
   value(d, "node", id, "phase", phase_of(a->pr, x), phase_of(b->pr, y), 1);
   value(d, "node", id, "within", within_of(d->ca, x), within_of(d->c, y), 0);
   value(d, "node", id, "process", callee_of(d->ca, x), callee_of(d->c, y), 0);

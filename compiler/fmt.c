@@ -129,7 +129,8 @@ static int cell_of(const Line *l, int tok) {
   case C_NODE:
     if (l->ntok < 2) return l->ntok;
     if (tok == STRING) return 2;
-    return tok == IN || l->prevtok == IN ? 3 : TAIL;
+    /* `in a, b`: ',' stands only in a node's lane list */
+    return tok == IN || l->prevtok == IN || tok == ',' || l->prevtok == ',' ? 3 : TAIL;
   case C_LANE: return l->ntok < 2 ? l->ntok : 2;
   case C_KV: return l->ntok ? 1 : 0;
   case C_BRANCH: return tok == ARROW || l->cell[1].first >= 0 ? 1 : 0;
@@ -209,12 +210,15 @@ static int width(const char *s, size_t n) {
   return w;
 }
 
+/* Tokens written right after the one before: '}' of "{}", ',' of "in a, b". */
+static int no_space_before(int tok) { return tok == '}' || tok == ','; }
+
 static int cell_width(const Fmt *f, Cell c) {
   if (c.first < 0) return 0;
   int w = 0, any = 0;
   for (int k = c.first; k <= c.last; k++) {
     if (f->tok[k].tok == ';') continue;
-    w += any && !(f->tok[k].tok == '}') ? 1 : 0;
+    w += any && !no_space_before(f->tok[k].tok) ? 1 : 0;
     w += width(f->buf + f->tok[k].start, f->tok[k].end - f->tok[k].start);
     any = 1;
   }
@@ -288,7 +292,7 @@ static void put_cell(const Fmt *f, FILE *o, Cell c) {
   int any = 0;
   for (int k = c.first; c.first >= 0 && k <= c.last; k++) {
     if (f->tok[k].tok == ';') continue;
-    if (any && f->tok[k].tok != '}') fputc(' ', o);
+    if (any && !no_space_before(f->tok[k].tok)) fputc(' ', o);
     fwrite(f->buf + f->tok[k].start, 1, f->tok[k].end - f->tok[k].start, o);
     any = 1;
   }

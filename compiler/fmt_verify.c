@@ -57,6 +57,7 @@ static void dump_node(FILE *o, const Node *n) {
     mark(o, n->x->within_added);
     text(o, n->x->when.s);
     mark(o, n->x->when_added);
+    for (int j = 0; j < n->x->njoint; j++) fprintf(o, "joint %s %d ", n->x->joint_refs[j].s, n->x->joint[j]);
   }
   fputc('\n', o);
 }
@@ -68,13 +69,17 @@ static void dump_process(FILE *o, const Process *p) {
   mark(o, p->added);
   mark(o, p->within_added);
   for (int i = 0; i < p->nlanes; i++) {
-    fprintf(o, "lane %s ", p->lanes[i].id);
+    fprintf(o, "lane %s %d ", p->lanes[i].id, p->lanes[i].group);
     text(o, p->lanes[i].name);
     mark(o, p->lanes[i].added);
   }
   for (int i = 0; i < p->nphases; i++) {
     text(o, p->phases[i].name);
     mark(o, p->phases[i].added);
+  }
+  for (int i = 0; i < p->ngroups; i++) {
+    fprintf(o, "group %s %d %d ", p->groups[i].id, p->groups[i].first, p->groups[i].nlanes);
+    text(o, p->groups[i].name);
   }
   fputc('\n', o);
   for (int i = 0; i < p->nnodes; i++) dump_node(o, p->nodes[i]);

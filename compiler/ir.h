@@ -69,7 +69,17 @@ typedef struct Lane {
   Loc loc;
   int nnodes;            /* nodes placed in this lane */
   Added *added;
+  int group;             /* index into Process.groups, -1 when none */
+  int njoint;            /* nodes this lane takes part in (`in a, THIS`) */
 } Lane;
+
+/* `lane ID "name" { lane … }`: lanes first .. first+nlanes-1, which
+ * stay together in declared order. */
+typedef struct LaneGroup {
+  const char *id, *name; /* name: display name, default id */
+  Loc loc;
+  int first, nlanes;
+} LaneGroup;
 
 typedef struct Phase { const char *name; Loc loc; Added *added; } Phase;
 
@@ -80,6 +90,9 @@ typedef struct NodeExtra {
   Added *within_added;
   Text when;          /* `when "…"`: done only in that case */
   Added *when_added;
+  /* `in a, b, c`: the lanes after the first (which is Node.lane), that
+     take part; as written, and their indices (-1 when unresolved) */
+  Text *joint_refs; int *joint; int njoint;
 } NodeExtra;
 
 typedef struct Node {
@@ -114,6 +127,7 @@ typedef struct Process {
   int file;
   Meta meta;
   Lane *lanes; int nlanes;
+  LaneGroup *groups; int ngroups;
   Phase *phases; int nphases;
   Node **nodes; int nnodes;   /* declaration order */
   Edge **edges; int nedges;   /* source order */

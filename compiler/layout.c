@@ -14,6 +14,7 @@
 /* Text sizes and the widest a label may be before it wraps, in points. */
 #define NODE_PT 12.0
 #define HEADER_PT 12.0
+#define JOINT_PT 9.0   /* the "会同：…" line of a step in joint lanes */
 #define PAD_X 10.0
 #define PAD_Y 5.0
 #define WRAP_LIMIT 1.3 /* a box may grow this much wider to avoid a short last line */
@@ -140,6 +141,29 @@ static void assign_lanes(Lay *L) {
   L->ncols = p->nlanes > 0 ? p->nlanes : 1;
 }
 
+/* "会同：财务部、法务部": the lanes a step takes part in, below its label
+ * in smaller type, as more runs of the node. */
+static void joint_line(Lay *L, SceneNode *sn, double maxw, double limit, double *tw, double *th) {
+  const Node *nd = sn->node;
+  const char *t = "\xE4\xBC\x9A\xE5\x90\x8C\xEF\xBC\x9A";  /* 会同： */
+  for (int j = 0; j < nd->x->njoint; j++)
+    if (nd->x->joint[j] >= 0)
+      t = arena_printf(&L->c->arena, "%s%s%s", t, j ? "\xE3\x80\x81" : "", L->p->lanes[nd->x->joint[j]].name); /* 、 */
+  int n;
+  double w, h, top = sn->lines[sn->nlines - 1].y + font_descent(L->f, NODE_PT) + 3 + font_ascent(L->f, JOINT_PT);
+  TextRun *j = runs(L, t, JOINT_PT, maxw, limit, &n, &w, &h);
+  TextRun *all = NEW(L->c, TextRun, sn->nlines + n);
+  memcpy(all, sn->lines, sizeof *all * (size_t)sn->nlines);
+  for (int i = 0; i < n; i++) {
+    j[i].y += top;
+    all[sn->nlines + i] = j[i];
+  }
+  sn->lines = all;
+  sn->nlines += n;
+  *tw = fmax(*tw, w);
+  *th += 3 + h;
+}
+
 /* Nodes, their text and sizes; edges and their labels. */
 static void measure(Lay *L, Scene *s) {
   const Process *p = L->p;
@@ -165,6 +189,7 @@ static void measure(Lay *L, Scene *s) {
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
       sn->lines = runs(L, L->tx->node[v], NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
+      if (nd->x && nd->x->njoint) joint_line(L, sn, fmax(48, w), limit, &tw, &th);
     } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);
@@ -204,18 +229,39 @@ static void place_nodes(Lay *L, Scene *s) {
   }
 }
 
+/* A header's title, wrapped to its width and centred in it. */
+static void header_title(Lay *L, const char *name, Rect h, TextRun **title, int *ntitle) {
+  double tw, th;
+  *title = runs(L, name, HEADER_PT, h.w - 8, h.w - 8, ntitle, &tw, &th);
+  place_runs(*title, *ntitle, h.x + h.w / 2, h.y + (h.h - th) / 2 + font_ascent(L->f, HEADER_PT));
+}
+
+/* With lane groups the header has two levels: a group's name over its
+ * lanes' names; a lane outside groups has one header over both. */
 static void place_lanes(Lay *L, Scene *s) {
   const Process *p = L->p;
   s->nlanes = p->nlanes;
   s->lanes = NEW(L->c, SceneLane, p->nlanes + 1);
   for (int k = 0; k < p->nlanes; k++) {
     SceneLane *l = &s->lanes[k];
-    double x0 = L->lanex[k], w = L->lanew[k], tw, th;
+    double x0 = L->lanex[k], w = L->lanew[k], y0 = p->lanes[k].group >= 0 ? LANE_HEADER : 0;
     l->lane = &p->lanes[k];
     l->box = (Rect){x0, 0, w, L->height};
-    l->header = (Rect){x0, 0, w, LANE_HEADER};
-    l->title = runs(L, L->tx->lane[k], HEADER_PT, w - 8, w - 8, &l->ntitle, &tw, &th);
-    place_runs(l->title, l->ntitle, x0 + w / 2, (LANE_HEADER - th) / 2 + font_ascent(L->f, HEADER_PT));
+    l->header = (Rect){x0, y0, w, L->top - y0};
+    header_title(L, L->tx->lane[k], l->header, &l->title, &l->ntitle);
+  }
+  s->ngroups = p->ngroups;
+  s->groups = NEW(L->c, SceneGroup, p->ngroups + 1);
+  for (int i = 0; i < p->ngroups; i++) {
+    SceneGroup *g = &s->groups[i];
+    const LaneGroup *lg = &p->groups[i];
+    Rect a = s->lanes[lg->first].box, b = s->lanes[lg->first + lg->nlanes - 1].box;
+    g->group = lg;
+    g->first = lg->first;
+    g->nlanes = lg->nlanes;
+    g->box = (Rect){a.x, 0, b.x + b.w - a.x, L->height};
+    g->header = (Rect){a.x, 0, g->box.w, LANE_HEADER};
+    header_title(L, lg->name, g->header, &g->title, &g->ntitle);
   }
 }
 
@@ -302,7 +348,7 @@ static Scene *lay_out(Ctx *c, WrapCache *wc, const ChartText *tx, const Process 
   memset(s, 0, sizeof *s);
   measure(&L, s);
   L.left = p->nphases > 0 ? PHASE_STRIP : 0;
-  L.top = p->nlanes > 0 ? LANE_HEADER : 0;
+  L.top = p->nlanes > 0 ? (p->ngroups > 0 ? 2 : 1) * LANE_HEADER : 0;
   lay_rows(&L);
   lay_chains(&L);
   lay_order(&L);

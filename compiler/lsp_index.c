@@ -151,12 +151,12 @@ void lsp_publish(Server *s, const Doc *d) {
 
 /* ---- symbols and their uses ---- */
 
-enum { SYM_PROCESS, SYM_LANE, SYM_NODE };
+enum { SYM_PROCESS, SYM_LANE, SYM_NODE, SYM_GROUP };
 
 typedef struct Occ {
   Loc at;               /* the name, where it is written */
   Loc decl;             /* the declaration it stands for */
-  const void *sym;      /* Process, Lane or Node */
+  const void *sym;      /* Process, Lane, Node or LaneGroup */
   const Process *proc;  /* the process it belongs to */
   int kind;             /* SYM_* */
 } Occ;
@@ -177,11 +177,16 @@ static void occ_add(Occs *o, Loc at, Loc decl, const void *sym, const Process *p
 static void occ_process(const Program *g, const Process *p, Occs *o) {
   occ_add(o, p->loc, p->loc, p, p, SYM_PROCESS);
   for (int k = 0; k < p->nlanes; k++) occ_add(o, p->lanes[k].loc, p->lanes[k].loc, &p->lanes[k], p, SYM_LANE);
+  for (int k = 0; k < p->ngroups; k++) occ_add(o, p->groups[k].loc, p->groups[k].loc, &p->groups[k], p, SYM_GROUP);
   for (int v = 0; v < p->nnodes; v++) {
     const Node *n = p->nodes[v];
     occ_add(o, n->loc, n->loc, n, p, SYM_NODE);
     if (n->lane >= 0 && n->lane_ref.s)
       occ_add(o, n->lane_ref.loc, p->lanes[n->lane].loc, &p->lanes[n->lane], p, SYM_LANE);
+    for (int j = 0; n->x && j < n->x->njoint; j++) {
+      int k = n->x->joint[j];
+      if (k >= 0) occ_add(o, n->x->joint_refs[j].loc, p->lanes[k].loc, &p->lanes[k], p, SYM_LANE);
+    }
     if (n->callee >= 0 && n->x && n->x->process_ref.s) {
       const Process *q = g->procs[n->callee];
       occ_add(o, n->x->process_ref.loc, q->loc, q, q, SYM_PROCESS);
@@ -255,6 +260,9 @@ static void hover_mark(FILE *b, const Added *a) {
 static void node_hover(const Ctx *c, const Process *p, const Node *n, FILE *b) {
   fprintf(b, "**%s** `%s` — %s", node_kind_name[n->kind], n->id, n->label ? n->label : "");
   if (n->lane >= 0) fprintf(b, "\n\nlane: %s (`%s`)", p->lanes[n->lane].name, p->lanes[n->lane].id);
+  for (int j = 0; n->x && j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0)
+      fprintf(b, "%s%s (`%s`)", j ? ", " : "\n\ntakes part: ", p->lanes[n->x->joint[j]].name, p->lanes[n->x->joint[j]].id);
   if (n->phase >= 0) fprintf(b, "\n\nphase: %s", p->phases[n->phase].name);
   if (n->added) fprintf(b, "\n\nadded beyond the source: %s", mark_reason(n->added));
   if (n->x && n->x->when.s) {
@@ -280,6 +288,12 @@ static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
     const Lane *l = at->sym;
     fprintf(b, "**lane** `%s` — %s\n\n%d steps in process `%s`", l->id, l->name, l->nnodes, p->id);
     if (l->added) fprintf(b, "\n\nadded beyond the source: %s", mark_reason(l->added));
+    if (l->njoint) fprintf(b, ", takes part in %d", l->njoint);
+    if (l->group >= 0) fprintf(b, "\n\nin lane group `%s` — %s", p->groups[l->group].id, p->groups[l->group].name);
+  } else if (at->kind == SYM_GROUP) {
+    const LaneGroup *g = at->sym;
+    fprintf(b, "**lane group** `%s` — %s\n\nlanes:", g->id, g->name);
+    for (int k = g->first; k < g->first + g->nlanes; k++) fprintf(b, " `%s`", p->lanes[k].id);
   } else {
     fprintf(b, "**process** `%s` — %s\n\n%d nodes, %d lanes", p->id, p->title ? p->title : "", p->nnodes,
                p->nlanes);
@@ -309,7 +323,8 @@ json_t *lsp_hover(const Doc *d, size_t off) { return answer_at(d, off, hover, NU
 
 static const char *sym_id(const Occ *at) {
   return at->kind == SYM_PROCESS ? ((const Process *)at->sym)->id
-       : at->kind == SYM_LANE ? ((const Lane *)at->sym)->id : ((const Node *)at->sym)->id;
+       : at->kind == SYM_LANE ? ((const Lane *)at->sym)->id
+       : at->kind == SYM_GROUP ? ((const LaneGroup *)at->sym)->id : ((const Node *)at->sym)->id;
 }
 
 static json_t *prepare(Unit *u, const Occs *o, const Occ *at, const void *arg) {
@@ -326,11 +341,12 @@ static int taken(const Unit *u, const Occ *at, const char *name) {
     for (int i = 0; i < u->c.prog->nprocs; i++) {
       if (u->c.prog->procs[i] != at->sym && !strcmp(u->c.prog->procs[i]->id, name)) return 1;
     }
-  else if (at->kind == SYM_LANE)
-    for (int k = 0; k < p->nlanes; k++) {
+  else if (at->kind == SYM_LANE || at->kind == SYM_GROUP) { /* one namespace */
+    for (int k = 0; k < p->nlanes; k++)
       if (&p->lanes[k] != at->sym && !strcmp(p->lanes[k].id, name)) return 1;
-    }
-  else
+    for (int k = 0; k < p->ngroups; k++)
+      if (&p->groups[k] != at->sym && !strcmp(p->groups[k].id, name)) return 1;
+  } else
     for (int v = 0; v < p->nnodes; v++)
       if (p->nodes[v] != at->sym && !strcmp(p->nodes[v]->id, name)) return 1;
   return 0;
@@ -355,7 +371,8 @@ static json_t *rename_edits(Unit *u, const Occs *o, const Occ *at, const void *a
   const RenameArg *r = arg;
   if (taken(u, at, r->name)) {
     snprintf(r->err, r->errlen, "'%s' is already the ID of another %s", r->name,
-             at->kind == SYM_PROCESS ? "process" : at->kind == SYM_LANE ? "lane of this process" : "node of this process");
+             at->kind == SYM_PROCESS ? "process"
+             : at->kind == SYM_LANE || at->kind == SYM_GROUP ? "lane or lane group of this process" : "node of this process");
     return NULL;
   }
   const Node *call = at->kind == SYM_PROCESS ? implicit_call(u, at->sym) : NULL;
@@ -422,6 +439,20 @@ static json_t *symbol(Unit *u, const char *name, const char *detail, int kind, L
                    kind, "range", range(u, l), "selectionRange", range(u, l), "children");
 }
 
+/* Lanes; a group's lanes as the group's children. */
+static void lane_symbols(Unit *u, const Process *p, json_t *kids) {
+  for (int k = 0; k < p->nlanes; k++) {
+    json_t *to = kids;
+    int g = p->lanes[k].group;
+    if (g >= 0 && g < p->ngroups) {
+      const LaneGroup *lg = &p->groups[g];
+      if (lg->first == k) json_array_append_new(kids, symbol(u, lg->id, lg->name, 3, lg->loc));
+      to = json_object_get(json_array_get(kids, json_array_size(kids) - 1), "children");
+    }
+    json_array_append_new(to, symbol(u, p->lanes[k].id, p->lanes[k].name, 3, p->lanes[k].loc));
+  }
+}
+
 json_t *lsp_symbols(const Doc *d) {
   Unit u;
   unit_open(&u, d);
@@ -431,8 +462,7 @@ json_t *lsp_symbols(const Doc *d) {
     const Process *p = g->procs[i];
     if (p->loc.file != u.file) continue;
     json_t *ps = symbol(&u, p->id, p->title, 2, p->loc), *kids = json_object_get(ps, "children");
-    for (int k = 0; k < p->nlanes; k++)
-      json_array_append_new(kids, symbol(&u, p->lanes[k].id, p->lanes[k].name, 3, p->lanes[k].loc));
+    lane_symbols(&u, p, kids);
     for (int v = 0; v < p->nnodes; v++) {
       const Node *n = p->nodes[v];
       int event = n->kind == NK_START || n->kind == NK_END;
@@ -457,6 +487,7 @@ static int context_at(const char *t, size_t off) {
   if (i >= 2 && t[i - 2] == '-' && t[i - 1] == '>') return 'e';
   if (i >= 2 && t[i - 2] == 'i' && t[i - 1] == 'n' && (i == 2 || !name_byte((unsigned char)t[i - 3])))
     return 'l';
+  if (i >= 1 && t[i - 1] == ',') return 'l';  /* `in a, b`: ',' stands only in lane lists */
   return i == 0 || t[i - 1] == '\n' || t[i - 1] == '{' || t[i - 1] == ';' ? 's' : 0;
 }
 
@@ -492,7 +523,8 @@ static int block_at(const Doc *d, size_t off, NodeKind *kind) {
     int t = sp.toks[i].tok, k = i;
     if (t == '}' && depth > 0) cx = stack[--depth];
     if (t != '{' || depth == 8) continue;
-    while (k > 0 && (sp.toks[k - 1].tok == ID || sp.toks[k - 1].tok == STRING || sp.toks[k - 1].tok == IN)) k--;
+    while (k > 0 && (sp.toks[k - 1].tok == ID || sp.toks[k - 1].tok == STRING || sp.toks[k - 1].tok == IN ||
+                     sp.toks[k - 1].tok == ',')) k--;
     int opener = k > 0 ? sp.toks[k - 1].tok : 0;
     stack[depth++] = cx;
     cx = opener == HANDBOOK ? CX_HANDBOOK : opener == PROCESS && cx == CX_TOP ? CX_PROCESS : opener == KIND ? CX_BODY : cx;

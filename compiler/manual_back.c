@@ -2,6 +2,7 @@
  * records register, glossary. */
 #include <string.h>
 #include "manual_int.h"
+#include "steps.h"
 
 /* A growing table of rows of ncols cells in the arena. */
 typedef struct Rows {
@@ -42,6 +43,16 @@ static const char **add(Rows *r, int kind, int link) {
   return row;
 }
 
+/* Whether lane role (as step_role writes it) is n's responsible lane
+ * (1), one it takes part in (2), or neither (0). */
+static int role_of(Arena *a, const Process *p, const Node *n, const char *role) {
+  if (n->lane < 0) return 0;
+  if (!strcmp(step_role(a, p, n->lane), role)) return 1;
+  for (int j = 0; n->x && j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0 && !strcmp(step_role(a, p, n->x->joint[j]), role)) return 2;
+  return 0;
+}
+
 static void roles(Manual *m) {
   const Program *g = m->prog;
   Arena *a = &m->c->arena;
@@ -51,7 +62,7 @@ static void roles(Manual *m) {
   int nn = 0;
   FOR_PROC(m, i)
     for (int k = 0; k < g->procs[i]->nlanes; k++) {
-      const char *s = g->procs[i]->lanes[k].name;
+      const char *s = step_role(a, g->procs[i], k);
       int seen = 0;
       for (int j = 0; j < nn && !seen; j++) seen = !strcmp(names[j], s);
       if (!seen) names[nn++] = s;
@@ -65,8 +76,10 @@ static void roles(Manual *m) {
       const char *steps = "";
       for (int k = 0; k < pi->norder; k++) {
         const Node *n = p->nodes[pi->order[k]];
-        if (n->lane < 0 || !pi->step[n->index] || strcmp(p->lanes[n->lane].name, names[j])) continue;
+        int how = pi->step[n->index] ? role_of(a, p, n, names[j]) : 0;
+        if (!how) continue;
         const char *s = m_step_name(m, pi, n);
+        if (how == 2) s = arena_printf(a, "%s\xEF\xBC\x88\xE4\xBC\x9A\xE5\x90\x8C\xEF\xBC\x89", s); /* （会同） */
         steps = *steps ? arena_printf(a, "%s\n%s", steps, s) : s;
       }
       if (!*steps) continue;
@@ -87,6 +100,7 @@ static void roles(Manual *m) {
 static void raci(Manual *m) {
   const Program *g = m->prog;
   Rows r = {m, 5, 0, 0, NULL, NULL, NULL};
+  int any_joint = 0;
   FOR_PROC(m, i) {
     const Process *p = g->procs[i];
     const ProcInfo *pi = &m->pi[i];
@@ -95,14 +109,16 @@ static void raci(Manual *m) {
       const Node *n = p->nodes[pi->order[k]];
       const char *ap = m_join(m, n, AT_APPROVER, "、"), *co = m_join(m, n, AT_CONSULT, "、"),
                  *in = m_join(m, n, AT_INFORM, "、");
-      if (!*ap && !*co && !*in) continue;
+      int joint = n->x && n->x->njoint;
+      any_joint |= joint;
+      if (!*ap && !*co && !*in && !joint) continue;
       if (!started) {
         add(&r, 1, m_proc_page(m, i))[0] = m_proc_name(m, p);
         started = 1;
       }
       const char **row = add(&r, 0, -1);
       row[0] = m_step_name(m, pi, n);
-      row[1] = n->lane >= 0 ? p->lanes[n->lane].name : "—";
+      row[1] = n->lane >= 0 ? step_lanes(&m->c->arena, p, n, NULL) : "—";
       row[2] = ap;
       row[3] = co;
       row[4] = in;
@@ -110,7 +126,9 @@ static void raci(Manual *m) {
   }
   m_new_page(m, 0);
   m_heading(m, 0, "RACI 矩阵", 0);
-  m_para(m, "R 负责执行（泳道），A 审批，C 事前征询，I 事后知会。只列出指定了审批、征询或知会对象的步骤。",
+  m_para(m, any_joint ? "R 负责执行（泳道；联合泳道的步骤各泳道同为 R，主办在前），A 审批，C 事前征询，I 事后知会。"
+                        "只列出指定了审批、征询或知会对象的步骤和联合泳道的步骤。"
+                      : "R 负责执行（泳道），A 审批，C 事前征询，I 事后知会。只列出指定了审批、征询或知会对象的步骤。",
          SZ_BODY);
   static const char *const head[5] = {"步骤", "R 负责", "A 审批", "C 征询", "I 知会"};
   static const double w[5] = {0.36, 0.16, 0.16, 0.16, 0.16};

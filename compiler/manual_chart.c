@@ -143,6 +143,29 @@ static const Scene *bare_scene(Manual *m, const Scene *s) {
   return b;
 }
 
+/* bare with each lane group's name centred on the part of its band
+ * between x0 and x1, so that a column cut through a group shows its name
+ * on both sides. */
+static const Scene *column_scene(Manual *m, const Scene *bare, double x0, double x1) {
+  if (!bare->ngroups) return bare;
+  Scene *b = arena_alloc(&m->c->arena, sizeof *b);
+  *b = *bare;
+  b->groups = arena_alloc(&m->c->arena, sizeof(SceneGroup) * (size_t)bare->ngroups);
+  for (int i = 0; i < bare->ngroups; i++) {
+    SceneGroup *g = &b->groups[i];
+    *g = bare->groups[i];
+    double a = fmax(g->header.x, x0), z = fmin(g->header.x + g->header.w, x1);
+    if (z <= a || !g->ntitle) continue;
+    double dx = (a + z) / 2 - (g->header.x + g->header.w / 2);
+    g->title = arena_alloc(&m->c->arena, sizeof(TextRun) * (size_t)g->ntitle);
+    for (int k = 0; k < g->ntitle; k++) {
+      g->title[k] = bare->groups[i].title[k];
+      g->title[k].x += dx;
+    }
+  }
+  return b;
+}
+
 static void split(Manual *m, const Scene *s, const ChartPlan *pl) {
   const Scene *bare = bare_scene(m, s);
   for (int r = 0; r < pl->nrows; r++)
@@ -150,7 +173,7 @@ static void split(Manual *m, const Scene *s, const ChartPlan *pl) {
       if (pl->blank[r * pl->ncols + k]) continue;
       if (r || k) m_new_page(m, pl->landscape);
       Part pt = {r, k, pl->xs[k], pl->xs[k + 1], pl->ys[r], pl->ys[r + 1], 0, 0, 0};
-      part(m, s, bare, pl, &pt);
+      part(m, s, pl->ncols > 1 ? column_scene(m, bare, pt.x0, pt.x1) : bare, pl, &pt);
     }
   m->y = m_bottom(m) + 1;
 }

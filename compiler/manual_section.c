@@ -92,7 +92,7 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
     const char **row = cells + rows * 8;
     row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
     row[1] = step_work(&m->c->arena, nd, &m->marks);
-    row[2] = nd->lane >= 0 ? mark_text(&m->c->arena, &m->marks, p->lanes[nd->lane].name, p->lanes[nd->lane].added) : "—";
+    row[2] = nd->lane >= 0 ? step_lanes(&m->c->arena, p, nd, &m->marks) : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
     row[5] = m_join(m, nd, AT_FORM, "\n");

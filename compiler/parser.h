@@ -52,7 +52,9 @@ typedef struct Parser {
   Loc hdr_end;           /* its header (ID or label), for a missing 'in' */
   Node **nodes;          /* this process's, growing (malloc) */
   Edge **edges;
-  int nnodes, nedges, nodes_cap, edges_cap, lanes_cap, phases_cap;
+  int nnodes, nedges, nodes_cap, edges_cap, lanes_cap, phases_cap, groups_cap;
+  int group;             /* the lane group being declared, -1 outside */
+  int group_depth;       /* lane groups open (more than 1: reported) */
   int title_given;
   Loc title_loc;
   Meta *meta;            /* metadata target: process or handbook */
@@ -105,6 +107,10 @@ void b_effective(Parser *p, Date d, Loc loc);
 void b_revision(Parser *p, Text version, Date d, Text what, Loc loc);
 void b_term(Parser *p, Text term, Text def, Loc loc);
 void b_lane(Parser *p, const char *id, Loc loc, Text name);
+void b_group_begin(Parser *p, const char *id, Loc loc, Text name);
+void b_group_end(Parser *p);
+/* `in a, b, c` (rev: last-first) for the node just begun */
+void b_node_lanes(Parser *p, Ref *rev);
 void b_phase(Parser *p, Text name, Loc loc);
 void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Text lane);
 void b_node_end(Parser *p);

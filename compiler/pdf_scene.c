@@ -119,9 +119,17 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
     pdf_fill_rgb(p, 0.86, 0.89, 0.94);
     pdf_rect(p, h.x, h.y, h.w, h.h, PDF_BOTH);
   }
+  for (int i = 0; i < s->ngroups; i++) {
+    const SceneGroup *g = &s->groups[i];
+    if (!meets(g->header, clip)) continue;
+    Rect h = to_page(v, g->header);
+    pdf_fill_rgb(p, 0.80, 0.84, 0.91);
+    pdf_rect(p, h.x, h.y, h.w, h.h, PDF_BOTH);
+  }
   pdf_text_rgb(p, 0, 0, 0);
   for (int i = 0; i < s->nphases; i++) runs(p, v, s->phases[i].title, s->phases[i].ntitle, clip);
   for (int i = 0; i < s->nlanes; i++) runs(p, v, s->lanes[i].title, s->lanes[i].ntitle, clip);
+  for (int i = 0; i < s->ngroups; i++) runs(p, v, s->groups[i].title, s->groups[i].ntitle, clip);
   /* edges, then nodes over their ends, then labels on top */
   pdf_line_width(p, lw);
   pdf_stroke_rgb(p, 0.15, 0.15, 0.15);

@@ -117,6 +117,12 @@ static void draw_lane(Pen *p, const SceneLane *l) {
   draw_runs(p, l->title, l->ntitle);
 }
 
+static void draw_group(Pen *p, const SceneGroup *g) {
+  rect_path(p->cr, g->header);
+  fill_stroke(p->cr, 0.85, 0.87, 0.90);
+  draw_runs(p, g->title, g->ntitle);
+}
+
 static void draw_node(Pen *p, const SceneNode *n) {
   static const double dash[] = {6, 3}; /* a conditional step, as in the SVG and PDF */
   shape(p->cr, n->shape, n->box);
@@ -158,6 +164,7 @@ static void draw_scene(Pen *p, const Scene *s) {
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   for (int i = 0; i < s->nphases; i++) draw_phase(p, &s->phases[i], i);
   for (int i = 0; i < s->nlanes; i++) draw_lane(p, &s->lanes[i]);
+  for (int i = 0; i < s->ngroups; i++) draw_group(p, &s->groups[i]);
   for (int i = 0; i < s->nnodes; i++) draw_node(p, &s->nodes[i]);
   for (int i = 0; i < s->nedges; i++) draw_edge(p, &s->edges[i]);
   draw_runs(p, s->notes, s->nnotes);

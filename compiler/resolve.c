@@ -108,16 +108,64 @@ static void unknown_callee(Resolver *r, const Process *pr, const Node *n, const 
          ctx_quote(c, target), h);
 }
 
+/* Group IDs share the lanes' names: a group's slot holds -2 - its index. */
+static void add_groups(Ctx *c, Process *pr, NameTable *lanes) {
+  for (int i = 0; i < pr->ngroups; i++) {
+    const LaneGroup *g = &pr->groups[i];
+    int first = names_add(lanes, g->id, -2 - i);
+    if (first == -1) continue;
+    Loc other = first <= -2 ? pr->groups[-2 - first].loc : pr->lanes[first].loc;
+    int later = other.line < g->loc.line || (other.line == g->loc.line && other.start < g->loc.start);
+    if (later || first <= -2) duplicate(c, "lane group", g->id, g->loc, other);
+    else duplicate(c, "lane", g->id, other, g->loc);
+  }
+}
+
+/* "market, sales" */
+static const char *group_lanes(Arena *a, const Process *pr, const LaneGroup *g) {
+  const char *s = "";
+  for (int i = 0; i < g->nlanes; i++) s = arena_printf(a, "%s%s%s", s, i ? ", " : "", pr->lanes[g->first + i].id);
+  return s;
+}
+
+/* The lane `in` names at ref, or -1 after reporting why there is none.
+ * main: the responsible (first) lane, which counts the lane's nodes. */
+static int bind_lane(Resolver *r, Process *pr, NameTable *lanes, const char **lane_names, const Text *ref, int main) {
+  Ctx *c = r->c;
+  int k = names_get(lanes, ref->s);
+  if (k >= 0) {
+    pr->lanes[k].nnodes += main;
+    return k;
+  }
+  int named = lane_named(pr, ref->s);
+  for (int i = 0; i < pr->ngroups && k == -1 && named < 0; i++)
+    if (!strcmp(pr->groups[i].name, ref->s)) k = -2 - i;
+  if (k <= -2 && -2 - k < pr->ngroups) {
+    const LaneGroup *g = &pr->groups[-2 - k];
+    diag(c, SEV_ERROR, "undefined", ref->loc,
+         "%s is a lane group, which holds lanes, and a node stands in a lane: did you mean one of its lanes: %s",
+         ctx_quote(c, ref->s), group_lanes(&c->arena, pr, g));
+  } else if (named >= 0)
+    diag(c, SEV_ERROR, "undefined", ref->loc,
+         "process %s has no lane %s: that is the name of lane %s, and 'in' takes the lane's ID: write 'in %s'",
+         ctx_quote(c, pr->id), ctx_quote(c, ref->s), ctx_quote(c, pr->lanes[named].id), pr->lanes[named].id);
+  else
+    diag(c, SEV_ERROR, "undefined", ref->loc, "process %s has no lane %s%s",
+         ctx_quote(c, pr->id), ctx_quote(c, ref->s), hint(r, ref->s, lane_names, pr->nlanes));
+  return -1;
+}
+
 static void resolve_process(Resolver *r, Process *pr) {
   Ctx *c = r->c;
   NameTable lanes;
-  names_init(c, &lanes, pr->nlanes);
+  names_init(c, &lanes, pr->nlanes + pr->ngroups);
   const char **lane_names = arena_alloc(&c->arena, sizeof *lane_names * (size_t)(pr->nlanes + 1));
   for (int i = 0; i < pr->nlanes; i++) {
     int first = names_add(&lanes, pr->lanes[i].id, i);
     if (first >= 0) duplicate(c, "lane", pr->lanes[i].id, pr->lanes[i].loc, pr->lanes[first].loc);
     lane_names[i] = pr->lanes[i].id;
   }
+  add_groups(c, pr, &lanes);
   /* node IDs are bound in their interned names' slots (ctx.h) */
   unsigned scope = ++c->scopes;
   const char **node_names = arena_alloc(&c->arena, sizeof *node_names * (size_t)(pr->nnodes + 1));
@@ -132,22 +180,10 @@ static void resolve_process(Resolver *r, Process *pr) {
       slot->scope = scope;
       slot->val = i;
     }
-    if (n->lane_ref.s) {
-      n->lane = names_get(&lanes, n->lane_ref.s);
-      if (n->lane < 0) {
-        int named = lane_named(pr, n->lane_ref.s);
-        if (named >= 0)
-          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc,
-               "process %s has no lane %s: that is the name of lane %s, and 'in' takes the lane's ID: write 'in %s'",
-               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s), ctx_quote(c, pr->lanes[named].id),
-               pr->lanes[named].id);
-        else
-          diag(c, SEV_ERROR, "undefined", n->lane_ref.loc, "process %s has no lane %s%s",
-               ctx_quote(c, pr->id), ctx_quote(c, n->lane_ref.s),
-               hint(r, n->lane_ref.s, lane_names, pr->nlanes));
-      } else {
-        pr->lanes[n->lane].nnodes++;
-      }
+    if (n->lane_ref.s) n->lane = bind_lane(r, pr, &lanes, lane_names, &n->lane_ref, 1);
+    for (int j = 0; n->x && j < n->x->njoint; j++) {
+      n->x->joint[j] = bind_lane(r, pr, &lanes, lane_names, &n->x->joint_refs[j], 0);
+      if (n->x->joint[j] >= 0) pr->lanes[n->x->joint[j]].njoint++;
     }
     if (n->kind == NK_CALL) {
       const Text *ref = n->x && n->x->process_ref.s ? &n->x->process_ref : NULL;

@@ -37,7 +37,8 @@ typedef struct SceneNode {
   const Node *node;
   ShapeKind shape;
   Rect box;              /* the shape's bounding box */
-  TextRun *lines; int nlines; /* inside the shape; a bar's beside it */
+  TextRun *lines; int nlines; /* inside the shape; a bar's beside it; a step
+                            in joint lanes ends with "会同：…" in smaller type */
   Rect label_box;        /* a bar's label beside it, if any (0 wide without) */
   const char *link;      /* call: ID of the called process, else NULL */
   int conditional;       /* `when`: done only in a case, drawn dashed */
@@ -63,6 +64,15 @@ typedef struct SceneLane {
   TextRun *title; int ntitle;
 } SceneLane;
 
+/* A lane group: a header band over its lanes' own headers. */
+typedef struct SceneGroup {
+  const LaneGroup *group;
+  int first, nlanes;     /* its lanes in Scene.lanes */
+  Rect box;              /* full-height, over its lanes' columns */
+  Rect header;           /* the band with the group's name */
+  TextRun *title; int ntitle;
+} SceneGroup;
+
 typedef struct ScenePhase {
   const Phase *phase;
   Rect box;              /* full-width band */
@@ -74,6 +84,7 @@ typedef struct Scene {
   const Process *proc;
   double width, height;  /* the whole picture */
   SceneLane *lanes; int nlanes;
+  SceneGroup *groups; int ngroups;
   ScenePhase *phases; int nphases;
   SceneNode *nodes; int nnodes;   /* same order as proc->nodes */
   SceneEdge *edges; int nedges;   /* same order as proc->edges */

@@ -73,13 +73,41 @@ static void band(FILE *o, Rect box, Rect header) {
   fputs("}}", o);
 }
 
-static void lane(FILE *o, const Marks *m, const SceneLane *l) {
+static void lane(FILE *o, const Marks *m, const Process *proc, const SceneLane *l) {
   fputs("{\"id\": ", o);
   str(o, l->lane->id);
   fputs(", \"name\": ", o);
   str(o, l->lane->name);
   added(o, m, l->lane->added);
+  if (l->lane->group >= 0) {  /* only in a group: v1 output unchanged */
+    fputs(", \"group\": ", o);
+    str(o, proc->groups[l->lane->group].id);
+  }
   band(o, l->box, l->header);
+}
+
+/* {"id": .., "name": .., "first": 0, "count": 2, "x": .., "header": {..}} */
+static void group(FILE *o, const SceneGroup *g) {
+  fputs("{\"id\": ", o);
+  str(o, g->group->id);
+  fputs(", \"name\": ", o);
+  str(o, g->group->name);
+  fprintf(o, ", \"first\": %d, \"count\": %d", g->first, g->nlanes);
+  band(o, g->box, g->header);
+}
+
+/* , "lanes": ["sales", "finance"] — a step in joint lanes, the
+ * responsible lane first */
+static void joint_lanes(FILE *o, const Process *proc, const Node *n) {
+  if (!n->x || !n->x->njoint || n->lane < 0) return;
+  fputs(", \"lanes\": [", o);
+  str(o, proc->lanes[n->lane].id);
+  for (int j = 0; j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0) {
+      fputs(", ", o);
+      str(o, proc->lanes[n->x->joint[j]].id);
+    }
+  fputc(']', o);
 }
 
 static void phase(FILE *o, const Marks *m, const ScenePhase *p) {
@@ -97,6 +125,7 @@ static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *
   str(o, n->kind >= 0 && n->kind < NK__COUNT ? node_kind_name[n->kind] : NULL);
   fputs(", \"lane\": ", o);
   str(o, n->lane >= 0 && n->lane < proc->nlanes ? proc->lanes[n->lane].id : NULL);
+  joint_lanes(o, proc, n);
   fputs(", \"phase\": ", o);
   if (n->phase >= 0) fprintf(o, "%d", n->phase);
   else fputs("null", o);
@@ -185,7 +214,12 @@ int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
   fputs(",\n \"lanes\": [", out);
   for (int i = 0; i < s->nlanes; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    lane(out, &m, &s->lanes[i]);
+    lane(out, &m, s->proc, &s->lanes[i]);
+  }
+  if (s->ngroups) fputs("],\n \"groups\": [", out);
+  for (int i = 0; i < s->ngroups; i++) {
+    fputs(i ? ",\n  " : "\n  ", out);
+    group(out, &s->groups[i]);
   }
   fputs("],\n \"phases\": [", out);
   for (int i = 0; i < s->nphases; i++) {

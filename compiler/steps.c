@@ -110,3 +110,24 @@ const char *step_dur(Arena *a, Duration d) {
   static const char *const unit[DU__COUNT] = {"分钟", "小时", "天", "工作日", "周", "个月"};
   return arena_printf(a, "%lld %s", d.amount, d.unit < DU__COUNT ? unit[d.unit] : "");
 }
+
+/* lane k's name with its mark */
+static const char *lane_name(Arena *a, const Process *p, int k, const Marks *mk) {
+  return mark_text(a, mk, p->lanes[k].name, p->lanes[k].added);
+}
+
+const char *step_lanes(Arena *a, const Process *p, const Node *n, const Marks *mk) {
+  if (n->lane < 0) return NULL;
+  const char *s = lane_name(a, p, n->lane, mk);
+  if (!n->x || !n->x->njoint) return s;
+  s = arena_printf(a, "%s\xEF\xBC\x88\xE4\xB8\xBB\xE5\x8A\x9E\xEF\xBC\x89", s);  /* （主办） */
+  for (int j = 0; j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0) s = arena_printf(a, "%s\xE3\x80\x81%s", s, lane_name(a, p, n->x->joint[j], mk)); /* 、 */
+  return s;
+}
+
+const char *step_role(Arena *a, const Process *p, int lane) {
+  const Lane *l = &p->lanes[lane];
+  if (l->group < 0) return l->name;
+  return arena_printf(a, "%s\xEF\xBC\x8F%s", p->groups[l->group].name, l->name);  /* ／ */
+}

@@ -29,6 +29,12 @@ const char *step_work(Arena *a, const Node *n, const Marks *mk);
 const char *step_join(Arena *a, const Node *n, AttrKind k, const char *sep, const Marks *mk);
 /* The text of n's first attribute of kind k, or NULL. */
 const char *step_attr(const Node *n, AttrKind k);
+/* The lanes of a step as its tables show them, each marked when added (mk
+ * NULL: no marks): the lane's name; in joint
+ * lanes "销售部（主办）、财务部", the responsible one first; NULL if none. */
+const char *step_lanes(Arena *a, const Process *p, const Node *n, const Marks *mk);
+/* A lane as the role index lists it: "营销中心／市场部" in a group. */
+const char *step_role(Arena *a, const Process *p, int lane);
 /* A time limit as the tables show it: "3 工作日". */
 const char *step_dur(Arena *a, Duration d);
 

@@ -160,6 +160,8 @@ static Cps scene_cps(const Scene *s, const SvgMarks *mk) {
   for (int i = 0; i < s->nnotes; i++) add_run(&c, &s->notes[i]);
   for (int i = 0; i < s->nlanes; i++)
     for (int j = 0; j < s->lanes[i].ntitle; j++) add_run(&c, &s->lanes[i].title[j]);
+  for (int i = 0; i < s->ngroups; i++)
+    for (int j = 0; j < s->groups[i].ntitle; j++) add_run(&c, &s->groups[i].title[j]);
   for (int i = 0; i < s->nphases; i++)
     for (int j = 0; j < s->phases[i].ntitle; j++) add_run(&c, &s->phases[i].title[j]);
   for (int i = 0; i < s->nnodes; i++)
@@ -214,6 +216,7 @@ static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int e
   fputs("\",sans-serif;fill:#000}\n", o);
   fputs(".lane .col,.lane .head,.phase .band,.phase .head,.node .shape,.edge .line{stroke:#000;stroke-width:", o);
   svg_num(o, s->stroke);
+  if (s->ngroups) fputs(";stroke-linejoin:round}\n.lane-group .head{fill:#d8dde6;stroke:#000;stroke-width:1", o);
   fputs(";stroke-linejoin:round}\n"
         ".lane .col{fill:none}\n"
         ".lane .head{fill:#e8e8e8}\n"
@@ -299,6 +302,15 @@ static void put_lane(FILE *o, const SceneLane *l) {
   put_rect(o, "col", l->box);
   put_rect(o, "head", l->header);
   put_runs(o, "title", l->title, l->ntitle);
+  fputs("</g>\n", o);
+}
+
+static void put_group(FILE *o, const SceneGroup *g) {
+  fputs("<g class=\"lane-group\" id=\"group-", o);
+  svg_id(o, g->group->id);
+  fputs("\">\n", o);
+  put_rect(o, "head", g->header);
+  put_runs(o, "title", g->title, g->ntitle);
   fputs("</g>\n", o);
 }
 
@@ -400,6 +412,7 @@ int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgM
   put_rect(out, "background", (Rect){0, 0, w, h});
   for (int i = 0; i < s->nphases; i++) put_phase(out, &s->phases[i], i);
   for (int i = 0; i < s->nlanes; i++) put_lane(out, &s->lanes[i]);
+  for (int i = 0; i < s->ngroups; i++) put_group(out, &s->groups[i]);
   for (int i = 0; i < s->nnodes; i++)
     put_node(out, &s->nodes[i], flags & SVG_PAGE_LINKS, mk ? mark_of(mk->node_class, i) : NULL);
   for (int i = 0; i < s->nedges; i++) put_edge(out, &s->edges[i], mk ? mark_of(mk->edge_class, i) : NULL);

@@ -253,7 +253,7 @@ static void put_steps(FILE *o, const Program *g, const Process *p) {
     }
     fprintf(o, "<tr class=\"step\" id=\"step-%d\"><td class=\"num\">%d</td>", st.num[nd->index], st.num[nd->index]);
     put_cell(o, "work", step_work(&a, nd, &mk));
-    put_cell(o, "lane", nd->lane >= 0 ? mark_text(&a, &mk, p->lanes[nd->lane].name, p->lanes[nd->lane].added) : "");
+    put_cell(o, "lane", nd->lane >= 0 ? step_lanes(&a, p, nd, &mk) : "");
     put_cell(o, "forms", step_join(&a, nd, AT_FORM, "、", &mk));
     put_cell(o, "within", nd->x && nd->x->has_within ? mark_text(&a, &mk, step_dur(&a, nd->x->within), nd->x->within_added) : "");
     fputs("</tr>\n", o);

@@ -69,8 +69,8 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %precedence TEXT_END
 %precedence STRING
 
-%type <text> string opt_string label opt_in
-%type <ref> strcat
+%type <text> string opt_string label
+%type <ref> strcat opt_in lane_list
 %type <span> chain bchain
 %type <added> mark opt_mark
 %type <text> opt_reason
@@ -106,7 +106,7 @@ pitems
 
 pitem
   : meta
-  | LANE ID opt_string opt_mark { b_lane(P, $2.s, @2, $3); b_mark_lane(P, $4); }
+  | lane
   | PHASE string opt_mark   { b_phase(P, $2, @1); b_mark_phase(P, $3); }
   | node
   | chain opt_mark          { b_mark_edges(P, $1, $2); }
@@ -126,14 +126,36 @@ meta
   | CALENDAR DURATION DURATION { b_calendar(P, $2, @2, $3, @3); }
   ;
 
+/* a lane, or a group of lanes in braces (b_group_begin reports a group
+   in a group) */
+lane
+  : LANE ID opt_string opt_mark { b_lane(P, $2.s, @2, $3); b_mark_lane(P, $4); }
+  | LANE ID opt_string '{'  { b_group_begin(P, $2.s, @2, $3); }
+    gitems '}'              { b_group_end(P); }
+  ;
+
+gitems
+  : %empty
+  | gitems lane             { p_stmt_span(P, @2); }
+  | gitems ';'
+  | gitems error SYNC       { yyerrok; }
+  ;
+
 node
-  : KIND ID opt_string opt_in { b_node_begin(P, (NodeKind)$1, $2.s, @2, $3, $4); }
+  : KIND ID opt_string opt_in { b_node_begin(P, (NodeKind)$1, $2.s, @2, $3, (Text){0});
+                              b_node_lanes(P, $4); }
     opt_body                { b_node_end(P); }
   ;
 
+/* `in a, b`: built last-first */
 opt_in
-  : %empty                  { $$ = (Text){0}; }
-  | IN ID                   { $$ = $2; }
+  : %empty                  { $$ = NULL; }
+  | IN lane_list            { $$ = $2; }
+  ;
+
+lane_list
+  : ID                      { $$ = b_ref(P, $1, NULL); }
+  | lane_list ',' ID        { $$ = b_ref(P, $3, $1); }
   ;
 
 opt_body

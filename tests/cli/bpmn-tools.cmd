@@ -9,9 +9,9 @@
 set -u
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
-"$FLOWC" render -f bpmn -o "$d" tests/layout/quality/*.flow tests/cli/bpmn/kinds.flow tests/cli/marks/service.flow; echo "render: $?"
+"$FLOWC" render -f bpmn -o "$d" tests/layout/quality/*.flow tests/cli/bpmn/kinds.flow tests/cli/marks/service.flow tests/cli/bpmn/lanes.flow; echo "render: $?"
 # a file a .flow with processes, a participant a process
-for f in tests/layout/quality/*.flow tests/cli/bpmn/kinds.flow tests/cli/marks/service.flow; do
+for f in tests/layout/quality/*.flow tests/cli/bpmn/kinds.flow tests/cli/marks/service.flow tests/cli/bpmn/lanes.flow; do
   b=$(basename "$f" .flow)
   n=$(grep -c '^process ' "$f")
   if [ "$n" = 0 ]; then [ -e "$d/$b.bpmn" ] && echo "$b.bpmn written for no process"; continue; fi
