@@ -58,6 +58,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token LANE "lane" PHASE "phase" IN "in" APPROVER "approver"
 %token EFFECTIVE "effective" REVISION "revision" TERM "term" WITHIN "within"
 %token CALENDAR "calendar"
+%token TRIGGER "trigger" EVERY "every"
 %token SYNC "start of a statement" /* made by yylex() after an error */
 
 /* "a" "b" concatenates even where a text could start the next item (a
@@ -144,6 +145,8 @@ bitem
   | APPROVER string         { b_attr(P, AT_APPROVER, $2, @1); }
   | WITHIN DURATION         { b_within(P, $2, @2); }
   | PROCESS ID              { b_call_process(P, $2.s, @2, @1); }
+  | TRIGGER string          { b_trigger(P, $2, @1); }
+  | EVERY DURATION          { b_every(P, $2, @2, @1); }
   | bchain
   | ';'
   | error SYNC              { yyerrok; }
@@ -330,6 +333,10 @@ static int statement_words(int cx, NodeKind k, Word *out) {
     if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN)
       out[n++] = (Word){"within", WITHIN, 0};
     if (k == NK_CALL) out[n++] = (Word){"process", PROCESS, 0};
+    if (k == NK_START) {
+      out[n++] = (Word){"trigger", TRIGGER, 0};
+      out[n++] = (Word){"every", EVERY, 0};
+    }
     return n;
   }
   if (cx == CX_PROCESS) {
@@ -412,7 +419,7 @@ static const char *word_list(Arena *a, const Word *cands, int n) {
 static int fits(int tok, int next) {
   switch (tok) {
   case KIND: case LANE: case PROCESS: return next == ID;
-  case WITHIN: return next == DURATION;
+  case WITHIN: case EVERY: return next == DURATION;
   case EFFECTIVE: return next == DATE;
   case HANDBOOK: return next == STRING || next == '{';
   default: return next == STRING;
@@ -559,6 +566,11 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     return 0;
   }
   if (newcomer(p, la, exp, n)) return 0;
+  if ((la == YYSYMBOL_TRIGGER || la == YYSYMBOL_EVERY) && !p->node) {
+    p_syntax(p, loc, "%s belongs in the braces of a start node, e.g. start s { %s }", found,
+             la == YYSYMBOL_TRIGGER ? "trigger \"\xE5\xAE\xA2\xE6\x88\xB7\xE6\x9D\xA5\xE7\x94\xB5\"" : "every 1mo");
+    return 0;
+  }
   if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
     if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
       msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",
