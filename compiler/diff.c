@@ -201,6 +201,13 @@ static const char *within_of(Ctx *c, const Node *n) {
   return dur_written(&c->arena, n->x->within);
 }
 
+static const char *every_of(Ctx *c, const Node *n) {
+  if (!n->x || !n->x->has_every) return NULL;
+  return dur_written(&c->arena, n->x->every);
+}
+
+static const char *trigger_of(const Node *n) { return n->x ? n->x->trigger.s : NULL; }
+
 static const char *callee_of(Ctx *c, const Node *n) {
   if (n->kind != NK_CALL) return NULL;
   return n->callee >= 0 ? c->prog->procs[n->callee]->id : n->id;
@@ -325,6 +332,8 @@ static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const 
   value(d, "node", id, "phase", phase_of(a->pr, x), phase_of(b->pr, y), 1);
   value(d, "node", id, "within", within_of(d->ca, x), within_of(d->c, y), 0);
   value(d, "node", id, "process", callee_of(d->ca, x), callee_of(d->c, y), 0);
+  value(d, "node", id, "trigger", trigger_of(x), trigger_of(y), 1);
+  value(d, "node", id, "every", every_of(d->ca, x), every_of(d->c, y), 0);
   diff_attrs(d, id, x, y);
 }
 

@@ -20,8 +20,14 @@ typedef struct Side {
 
 static void text(FILE *o, const char *s) { fprintf(o, "%s\x1f", s ? s : "\x1e"); }
 
+/* A duration with its range and how it is written. */
+static void dump_dur(FILE *o, const char *what, int given, Duration d) {
+  fprintf(o, "%s %d %lld %d %lld %d %d ", what, given, d.amount, (int)d.unit, d.hi, d.tilde, d.lo_unit);
+}
+
 static void dump_meta(FILE *o, const Meta *m) {
   for (int k = 0; k < MK__COUNT; k++) text(o, m->field[k].s);
+  dump_dur(o, "within", m->has_within, m->within);
   fprintf(o, "eff %d %d-%d-%d\n", m->has_effective, m->effective.y, m->effective.m, m->effective.d);
   for (const Revision *r = m->revisions; r; r = r->next) {
     fprintf(o, "rev %d-%d-%d ", r->date.y, r->date.m, r->date.d);
@@ -44,8 +50,10 @@ static void dump_node(FILE *o, const Node *n) {
     text(o, a->text.s);
   }
   if (n->x) {
-    fprintf(o, "within %d %lld %d ", n->x->has_within, n->x->within.amount, (int)n->x->within.unit);
+    dump_dur(o, "within", n->x->has_within, n->x->within);
     text(o, n->x->process_ref.s);
+    text(o, n->x->trigger.s);
+    dump_dur(o, "every", n->x->has_every, n->x->every);
   }
   fputc('\n', o);
 }

@@ -161,6 +161,7 @@ static void measure(Lay *L, Scene *s) {
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
       sn->lines = runs(L, nd->label, NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
+      lay_caption_size(L, v, sn);
     } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);

@@ -122,6 +122,11 @@ static void draw_node(Pen *p, const SceneNode *n) {
   if (n->shape == SH_BAR) fill_stroke(p->cr, 0, 0, 0);
   else fill_stroke(p->cr, 1, 1, 1);
   draw_runs(p, n->lines, n->nlines);
+  if (n->clock.w > 0) {
+    shape(p->cr, SH_CLOCK, n->clock);
+    fill_stroke(p->cr, 1, 1, 1);
+  }
+  draw_runs(p, n->caption, n->ncaption);
 }
 
 static void draw_edge(Pen *p, const SceneEdge *e) {

@@ -31,6 +31,7 @@ typedef enum {
   SH_MANUAL,       /* trapezoid, wide side on top */
   SH_DELAY,        /* D shape: flat left, round right */
   SH_BAR,          /* fork, join: thick bar */
+  SH_CLOCK,        /* the clock mark of a recurring start: a dial with two hands */
 } ShapeKind;
 
 typedef struct SceneNode {
@@ -38,7 +39,9 @@ typedef struct SceneNode {
   ShapeKind shape;
   Rect box;              /* the shape's bounding box */
   TextRun *lines; int nlines; /* inside the shape; a bar's beside it */
-  Rect label_box;        /* a bar's label beside it, if any (0 wide without) */
+  Rect label_box;        /* a bar's label beside it, a start's caption, if any (0 wide without) */
+  TextRun *caption; int ncaption; /* a start's trigger and period, in label_box */
+  Rect clock;            /* a recurring start's clock mark, in label_box (0 wide without) */
   const char *link;      /* call: ID of the called process, else NULL */
 } SceneNode;
 
