@@ -10,7 +10,14 @@ static void attr(void *obj, const char *name, const char *value) {
   agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
-static Agnode_t *dot_node(Agraph_t *G, const Process *p, const Scene *s, int v) {
+/* A start's caption as one label: its trigger, then "every 1mo". */
+static const char *caption_text(Ctx *c, const NodeExtra *x) {
+  const char *e = x->has_every ? arena_printf(&c->arena, "every %s", dur_written(&c->arena, x->every)) : NULL;
+  if (x->trigger.s && e) return arena_printf(&c->arena, "%s\n%s", x->trigger.s, e);
+  return x->trigger.s ? x->trigger.s : e;
+}
+
+static Agnode_t *dot_node(Ctx *c, Agraph_t *G, const Process *p, const Scene *s, int v) {
   char buf[64];
   snprintf(buf, sizeof buf, "n%d", v);
   Agnode_t *n = agnode(G, buf, 1);
@@ -22,6 +29,7 @@ static Agnode_t *dot_node(Agraph_t *G, const Process *p, const Scene *s, int v) 
   snprintf(buf, sizeof buf, "%.3f", s->nodes[v].box.h / 72);
   attr(n, "height", buf);
   attr(n, "comment", p->nodes[v]->id); /* the ID for people; never interpreted */
+  if (s->nodes[v].ncaption) attr(n, "xlabel", caption_text(c, p->nodes[v]->x));
   return n;
 }
 
@@ -40,7 +48,7 @@ int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char *
   Agnode_t **an = NEW(c, Agnode_t *, p->nnodes + 1);
   for (int v = 0; v < p->nnodes; v++) {
     int k = p->nodes[v]->lane;
-    an[v] = dot_node(k >= 0 ? lane[k] : G, p, s, v);
+    an[v] = dot_node(c, k >= 0 ? lane[k] : G, p, s, v);
   }
   for (int i = 0; i < p->nedges; i++) {
     const Edge *e = p->edges[i];
