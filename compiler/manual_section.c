@@ -133,6 +133,13 @@ static const char *step_list(Manual *m, const ProcInfo *pi, const Node *const *n
   return out;
 }
 
+/* A limit in working time; a range as its low and high ends. */
+static const char *limit_text(Manual *m, const Calendar *cal, Duration d, const char *const unit[3]) {
+  const char *hi = stats_dur_text(m->c, cal, stats_duration(cal, dur_hi(d)), unit);
+  if (!d.hi) return hi;
+  return arena_printf(&m->c->arena, "%s~%s", stats_dur_text(m->c, cal, stats_duration(cal, dur_lo(d)), unit), hi);
+}
+
 /* 流程统计: path lengths and the time budget of `flowc stats` (stats.c),
  * on the process's working calendar, and its own limit. */
 static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
@@ -171,7 +178,7 @@ static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
     cells[2 * n] = "流程时限";
     cells[2 * n++ + 1] = arena_printf(a, "%s%s%s%s%s", step_dur(a, p->meta.within),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "（",
-                                      p->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(m->c, &cal, lim, unit),
+                                      p->meta.within.unit == DU_WORKDAY ? "" : limit_text(m, &cal, p->meta.within, unit),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "）",
                                       !b.reachable || !b.limited ? ""
                                       : b.max_time > lim ? "：最长路径超出时限" : "：最长路径在时限内");

@@ -441,6 +441,8 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
     long long lim = stats_duration(cal, dur_hi(pr->meta.within)); /* a range: its high end */
     fprintf(out, "{\"as_written\": \"%s\", \"working\": ", dur_written(&c->arena, pr->meta.within));
     json_dur(out, c, cal, lim);
+    fputs(", \"working_low\": ", out); /* a range's low end; else as working */
+    json_dur(out, c, cal, stats_duration(cal, dur_lo(pr->meta.within)));
     fprintf(out, ", \"over\": %s}", s->max_time.a > lim ? "true" : "false");
   } else
     fputs("null", out);

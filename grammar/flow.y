@@ -371,6 +371,8 @@ static const char *const synonyms[][2] = {
   {"parallel", "fork"}, {"split", "fork"}, {"merge", "join"},
   {"deadline", "within"}, {"due", "within"}, {"timeout", "within"}, {"limit", "within"},
   {"duration", "within"}, {"time", "within"}, {"sla", "within"},
+  {"event", "trigger"}, {"schedule", "every"}, {"recurring", "every"}, {"period", "every"},
+  {"\xE8\xA7\xA6\xE5\x8F\x91", "trigger"}, {"\xE5\x91\xA8\xE6\x9C\x9F", "every"},  /* 触发 周期 */
   {"swimlane", "lane"}, {"department", "lane"}, {"role", "lane"}, {"stage", "phase"},
   {"procedure", "process"}, {"workflow", "process"}, {"flow", "process"},
   {"responsible", "owner"}, {"description", "purpose"}, {"comment", "note"},
