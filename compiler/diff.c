@@ -89,6 +89,11 @@ static const char *date_text(Ctx *c, const Meta *m) {
   return arena_printf(&c->arena, "%04d-%02d-%02d", m->effective.y, m->effective.m, m->effective.d);
 }
 
+/* The process's own limit as written ("1~2d"), or NULL. */
+static const char *limit_text(Ctx *c, const Meta *m) {
+  return m->has_within ? dur_written(&c->arena, m->within) : NULL;
+}
+
 static const char *revision_date(Ctx *c, const Revision *r) {
   return arena_printf(&c->arena, "%04d-%02d-%02d", r->date.y, r->date.m, r->date.d);
 }
@@ -152,6 +157,7 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
     if (k != MK_TITLE)
       value(d, meta_key_name[k], NULL, NULL, a->meta.field[k].s, b->meta.field[k].s, 1);
   value(d, "effective", NULL, NULL, date_text(d->ca, &a->meta), date_text(d->c, &b->meta), 0);
+  value(d, "within", NULL, NULL, limit_text(d->ca, &a->meta), limit_text(d->c, &b->meta), 0);
   diff_revisions(d, &a->meta, &b->meta);
   diff_terms(d, &a->meta, &b->meta);
 }
