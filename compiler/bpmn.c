@@ -290,6 +290,7 @@ static void put_docs(const Bp *b, const Node *n) {
     if (prefix && a->text.s) text_elem(b->o, "bpmn", "documentation", prefix, a->text.s);
   }
   if (n->x && n->x->when.s) text_elem(b->o, "bpmn", "documentation", "\xE6\x9D\xA1\xE4\xBB\xB6\xEF\xBC\x9A", n->x->when.s); /* 条件： */
+  if (n->x && n->x->trigger.s) text_elem(b->o, "bpmn", "documentation", "触发事件：", n->x->trigger.s);
 }
 
 /* A step in joint lanes: BPMN lanes part the nodes, so the node is in
@@ -314,25 +315,32 @@ static void put_node_ext(const Bp *b, const Node *n) {
     if (a->kind != AT_NOTE && a->kind != AT_RISK && a->kind != AT_CONTROL && a->text.s &&
         a->kind >= 0 && a->kind < AT__COUNT)
       text_elem(o, "flowc", attr_kind_name[a->kind], "", a->text.s);
-  if (n->x && n->x->has_within && n->x->within.unit >= 0 && n->x->within.unit < DU__COUNT)
-    fprintf(o, "<flowc:within>%lld%s</flowc:within>\n", n->x->within.amount, dur_unit_name[n->x->within.unit]);
+  Arena a;
+  arena_init(&a);
+  if (n->x && n->x->has_within) text_elem(o, "flowc", "within", "", dur_written(&a, n->x->within)); /* a range as written */
+  if (n->x && n->x->trigger.s) text_elem(o, "flowc", "trigger", "", n->x->trigger.s);
+  if (n->x && n->x->has_every) text_elem(o, "flowc", "every", "", dur_written(&a, n->x->every));
+  arena_free(&a);
   node_marks(o, n);
   put_joint_lanes(b, n);
   fputs("</bpmn:extensionElements>\n", o);
 }
 
+/* ISO 8601 has no range: a range's high end. */
 static void put_iso_duration(FILE *o, Duration d) {
   static const char *const fmt[DU__COUNT] = {"PT%lldM", "PT%lldH", "P%lldD", "P%lldD", "P%lldW", "P%lldM"};
-  fprintf(o, d.unit >= 0 && d.unit < DU__COUNT ? fmt[d.unit] : "P%lldD", d.amount);
+  fprintf(o, d.unit >= 0 && d.unit < DU__COUNT ? fmt[d.unit] : "P%lldD", dur_hi(d).amount);
 }
 
 static void put_timer(const Bp *b, const Node *n) {
   fputs("<bpmn:timerEventDefinition", b->o);
   attr_id(b, "id", "timer", n->id, NULL);
-  if (!n->x || !n->x->has_within) { fputs("/>\n", b->o); return; }
-  fputs(">\n<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">", b->o);
-  put_iso_duration(b->o, n->x->within);
-  fputs("</bpmn:timeDuration>\n</bpmn:timerEventDefinition>\n", b->o);
+  int cycle = n->kind == NK_START; /* a recurring start: R/P1M */
+  if (!n->x || !(cycle ? n->x->has_every : n->x->has_within)) { fputs("/>\n", b->o); return; }
+  fprintf(b->o, ">\n<bpmn:%s xsi:type=\"bpmn:tFormalExpression\">%s", cycle ? "timeCycle" : "timeDuration",
+          cycle ? "R/" : "");
+  put_iso_duration(b->o, cycle ? n->x->every : n->x->within);
+  fprintf(b->o, "</bpmn:%s>\n</bpmn:timerEventDefinition>\n", cycle ? "timeCycle" : "timeDuration");
 }
 
 /* <bpmn:incoming>/<bpmn:outgoing> of node i */
@@ -391,7 +399,7 @@ static void put_flow_node(const Bp *b, int i) {
   put_node_ext(b, n);
   put_links(b, i);
   if (is_activity(n->kind)) put_data_assocs(b, i);
-  if (n->kind == NK_WAIT) put_timer(b, n);
+  if (n->kind == NK_WAIT || (n->kind == NK_START && n->x && n->x->has_every)) put_timer(b, n);
   fprintf(o, "</bpmn:%s>\n", element(n));
 }
 

@@ -18,8 +18,13 @@ const char *const attr_kind_name[AT__COUNT] = {
 const char *const dur_unit_name[DU__COUNT] = {"min", "h", "d", "wd", "w", "mo"};
 
 const char *dur_written(Arena *a, Duration d) {
-  return arena_printf(a, "%lld%s", d.amount, d.unit >= 0 && d.unit < DU__COUNT ? dur_unit_name[d.unit] : "");
+  const char *u = d.unit >= 0 && d.unit < DU__COUNT ? dur_unit_name[d.unit] : "";
+  if (!d.hi) return arena_printf(a, "%lld%s", d.amount, u);
+  return arena_printf(a, "%lld%s%s%lld%s", d.amount, d.lo_unit ? u : "", d.tilde ? "\xEF\xBD\x9E" : "~", d.hi, u);
 }
+
+Duration dur_lo(Duration d) { return (Duration){d.amount, d.unit, 0, 0, 0}; }
+Duration dur_hi(Duration d) { return (Duration){d.hi ? d.hi : d.amount, d.unit, 0, 0, 0}; }
 const char *const meta_key_name[MK__COUNT] = {
   "owner", "code", "version", "author", "reviewer", "approver",
   "purpose", "scope", "title", "company", "source",
@@ -331,6 +336,11 @@ void b_calendar(Parser *p, Duration day, Loc day_loc, Duration week, Loc week_lo
     seen_twice(p, m->cal_loc, day_loc, "'calendar'");
     return;
   }
+  if (day.hi || week.hi) {
+    p_syntax(p, day.hi ? day_loc : week_loc, "'calendar' takes no range: give the hours of a working day and "
+             "the working days of a week, as in 'calendar 8h 5d'");
+    return;
+  }
   if (day.unit != DU_HOUR || day.amount < 1 || day.amount > 24) {
     p_syntax(p, day_loc, "a working day is given in hours from 1h to 24h, as in 'calendar 8h 5d'");
     return;
@@ -372,6 +382,42 @@ void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc) {
   }
   x->process_ref.s = id;
   x->process_ref.loc = loc;
+}
+
+/* The start node a `trigger` or `every` (kw) stands in, else NULL
+ * after saying where it belongs. */
+static Node *start_for(Parser *p, Loc kwloc, const char *kw) {
+  Node *n = p->node;
+  if (n->kind == NK_START) return n;
+  p_syntax(p, kwloc, "'%s' belongs in the braces of a start node; '%s' is %s %s node", kw, n->id,
+           kind_article(n->kind), node_kind_name[n->kind]);
+  return NULL;
+}
+
+void b_trigger(Parser *p, Text event, Loc kwloc) {
+  Node *n = start_for(p, kwloc, "trigger");
+  if (!n) return;
+  NodeExtra *x = extra(p, n);
+  if (x->trigger.s) {
+    seen_twice(p, x->trigger.loc, kwloc, "'trigger'");
+    return;
+  }
+  x->trigger = (Text){event.s, kwloc};
+}
+
+void b_every(Parser *p, Duration d, Loc loc, Loc kwloc) {
+  Node *n = start_for(p, kwloc, "every");
+  if (!n) return;
+  if (d.hi) {
+    p_syntax(p, loc, "'every' takes one period, not a range: e.g. 'every 1mo'");
+    return;
+  }
+  if (d.amount < 1) {
+    p_syntax(p, loc, "a period is longer than zero: e.g. 'every 1mo'");
+    return;
+  }
+  NodeExtra *x = extra(p, n);
+  if (once(p, &x->has_every, &x->every_loc, loc, "'every'")) x->every = d;
 }
 
 Ref *b_ref(Parser *p, Text t, Ref *prev) {

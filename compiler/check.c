@@ -356,7 +356,7 @@ static void check_deadline(PC *k) {
   Calendar cal = stats_calendar(k->c->prog, k->pr, NULL, &from);
   StatsBudget b;
   stats_budget(k->c, k->pr, &cal, &b);
-  if (!b.reachable || b.max_time <= stats_duration(&cal, m->within)) return;
+  if (!b.reachable || b.max_time <= stats_duration(&cal, dur_hi(m->within))) return; /* a range: its high end */
   Diag *d = diag(k->c, SEV_WARNING, "deadline", m->within_loc,
                  "process %s may take %s of working time along its longest path (loops counted once), over its limit of %s: %s",
                  q(k, k->pr->id), stats_dur_text(k->c, &cal, b.max_time, NULL),

@@ -90,6 +90,11 @@ static const char *date_text(Ctx *c, const Meta *m) {
   return arena_printf(&c->arena, "%04d-%02d-%02d", m->effective.y, m->effective.m, m->effective.d);
 }
 
+/* The process's own limit as written ("1~2d"), or NULL. */
+static const char *limit_text(Ctx *c, const Meta *m) {
+  return m->has_within ? dur_written(&c->arena, m->within) : NULL;
+}
+
 static const char *revision_date(Ctx *c, const Revision *r) {
   return arena_printf(&c->arena, "%04d-%02d-%02d", r->date.y, r->date.m, r->date.d);
 }
@@ -155,6 +160,7 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
   value(d, "effective", NULL, NULL, date_text(d->ca, &a->meta), date_text(d->c, &b->meta), 0);
   value(d, "added", NULL, NULL, mark_reason(a->added), mark_reason(b->added), 1);
   value(d, "within", NULL, "added", mark_reason(a->within_added), mark_reason(b->within_added), 1);
+  value(d, "within", NULL, NULL, limit_text(d->ca, &a->meta), limit_text(d->c, &b->meta), 0);
   diff_revisions(d, &a->meta, &b->meta);
   diff_terms(d, &a->meta, &b->meta);
 }
@@ -236,6 +242,13 @@ static const char *within_of(Ctx *c, const Node *n) {
   if (!n->x || !n->x->has_within) return NULL;
   return dur_written(&c->arena, n->x->within);
 }
+
+static const char *every_of(Ctx *c, const Node *n) {
+  if (!n->x || !n->x->has_every) return NULL;
+  return dur_written(&c->arena, n->x->every);
+}
+
+static const char *trigger_of(const Node *n) { return n->x ? n->x->trigger.s : NULL; }
 
 static const char *callee_of(Ctx *c, const Node *n) {
   if (n->kind != NK_CALL) return NULL;
@@ -386,6 +399,8 @@ static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const 
   value(d, "node", id, "within", within_of(d->ca, x), within_of(d->c, y), 0);
   value(d, "node", id, "process", callee_of(d->ca, x), callee_of(d->c, y), 0);
   diff_node_marks(d, id, x, y);
+  value(d, "node", id, "trigger", trigger_of(x), trigger_of(y), 1);
+  value(d, "node", id, "every", every_of(d->ca, x), every_of(d->c, y), 0);
   diff_attrs(d, id, x, y);
 }
 

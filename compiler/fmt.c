@@ -115,7 +115,7 @@ static int classify(int tok, int in_body) {
   case KIND: return C_NODE;
   case LANE: return C_LANE;
   case METAKEY: case APPROVER: case EFFECTIVE: case REVISION: case TERM: case ATTRKEY: case WITHIN:
-  case WHEN: case ADDED:
+  case WHEN: case ADDED: case TRIGGER: case EVERY:
     return C_KV;
   case PROCESS: return in_body ? C_KV : C_NONE;
   case ID: case STRING: return in_body ? C_BRANCH : C_NONE;

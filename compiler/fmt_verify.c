@@ -26,8 +26,14 @@ static void mark(FILE *o, const Added *a) {
   if (a) text(o, a->reason);
 }
 
+/* A duration with its range and how it is written. */
+static void dump_dur(FILE *o, const char *what, int given, Duration d) {
+  fprintf(o, "%s %d %lld %d %lld %d %d ", what, given, d.amount, (int)d.unit, d.hi, d.tilde, d.lo_unit);
+}
+
 static void dump_meta(FILE *o, const Meta *m) {
   for (int k = 0; k < MK__COUNT; k++) text(o, m->field[k].s);
+  dump_dur(o, "within", m->has_within, m->within);
   fprintf(o, "eff %d %d-%d-%d\n", m->has_effective, m->effective.y, m->effective.m, m->effective.d);
   for (const Revision *r = m->revisions; r; r = r->next) {
     fprintf(o, "rev %d-%d-%d ", r->date.y, r->date.m, r->date.d);
@@ -52,12 +58,14 @@ static void dump_node(FILE *o, const Node *n) {
     mark(o, a->added);
   }
   if (n->x) {
-    fprintf(o, "within %d %lld %d ", n->x->has_within, n->x->within.amount, (int)n->x->within.unit);
+    dump_dur(o, "within", n->x->has_within, n->x->within);
     text(o, n->x->process_ref.s);
     mark(o, n->x->within_added);
     text(o, n->x->when.s);
     mark(o, n->x->when_added);
     for (int j = 0; j < n->x->njoint; j++) fprintf(o, "joint %s %d ", n->x->joint_refs[j].s, n->x->joint[j]);
+    text(o, n->x->trigger.s);
+    dump_dur(o, "every", n->x->has_every, n->x->every);
   }
   fputc('\n', o);
 }

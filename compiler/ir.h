@@ -16,8 +16,16 @@ extern const char *const node_kind_name[NK__COUNT];
 typedef enum { DU_MIN, DU_HOUR, DU_DAY, DU_WORKDAY, DU_WEEK, DU_MONTH, DU__COUNT } DurUnit;
 extern const char *const dur_unit_name[DU__COUNT];    /* min h d wd w mo */
 
-typedef struct Duration { long long amount; DurUnit unit; } Duration;
-/* d as written: "3wd", in a's memory. */
+/* hi > 0: a range amount~hi (2~3min); tilde 1: written '～'; lo_unit:
+ * the low end has its unit written too (2min~3min). */
+typedef struct Duration {
+  long long amount; DurUnit unit;
+  long long hi; unsigned char tilde, lo_unit;
+} Duration;
+/* The range's ends as durations (hi: the low end when no range). */
+Duration dur_lo(Duration d);
+Duration dur_hi(Duration d);
+/* d as written: "3wd", "2~3min", in a's memory. */
 const char *dur_written(Arena *a, Duration d);
 typedef struct Date { int y, m, d; } Date;
 /* Hours in a working day and working days in a week. */
@@ -93,6 +101,8 @@ typedef struct NodeExtra {
   /* `in a, b, c`: the lanes after the first (which is Node.lane), that
      take part; as written, and their indices (-1 when unresolved) */
   Text *joint_refs; int *joint; int njoint;
+  Text trigger;       /* start: `trigger "…"`, the event that starts it */
+  Duration every; int has_every; Loc every_loc; /* start: `every 1mo` */
 } NodeExtra;
 
 typedef struct Node {

@@ -190,6 +190,7 @@ static void measure(Lay *L, Scene *s) {
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
       sn->lines = runs(L, L->tx->node[v], NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
       if (nd->x && nd->x->njoint) joint_line(L, sn, fmax(48, w), limit, &tw, &th);
+      lay_caption_size(L, v, sn);
     } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
     node_size(&L->it[v], sn->shape, tw, th);

@@ -20,6 +20,13 @@ static const char *node_note(Ctx *c, const Process *p, const Node *nd) {
   return s;
 }
 
+/* A start's caption as one label: its trigger, then "every 1mo". */
+static const char *caption_text(Ctx *c, const NodeExtra *x) {
+  const char *e = x->has_every ? arena_printf(&c->arena, "every %s", dur_written(&c->arena, x->every)) : NULL;
+  if (x->trigger.s && e) return arena_printf(&c->arena, "%s\n%s", x->trigger.s, e);
+  return x->trigger.s ? x->trigger.s : e;
+}
+
 static Agnode_t *dot_node(Ctx *c, Agraph_t *G, const Process *p, const Scene *s, int v) {
   char buf[64];
   snprintf(buf, sizeof buf, "n%d", v);
@@ -32,6 +39,7 @@ static Agnode_t *dot_node(Ctx *c, Agraph_t *G, const Process *p, const Scene *s,
   snprintf(buf, sizeof buf, "%.3f", s->nodes[v].box.h / 72);
   attr(n, "height", buf);
   attr(n, "comment", node_note(c, p, p->nodes[v])); /* for people; never interpreted */
+  if (s->nodes[v].ncaption) attr(n, "xlabel", caption_text(c, p->nodes[v]->x));
   return n;
 }
 

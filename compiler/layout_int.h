@@ -129,5 +129,8 @@ void lay_label_size(Lay *L, int i);
 /* Wraps the label of bar v (a fork or join) into sn's lines, to be drawn
  * beside it; sets L->besidew[v] (layout_label.c). */
 void lay_bar_label_size(Lay *L, int v, SceneNode *sn);
+/* A start's caption (its trigger, its period after a clock mark) beside
+ * it, if it has either; sets L->besidew[v] too. */
+void lay_caption_size(Lay *L, int v, SceneNode *sn);
 
 #endif

@@ -9,6 +9,9 @@
  * one that covers least. */
 #include <math.h>
 #include "layout_int.h"
+#include "steps.h"
+
+#define CLOCK_D 10.0 /* a clock mark's diameter, points */
 
 static int overlap(Rect a, Rect b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -112,36 +115,61 @@ static void place(Lay *L, Scene *s, int i) {
   se->label_box = best_of(L, s, i, cand, n);
 }
 
-void lay_bar_label_size(Lay *L, int v, SceneNode *sn) {
-  const char *text = L->tx->node[v]; /* as written: never the ID resolve gave it */
-  if (!text || !*text) return;
+/* The runs of text beside node v, 12 characters a line; widens
+ * L->besidew[v] to hold them after indent points. */
+static TextRun *side_runs(Lay *L, int v, const char *text, double indent, int *n) {
   const char **lines;
   double *widths;
   int k = lay_wrap(L, text, LABEL_PT, 12 * LABEL_PT, 0, &lines, &widths);
-  sn->lines = NEW(L->c, TextRun, k + 1);
-  sn->nlines = k;
+  TextRun *r = NEW(L->c, TextRun, k + 1);
   for (int j = 0; j < k; j++) {
-    sn->lines[j] = (TextRun){lines[j], 0, 0, widths[j], LABEL_PT};
-    L->besidew[v] = fmax(L->besidew[v], widths[j] + 4);
+    r[j] = (TextRun){lines[j], 0, 0, widths[j], LABEL_PT};
+    L->besidew[v] = fmax(L->besidew[v], indent + widths[j] + 4);
   }
+  *n = k;
+  return r;
 }
 
-/* Bar v's label: at its right, centred on it, above or below; then the
- * same at its left. */
+void lay_bar_label_size(Lay *L, int v, SceneNode *sn) {
+  const char *text = L->tx->node[v]; /* as written: never the ID resolve gave it */
+  if (!text || !*text) return;
+  sn->lines = side_runs(L, v, text, 0, &sn->nlines);
+}
+
+void lay_caption_size(Lay *L, int v, SceneNode *sn) {
+  const Node *n = L->p->nodes[v];
+  const NodeExtra *x = n->x;
+  if (n->kind != NK_START || !x || !(x->trigger.s || x->has_every)) return;
+  const char *period = x->has_every ? step_every(&L->c->arena, x->every) : NULL;
+  const char *text = x->trigger.s && period ? arena_printf(&L->c->arena, "%s\n%s", x->trigger.s, period)
+                   : x->trigger.s ? x->trigger.s : period;
+  sn->caption = side_runs(L, v, text, period ? CLOCK_D + 3 : 0, &sn->ncaption);
+  if (period) sn->clock.w = sn->clock.h = CLOCK_D;
+}
+
+/* Node v's text beside it (a bar's label, a start's caption): at its
+ * right, centred on it, above or below; then the same at its left. A
+ * clock mark stands at the left of the box, the text after it. */
 static void place_bar_label(Lay *L, Scene *s, int v) {
   SceneNode *sn = &s->nodes[v];
+  TextRun *t = sn->shape == SH_BAR ? sn->lines : sn->caption;
+  int n = sn->shape == SH_BAR ? sn->nlines : sn->ncaption;
   Rect b = sn->box;
   double lh = font_line_height(L->f, LABEL_PT), asc = font_ascent(L->f, LABEL_PT);
-  double bw = L->besidew[v], bh = (sn->nlines - 1) * lh + asc + font_descent(L->f, LABEL_PT) + 2;
+  double bw = L->besidew[v], bh = (n - 1) * lh + asc + font_descent(L->f, LABEL_PT) + 2;
+  bh = fmax(bh, sn->clock.h + 2);
   double xs[2] = {b.x + b.w + 4, b.x - 4 - bw};
   double ys[3] = {b.y + b.h / 2 - bh / 2, b.y - bh - 2, b.y + b.h + 2};
   Rect cand[6];
   for (int k = 0; k < 6; k++) cand[k] = (Rect){xs[k / 3], ys[k % 3], bw, bh};
   sn->label_box = best_of(L, s, -1, cand, 6);
-  for (int j = 0; j < sn->nlines; j++) {
-    sn->lines[j].x = sn->label_box.x + 2;
-    sn->lines[j].y = sn->label_box.y + 1 + asc + j * lh;
+  double indent = sn->clock.w > 0 ? CLOCK_D + 3 : 0;
+  for (int j = 0; j < n; j++) {
+    t[j].x = sn->label_box.x + 2 + indent;
+    t[j].y = sn->label_box.y + 1 + asc + j * lh;
   }
+  if (sn->clock.w > 0) /* beside the period, the last line */
+    sn->clock = (Rect){sn->label_box.x + 1, t[n - 1].y - asc / 2 - CLOCK_D / 2 + 1, CLOCK_D, CLOCK_D};
 }
 
 void lay_labels(Lay *L, Scene *s) {

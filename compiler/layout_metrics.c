@@ -280,7 +280,7 @@ void metrics_scene(const Scene *s, LayoutMetrics *m) {
   int nrules = 0, nlabels = 0;
   for (int v = 0; v < s->nnodes; v++) {
     nodes[v] = s->nodes[v].box;
-    if (s->nodes[v].shape == SH_BAR && s->nodes[v].nlines) labels[nlabels++] = s->nodes[v].label_box;
+    if ((s->nodes[v].shape == SH_BAR && s->nodes[v].nlines) || s->nodes[v].ncaption) labels[nlabels++] = s->nodes[v].label_box;
   }
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];

@@ -16,6 +16,20 @@ static const char *source_cell(Manual *m, const Process *p) {
                       p->added->reason ? p->added->reason : MARK_DEFAULT);
 }
 
+/* The triggers and periods of p's starts, each list joined by "、". */
+static void starts_of(Manual *m, const Process *p, const char **trig, const char **every) {
+  Arena *a = &m->c->arena;
+  for (int i = 0; i < p->nnodes; i++) {
+    const Node *n = p->nodes[i];
+    if (n->kind != NK_START || !n->x) continue;
+    if (n->x->trigger.s) *trig = **trig ? arena_printf(a, "%s、%s", *trig, n->x->trigger.s) : n->x->trigger.s;
+    if (n->x->has_every) {
+      const char *e = step_every(a, n->x->every);
+      *every = **every ? arena_printf(a, "%s、%s", *every, e) : e;
+    }
+  }
+}
+
 static void id_card(Manual *m, const Process *p) {
   const Meta *mt = &p->meta;
   const char *cells[] = {
@@ -27,9 +41,20 @@ static void id_card(Manual *m, const Process *p) {
       arena_printf(&m->c->arena, "范围：%s", m_meta(mt, MK_SCOPE)), "", "", "",
       source_cell(m, p), "", "", "",
   };
-  static const unsigned char kind[7] = {0, 0, 0, 0, 2, 2, 2};
+  static const unsigned char kind[8] = {0, 0, 0, 0, 0, 2, 2, 2};
   static const double w[4] = {0.14, 0.36, 0.14, 0.36};
-  m_table(m, 4, w, NULL, cells, cells[24] ? 7 : 6, kind, NULL);
+  const char *trig = "", *every = "";
+  starts_of(m, p, &trig, &every);
+  const char *rows[sizeof cells / sizeof *cells + 4];
+  memcpy(rows, cells, 16 * sizeof *rows);
+  int n = 4, tail = cells[24] ? 3 : 2; /* 目的, 范围 and 来源 if any */
+  if (*trig || *every) { /* 触发事件 and 周期 after 编制, before 目的 */
+    const char *more[4] = {"触发事件", *trig ? trig : "—", "周期", *every ? every : "—"};
+    memcpy(rows + 16, more, sizeof more);
+    n = 5;
+  }
+  memcpy(rows + 4 * n, cells + 16, (size_t)(4 * tail) * sizeof *rows);
+  m_table(m, 4, w, NULL, rows, n + tail, kind + (n == 4), NULL);
 }
 
 /* What a step leads to, for the notes of a decision: "是 → 步骤 5". */
@@ -79,7 +104,8 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   int *link = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * sizeof *link);
   for (int i = 0; i < n; i++) {
     const Node *nd = p->nodes[pi->order[i]];
-    if (!pi->step[nd->index]) continue;
+    const char *started = step_start_note(&m->c->arena, nd, "\n");
+    if (!pi->step[nd->index] && !*started) continue;
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;
       const char **row = cells + rows * 8;
@@ -90,14 +116,14 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
       link[rows++] = -1;
     }
     const char **row = cells + rows * 8;
-    row[0] = arena_printf(&m->c->arena, "%d", pi->step[nd->index]);
+    row[0] = pi->step[nd->index] ? arena_printf(&m->c->arena, "%d", pi->step[nd->index]) : "开始";
     row[1] = step_work(&m->c->arena, nd, &m->marks);
     row[2] = nd->lane >= 0 ? step_lanes(&m->c->arena, p, nd, &m->marks) : "—";
     row[3] = m_join(m, nd, AT_INPUT, "\n");
     row[4] = m_join(m, nd, AT_OUTPUT, "\n");
     row[5] = m_join(m, nd, AT_FORM, "\n");
     row[6] = nd->x && nd->x->has_within ? mark_text(&m->c->arena, &m->marks, m_dur(m, nd->x->within), nd->x->within_added) : "";
-    row[7] = notes(m, p, pi, nd);
+    row[7] = *started ? started : notes(m, p, pi, nd);
     kind[rows] = 0;
     link[rows++] = nd->kind == NK_CALL && nd->callee >= 0 ? m_proc_page(m, nd->callee) : -1;
   }
@@ -118,6 +144,13 @@ static const char *step_list(Manual *m, const ProcInfo *pi, const Node *const *n
                        m_step_name(m, pi, n[i]), close ? "］" : "");
   }
   return out;
+}
+
+/* A limit in working time; a range as its low and high ends. */
+static const char *limit_text(Manual *m, const Calendar *cal, Duration d, const char *const unit[3]) {
+  const char *hi = stats_dur_text(m->c, cal, stats_duration(cal, dur_hi(d)), unit);
+  if (!d.hi) return hi;
+  return arena_printf(&m->c->arena, "%s~%s", stats_dur_text(m->c, cal, stats_duration(cal, dur_lo(d)), unit), hi);
 }
 
 /* 流程统计: path lengths and the time budget of `flowc stats` (stats.c),
@@ -154,11 +187,11 @@ static MBlock budget(Manual *m, const Process *p, const ProcInfo *pi) {
     cells[2 * n++ + 1] = b.nunlimited ? step_list(m, pi, b.unlimited, NULL, b.nunlimited, "、") : "无";
   }
   if (p->meta.has_within) {
-    long long lim = stats_duration(&cal, p->meta.within);
+    long long lim = stats_duration(&cal, dur_hi(p->meta.within)); /* a range: its high end */
     cells[2 * n] = "流程时限";
     cells[2 * n++ + 1] = arena_printf(a, "%s%s%s%s%s", mark_text(a, &m->marks, step_dur(a, p->meta.within), p->within_added),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "（",
-                                      p->meta.within.unit == DU_WORKDAY ? "" : stats_dur_text(m->c, &cal, lim, unit),
+                                      p->meta.within.unit == DU_WORKDAY ? "" : limit_text(m, &cal, p->meta.within, unit),
                                       p->meta.within.unit == DU_WORKDAY ? "" : "）",
                                       !b.reachable || !b.limited ? ""
                                       : b.max_time > lim ? "：最长路径超出时限" : "：最长路径在时限内");

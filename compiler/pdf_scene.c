@@ -156,6 +156,15 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
     runs(p, v, n->lines, n->nlines, clip);
     pdf_text_rgb(p, 0, 0, 0);
   }
+  for (int i = 0; i < s->nnodes; i++) { /* starts' captions, which stand beside them */
+    const SceneNode *n = &s->nodes[i];
+    if (!n->ncaption || !meets(n->label_box, clip)) continue;
+    if (n->clock.w > 0) {
+      pdf_fill_rgb(p, 1, 1, 1);
+      pdf_shape(p, SH_CLOCK, to_page(v, n->clock));
+    }
+    runs(p, v, n->caption, n->ncaption, clip);
+  }
   for (int i = 0; i < s->nedges; i++) {
     const SceneEdge *e = &s->edges[i];
     if (!e->nlabel || !meets(e->label_box, clip)) continue;

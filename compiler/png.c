@@ -131,6 +131,11 @@ static void draw_node(Pen *p, const SceneNode *n) {
   else fill_stroke(p->cr, 1, 1, 1);
   cairo_set_dash(p->cr, NULL, 0, 0);
   draw_runs(p, n->lines, n->nlines);
+  if (n->clock.w > 0) {
+    shape(p->cr, SH_CLOCK, n->clock);
+    fill_stroke(p->cr, 1, 1, 1);
+  }
+  draw_runs(p, n->caption, n->ncaption);
 }
 
 static void draw_edge(Pen *p, const SceneEdge *e) {

@@ -31,6 +31,7 @@ typedef enum {
   SH_MANUAL,       /* trapezoid, wide side on top */
   SH_DELAY,        /* D shape: flat left, round right */
   SH_BAR,          /* fork, join: thick bar */
+  SH_CLOCK,        /* the clock mark of a recurring start: a dial with two hands */
 } ShapeKind;
 
 typedef struct SceneNode {
@@ -39,7 +40,9 @@ typedef struct SceneNode {
   Rect box;              /* the shape's bounding box */
   TextRun *lines; int nlines; /* inside the shape; a bar's beside it; a step
                             in joint lanes ends with "会同：…" in smaller type */
-  Rect label_box;        /* a bar's label beside it, if any (0 wide without) */
+  Rect label_box;        /* a bar's label beside it, a start's caption, if any (0 wide without) */
+  TextRun *caption; int ncaption; /* a start's trigger and period, in label_box */
+  Rect clock;            /* a recurring start's clock mark, in label_box (0 wide without) */
   const char *link;      /* call: ID of the called process, else NULL */
   int conditional;       /* `when`: done only in a case, drawn dashed */
 } SceneNode;

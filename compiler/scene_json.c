@@ -117,6 +117,32 @@ static void phase(FILE *o, const Marks *m, const ScenePhase *p) {
   band(o, p->box, p->header);
 }
 
+/* A start's trigger and period (as written), and their caption. */
+static void start_caption(FILE *o, const SceneNode *sn) {
+  const NodeExtra *x = sn->node->x;
+  if (!sn->ncaption || !x) return;
+  fputs(", \"trigger\": ", o);
+  str(o, x->trigger.s);
+  fputs(", \"every\": ", o);
+  if (x->has_every) {
+    Arena a;
+    arena_init(&a);
+    str(o, dur_written(&a, x->every));
+    arena_free(&a);
+  } else
+    fputs("null", o);
+  fputs(", \"caption\": ", o);
+  lines(o, sn->caption, sn->ncaption);
+  fputs(", \"label_box\": {", o);
+  rect(o, sn->label_box);
+  fputc('}', o);
+  if (sn->clock.w > 0) {
+    fputs(", \"clock\": {", o);
+    rect(o, sn->clock);
+    fputc('}', o);
+  }
+}
+
 static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *sn) {
   const Node *n = sn->node;
   fputs("{\"id\": ", o);
@@ -138,6 +164,7 @@ static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *
     rect(o, sn->label_box);
     fputc('}', o);
   }
+  start_caption(o, sn);
   fputs(", \"link\": ", o);
   str(o, sn->link);
   if (n->x && n->x->when.s) {

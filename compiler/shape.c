@@ -106,6 +106,13 @@ void shape_path(ShapeKind k, Rect b, ShapePath *s) {
     close_path(s);
     break;
   }
+  case SH_CLOCK: { /* the dial */
+    double r = w / 2;
+    move(s, x + w, y + r);
+    for (int q = 0; q < 4; q++) quarter(s, x + r, y + r, r, r, q, 1);
+    close_path(s);
+    break;
+  }
   default: /* process, predefined, bar */
     rect(s, b);
     break;
@@ -117,6 +124,10 @@ void shape_path(ShapeKind k, Rect b, ShapePath *s) {
     line(s, x + in, y + h);
     move(s, x + w - in, y);
     line(s, x + w - in, y + h);
+  } else if (k == SH_CLOCK) { /* the hands: to twelve and to three */
+    move(s, x + w / 2, y + h * 0.2);
+    line(s, x + w / 2, y + h / 2);
+    line(s, x + w * 0.75, y + h / 2);
   } else if (k == SH_STORE) { /* the front of the top ellipse */
     double rx = w / 2, ry = fmin(h * 0.15, 8);
     move(s, x + w, y + ry);

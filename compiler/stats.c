@@ -222,26 +222,29 @@ static void count(SC *k, Stats *s) {
   }
 }
 
-/* Each node's weight: 1 for a step (time 0), or its limit (time 1); for
- * the shortest paths (least 1) 0 for a conditional step. */
+/* Each node's weight: 1 for a step (time 0), or its limit (time 1: a
+ * range's high end; time -1: its low end); for the shortest paths
+ * (least 1) 0 for a conditional step. */
 static long long *weights(SC *k, const Calendar *cal, int time, int least) {
   long long *w = NEW(k->c, long long, k->n);
   for (int v = 0; v < k->n; v++) {
     const Node *nd = k->pr->nodes[v];
+    int lim = nd->x && nd->x->has_within;
     w[v] = least && nd->x && nd->x->when.s ? 0
-         : !time ? is_step(nd->kind) : nd->x && nd->x->has_within ? stats_duration(cal, nd->x->within) : 0;
+         : !time ? is_step(nd->kind)
+         : lim ? stats_duration(cal, time > 0 ? dur_hi(nd->x->within) : dur_lo(nd->x->within)) : 0;
   }
   return w;
 }
 
 static void measure(SC *k, Stats *s, const Calendar *cal) {
-  long long *step = weights(k, cal, 0, 0), *time = weights(k, cal, 1, 0);
+  long long *step = weights(k, cal, 0, 0), *time = weights(k, cal, 1, 0), *low = weights(k, cal, -1, 0);
   long long *zero = NEW(k->c, long long, k->n);
   graph_of(k);
   components(k);
   count(k, s);
   s->min_steps = shortest(k, s->conditional ? weights(k, cal, 0, 1) : step);
-  s->min_time = shortest(k, s->conditional ? weights(k, cal, 1, 1) : time);
+  s->min_time = shortest(k, s->conditional ? weights(k, cal, -1, 1) : low);
   s->max_steps = longest(k, step, zero);
   s->max_time = longest(k, time, step);
 }
@@ -262,8 +265,46 @@ const char *stats_dur_text(Ctx *c, const Calendar *cal, long long t, const char 
 
 const char *stats_limit_text(Ctx *c, const Calendar *cal, Duration d) {
   if (d.unit == DU_WORKDAY) return dur_written(&c->arena, d);
-  return arena_printf(&c->arena, "%s (%s)", dur_written(&c->arena, d),
-                      stats_dur_text(c, cal, stats_duration(cal, d), NULL));
+  const char *hi = stats_dur_text(c, cal, stats_duration(cal, dur_hi(d)), NULL);
+  if (d.hi) hi = arena_printf(&c->arena, "%s~%s", stats_dur_text(c, cal, stats_duration(cal, dur_lo(d)), NULL), hi);
+  return arena_printf(&c->arena, "%s (%s)", dur_written(&c->arena, d), hi);
+}
+
+/* A start's `every` as written in stats: "every 1mo". */
+static const char *every_text(Ctx *c, const Node *nd) {
+  return nd->x && nd->x->has_every ? arena_printf(&c->arena, "every %s", dur_written(&c->arena, nd->x->every)) : NULL;
+}
+
+/* The starts with a trigger or a period: "s every 1mo, trigger “…”". */
+static void text_starts(Ctx *c, const Process *pr, FILE *out) {
+  int any = 0;
+  for (int v = 0; v < pr->nnodes; v++) {
+    const Node *nd = pr->nodes[v];
+    if (nd->kind != NK_START || !nd->x || !(nd->x->has_every || nd->x->trigger.s)) continue;
+    if (any++) fprintf(out, "; %s", nd->id);
+    else fprintf(out, "  %-20s%s", "starts", nd->id);
+    if (nd->x->has_every) fprintf(out, " %s (recurring)", every_text(c, nd));
+    if (nd->x->trigger.s) fprintf(out, "%s trigger \"%s\"", nd->x->has_every ? "," : "", nd->x->trigger.s);
+  }
+  if (any) fputc('\n', out);
+}
+
+static void json_starts(Ctx *c, const Process *pr, FILE *out) {
+  fputs("   \"starts\": [", out);
+  for (int v = 0, any = 0; v < pr->nnodes; v++) {
+    const Node *nd = pr->nodes[v];
+    if (nd->kind != NK_START) continue;
+    fputs(any++ ? ", {\"id\": " : "{\"id\": ", out);
+    json_write_string(out, nd->id);
+    fputs(", \"trigger\": ", out);
+    if (nd->x && nd->x->trigger.s) json_write_string(out, nd->x->trigger.s);
+    else fputs("null", out);
+    fputs(", \"every\": ", out);
+    if (every_text(c, nd)) json_write_string(out, dur_written(&c->arena, nd->x->every));
+    else fputs("null", out);
+    fprintf(out, ", \"recurring\": %s}", every_text(c, nd) ? "true" : "false");
+  }
+  fputs("],\n", out);
 }
 
 double stats_calendar_days(const Calendar *cal, long long t) {
@@ -380,6 +421,7 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   fprintf(out, "  %-20s%d", "calls", s->kinds[NK_CALL]);
   for (int i = 0; i < s->ncallees; i++) fprintf(out, "%s %s", i ? "," : ":", s->callees[i]);
   fprintf(out, "\n  %-20s%d\n", "forms", s->forms);
+  text_starts(c, pr, out);
   fprintf(out, "  %-20s%d, %d\n", "risks, controls", s->risks, s->controls);
   fprintf(out, "  %-20s%d (edges %d - nodes %d + 2)\n", "complexity", pr->nedges - pr->nnodes + 2,
           pr->nedges, pr->nnodes);
@@ -401,7 +443,7 @@ static void text_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
           "time budget", stats_dur_text(c, cal, s->min_time, NULL), stats_dur_text(c, cal, s->max_time.a, NULL),
           stats_calendar_days(cal, s->max_time.a));
   if (pr->meta.has_within) {
-    long long lim = stats_duration(cal, pr->meta.within);
+    long long lim = stats_duration(cal, dur_hi(pr->meta.within)); /* a range: its high end */
     fprintf(out, "  %-20s%s: the longest path is %s it\n", "process limit",
             stats_limit_text(c, cal, pr->meta.within), s->max_time.a > lim ? "over" : "within");
   }
@@ -450,6 +492,7 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
           s->forms, s->risks, s->controls, pr->nedges - pr->nnodes + 2);
   if (s->conditional) fprintf(out, "   \"conditional_steps\": %d,\n", s->conditional);
   json_source(k, out);
+  json_starts(c, pr, out);
   if (s->min_steps < 0) {
     fputs("   \"path_steps\": null, \"time\": null}", out);
     return;
@@ -463,9 +506,11 @@ static void json_one(SC *k, const Stats *s, const Calendar *cal, FILE *out) {
   json_dur(out, c, cal, s->max_time.a);
   fputs(",\n    \"limit\": ", out);
   if (pr->meta.has_within) {
-    long long lim = stats_duration(cal, pr->meta.within);
+    long long lim = stats_duration(cal, dur_hi(pr->meta.within)); /* a range: its high end */
     fprintf(out, "{\"as_written\": \"%s\", \"working\": ", dur_written(&c->arena, pr->meta.within));
     json_dur(out, c, cal, lim);
+    fputs(", \"working_low\": ", out); /* a range's low end; else as working */
+    json_dur(out, c, cal, stats_duration(cal, dur_lo(pr->meta.within)));
     fprintf(out, ", \"over\": %s}", s->max_time.a > lim ? "true" : "false");
   } else
     fputs("null", out);

@@ -106,9 +106,26 @@ const char *step_attr(const Node *n, AttrKind k) {
   return NULL;
 }
 
+static const char *const cn_unit[DU__COUNT] = {"分钟", "小时", "天", "工作日", "周", "个月"};
+
 const char *step_dur(Arena *a, Duration d) {
-  static const char *const unit[DU__COUNT] = {"分钟", "小时", "天", "工作日", "周", "个月"};
-  return arena_printf(a, "%lld %s", d.amount, d.unit < DU__COUNT ? unit[d.unit] : "");
+  const char *u = d.unit < DU__COUNT ? cn_unit[d.unit] : "";
+  if (d.hi) return arena_printf(a, "%lld%s%lld %s", d.amount, d.tilde ? "～" : "~", d.hi, u);
+  return arena_printf(a, "%lld %s", d.amount, u);
+}
+
+const char *step_every(Arena *a, Duration d) {
+  static const char *const one[DU__COUNT] = {"每分钟", "每小时", "每天", "每个工作日", "每周", "每月"};
+  if (d.unit >= DU__COUNT) return "";
+  if (d.amount == 1) return one[d.unit];
+  return arena_printf(a, "每 %lld %s", d.amount, cn_unit[d.unit]);
+}
+
+const char *step_start_note(Arena *a, const Node *n, const char *sep) {
+  if (n->kind != NK_START || !n->x) return "";
+  const char *t = n->x->trigger.s ? arena_printf(a, "触发事件：%s", n->x->trigger.s) : "";
+  if (!n->x->has_every) return t;
+  return arena_printf(a, "%s%s周期：%s", t, *t ? sep : "", step_every(a, n->x->every));
 }
 
 /* lane k's name with its mark */

@@ -37,5 +37,10 @@ const char *step_lanes(Arena *a, const Process *p, const Node *n, const Marks *m
 const char *step_role(Arena *a, const Process *p, int lane);
 /* A time limit as the tables show it: "3 工作日". */
 const char *step_dur(Arena *a, Duration d);
+/* A start's period as the tables show it: "每月", "每 2 周". */
+const char *step_every(Arena *a, Duration d);
+/* What starts start node n, its lines joined by sep: "触发事件：客户来电"
+ * sep "周期：每月"; "" when it has neither (or is no start). */
+const char *step_start_note(Arena *a, const Node *n, const char *sep);
 
 #endif

@@ -314,6 +314,19 @@ static void put_group(FILE *o, const SceneGroup *g) {
   fputs("</g>\n", o);
 }
 
+/* A start's trigger and period beside it, the period after a clock. */
+static void put_caption(FILE *o, const SceneNode *n) {
+  if (!n->ncaption) return;
+  if (n->clock.w > 0) {
+    ShapePath sp;
+    shape_path(SH_CLOCK, n->clock, &sp);
+    fputs("<path class=\"shape clock\" d=\"", o);
+    path_d(o, &sp);
+    fputs("\"/>\n", o);
+  }
+  put_runs(o, "caption", n->caption, n->ncaption);
+}
+
 static void put_node(FILE *o, const SceneNode *n, int page_links, const char *mark) {
   if (n->link) {
     fputs("<a href=\"", o);
@@ -332,6 +345,7 @@ static void put_node(FILE *o, const SceneNode *n, int page_links, const char *ma
   path_d(o, &sp);
   fputs("\"/>\n", o);
   put_runs(o, NULL, n->lines, n->nlines);
+  put_caption(o, n);
   fputs("</g>\n", o);
   if (n->link) fputs("</a>\n", o);
 }

@@ -244,15 +244,21 @@ static void put_steps(FILE *o, const Program *g, const Process *p) {
   int ph = -2;
   for (int i = 0; i < st.n; i++) {
     const Node *nd = p->nodes[st.order[i]];
-    if (!st.num[nd->index]) continue;
+    const char *started = step_start_note(&a, nd, "；");
+    if (!st.num[nd->index] && !*started) continue;
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;
       fputs("<tr class=\"phase\"><td colspan=\"5\">", o);
       svg_text(o, ph >= 0 ? mark_text(&a, &mk, p->phases[ph].name, p->phases[ph].added) : "(no phase)");
       fputs("</td></tr>\n", o);
     }
-    fprintf(o, "<tr class=\"step\" id=\"step-%d\"><td class=\"num\">%d</td>", st.num[nd->index], st.num[nd->index]);
-    put_cell(o, "work", step_work(&a, nd, &mk));
+    if (!st.num[nd->index]) { /* a start with a trigger or a period */
+      fputs("<tr class=\"start\"><td class=\"num\">—</td>", o);
+      put_cell(o, "work", arena_printf(&a, "%s（%s）", step_work(&a, nd, &mk), started));
+    } else {
+      fprintf(o, "<tr class=\"step\" id=\"step-%d\"><td class=\"num\">%d</td>", st.num[nd->index], st.num[nd->index]);
+      put_cell(o, "work", step_work(&a, nd, &mk));
+    }
     put_cell(o, "lane", nd->lane >= 0 ? step_lanes(&a, p, nd, &mk) : "");
     put_cell(o, "forms", step_join(&a, nd, AT_FORM, "、", &mk));
     put_cell(o, "within", nd->x && nd->x->has_within ? mark_text(&a, &mk, step_dur(&a, nd->x->within), nd->x->within_added) : "");

@@ -62,6 +62,7 @@ static void yyerror(const Loc *l, yyscan_t s, const char *msg);
 %token ADDED "added" WHEN "when"
 %token MARK "trailing 'added'"  /* made by yylex(): 'added' after a statement */
 %token <text> REASON "reason"   /* made by yylex(): a text after 'added' on its line */
+%token TRIGGER "trigger" EVERY "every"
 %token SYNC "start of a statement" /* made by yylex() after an error */
 
 /* "a" "b" concatenates even where a text could start the next item (a
@@ -176,6 +177,8 @@ bitem
   | WHEN string opt_mark    { b_when(P, $2, @1, $3); }
   | ADDED opt_reason        { b_mark_node(P, b_mark(P, $2, @1)); }
   | bchain opt_mark         { b_mark_edges(P, $1, $2); }
+  | TRIGGER string          { b_trigger(P, $2, @1); }
+  | EVERY DURATION          { b_every(P, $2, @2, @1); }
   | ';'
   | error SYNC              { yyerrok; }
   ;
@@ -395,6 +398,10 @@ static int statement_words(int cx, NodeKind k, Word *out) {
     if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN && k != NK_DECISION)
       out[n++] = (Word){"when", WHEN, 0};
     out[n++] = (Word){"added", ADDED, 0};
+    if (k == NK_START) {
+      out[n++] = (Word){"trigger", TRIGGER, 0};
+      out[n++] = (Word){"every", EVERY, 0};
+    }
     return n;
   }
   if (cx == CX_PROCESS) {
@@ -430,6 +437,8 @@ static const char *const synonyms[][2] = {
   {"parallel", "fork"}, {"split", "fork"}, {"merge", "join"},
   {"deadline", "within"}, {"due", "within"}, {"timeout", "within"}, {"limit", "within"},
   {"duration", "within"}, {"time", "within"}, {"sla", "within"},
+  {"event", "trigger"}, {"schedule", "every"}, {"recurring", "every"}, {"period", "every"},
+  {"\xE8\xA7\xA6\xE5\x8F\x91", "trigger"}, {"\xE5\x91\xA8\xE6\x9C\x9F", "every"},  /* 触发 周期 */
   {"swimlane", "lane"}, {"department", "lane"}, {"role", "lane"}, {"stage", "phase"},
   {"procedure", "process"}, {"workflow", "process"}, {"flow", "process"},
   {"responsible", "owner"}, {"description", "purpose"}, {"comment", "note"},
@@ -478,7 +487,7 @@ static const char *word_list(Arena *a, const Word *cands, int n) {
 static int fits(int tok, int next) {
   switch (tok) {
   case KIND: case LANE: case PROCESS: return next == ID;
-  case WITHIN: return next == DURATION;
+  case WITHIN: case EVERY: return next == DURATION;
   case EFFECTIVE: return next == DATE;
   case HANDBOOK: return next == STRING || next == '{';
   default: return next == STRING;
@@ -654,6 +663,11 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
     return 0;
   }
   if (newcomer(p, la, exp, n)) return 0;
+  if ((la == YYSYMBOL_TRIGGER || la == YYSYMBOL_EVERY) && !p->node) {
+    p_syntax(p, loc, "%s belongs in the braces of a start node, e.g. start s { %s }", found,
+             la == YYSYMBOL_TRIGGER ? "trigger \"\xE5\xAE\xA2\xE6\x88\xB7\xE6\x9D\xA5\xE7\x94\xB5\"" : "every 1mo");
+    return 0;
+  }
   if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
     if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
       msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",

@@ -8,7 +8,7 @@ endif
 syn keyword flowStatement import handbook process lane phase in
 syn keyword flowKind start end task decision call document data store manual wait fork join
 syn keyword flowProperty owner code version author reviewer approver effective purpose scope revision term title company
-syn keyword flowAttribute form input output note risk control system consult inform within
+syn keyword flowAttribute form input output note risk control system consult inform within trigger every
 " v1.1: the source a process was transcribed from, conditional steps, marks
 syn keyword flowProperty source
 syn keyword flowAttribute when added
@@ -20,7 +20,7 @@ syn match flowEscape +\\["\\nt]+ contained
 syn match flowEscape "\\u{\x\{1,6}}" contained
 syn region flowCnString start="“" end="”\|$" oneline
 syn match flowDate "\<\d\{4}-\d\d-\d\d\>"
-syn match flowDuration "\<\d\+\(min\|mo\|wd\|h\|d\|w\)\>"
+syn match flowDuration "\<\d\+\(\(min\|mo\|wd\|h\|d\|w\)\?[~～]\d\+\)\?\(min\|mo\|wd\|h\|d\|w\)\>"
 syn match flowDuration "\<\d\+\(分钟\|小时\|工作日\|天\|周\|月\)"
 syn match flowArrow "->\|→"
 syn match flowPunct "[{}:;]"
