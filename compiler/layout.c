@@ -301,6 +301,22 @@ static const char *node_text(Ctx *c, const Marks *m, const Node *n) {
   return cap ? arena_printf(&c->arena, "%s\n%s", cap, text) : text;
 }
 
+/* The footnotes under the chart: the note of a process added as a
+ * whole, else those of the marks the chart shows (a mark on an attribute
+ * or a limit shows in the tables only), keeping their numbers. */
+static void chart_notes(Ctx *c, const Process *p, const Marks *m, ChartText *t) {
+  char *shown = NEW(c, char, m->n + 1);  /* [0]: no mark */
+  for (int v = 0; v < p->nnodes; v++) shown[mark_number(m, p->nodes[v]->added)] = 1;
+  for (int i = 0; i < p->nedges; i++) shown[mark_number(m, p->edges[i]->added)] = 1;
+  for (int k = 0; k < p->nlanes; k++) shown[mark_number(m, p->lanes[k].added)] = 1;
+  for (int k = 0; k < p->nphases; k++) shown[mark_number(m, p->phases[k].added)] = 1;
+  t->note = NEW(c, const char *, m->n + 1);
+  t->nnote = 0;
+  if (m->whole) t->note[t->nnote++] = mark_whole(&c->arena, p);
+  for (int k = 0; k < m->n; k++)
+    if (shown[k + 1]) t->note[t->nnote++] = mark_note(&c->arena, m, k);
+}
+
 static const ChartText *chart_text(Ctx *c, const Process *p) {
   Marks m;
   marks_of(&c->arena, c->prog, p, &m);
@@ -313,10 +329,7 @@ static const ChartText *chart_text(Ctx *c, const Process *p) {
   for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(&c->arena, &m, p->edges[i]->label, p->edges[i]->added);
   for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added);
   for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(&c->arena, &m, p->phases[k].name, p->phases[k].added);
-  t->nnote = m.n + m.whole;
-  t->note = NEW(c, const char *, t->nnote);
-  for (int k = 0; k < m.n; k++) t->note[k] = mark_note(&c->arena, &m, k);
-  if (m.whole) t->note[0] = mark_whole(&c->arena, p);
+  chart_notes(c, p, &m, t);
   return t;
 }
 

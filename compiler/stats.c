@@ -353,19 +353,28 @@ static int unlimited(const SC *k, const Longest *p, const char ***ids) {
 /* What a process with a source holds from it and beyond it. */
 typedef struct Origin { int nodes, edges, attrs, lanes, phases; } Origin;
 
+/* An added node's attributes, and the edges to or from it, are added too. */
+static int node_added(const Process *p, int v) {
+  return v >= 0 && v < p->nnodes && p->nodes[v]->added;
+}
+
 static void origin_count(const Process *p, Origin *from, Origin *added) {
   memset(from, 0, sizeof *from);
   memset(added, 0, sizeof *added);
   int all = p->added != NULL;
   for (int i = 0; i < p->nnodes; i++) {
     const Node *n = p->nodes[i];
-    (all || n->added ? added : from)->nodes++;
-    for (const Attr *a = n->attrs; a; a = a->next) (all || a->added ? added : from)->attrs++;
-    if (n->x && n->x->when.s) (all || n->x->when_added ? added : from)->attrs++;
-    if (n->x && n->x->has_within) (all || n->x->within_added ? added : from)->attrs++;
+    int whole = all || n->added;
+    (whole ? added : from)->nodes++;
+    for (const Attr *a = n->attrs; a; a = a->next) (whole || a->added ? added : from)->attrs++;
+    if (n->x && n->x->when.s) (whole || n->x->when_added ? added : from)->attrs++;
+    if (n->x && n->x->has_within) (whole || n->x->within_added ? added : from)->attrs++;
   }
   if (p->meta.has_within) (all || p->within_added ? added : from)->attrs++;
-  for (int i = 0; i < p->nedges; i++) (all || p->edges[i]->added ? added : from)->edges++;
+  for (int i = 0; i < p->nedges; i++) {
+    const Edge *e = p->edges[i];
+    (all || e->added || node_added(p, e->from) || node_added(p, e->to) ? added : from)->edges++;
+  }
   for (int i = 0; i < p->nlanes; i++) (all || p->lanes[i].added ? added : from)->lanes++;
   for (int i = 0; i < p->nphases; i++) (all || p->phases[i].added ? added : from)->phases++;
 }

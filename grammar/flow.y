@@ -397,11 +397,11 @@ static int statement_words(int cx, NodeKind k, Word *out) {
     if (k == NK_CALL) out[n++] = (Word){"process", PROCESS, 0};
     if (k != NK_START && k != NK_END && k != NK_FORK && k != NK_JOIN && k != NK_DECISION)
       out[n++] = (Word){"when", WHEN, 0};
-    out[n++] = (Word){"added", ADDED, 0};
     if (k == NK_START) {
       out[n++] = (Word){"trigger", TRIGGER, 0};
       out[n++] = (Word){"every", EVERY, 0};
     }
+    out[n++] = (Word){"added", ADDED, 0};
     return n;
   }
   if (cx == CX_PROCESS) {

@@ -44,7 +44,7 @@ static Rect centred(double cx, double cy, double w, double h) {
 static double lane_cx(int lane) { return STRIP + LANE_W * lane + LANE_W / 2; }
 
 static Process proc;
-static Lane lanes[2] = {{.id = "head", .name = "部门负责人"}, {.id = "office", .name = "办公室 & <IT>"}};
+static Lane lanes[2] = {{.id = "head", .name = "部门负责人", .group = -1}, {.id = "office", .name = "办公室 & <IT>", .group = -1}};
 static Phase phases[2] = {{.name = "需求确认"}, {.name = "招聘实施"}};
 static Scene scene;
 
