@@ -167,37 +167,43 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
 
 static const char *group_of(const Process *p, int g) { return g >= 0 ? p->groups[g].id : NULL; }
 
-/* Lane groups added, removed or renamed (a lane's group: diff_lanes). */
-static void diff_groups(DC *d, const Process *a, const Process *b) {
-  const char **ka = NEW(d->c, const char *, a->ngroups), **kb = NEW(d->c, const char *, b->ngroups);
-  int *pa = NEW(d->c, int, a->ngroups), *pb = NEW(d->c, int, b->ngroups);
-  for (int i = 0; i < a->ngroups; i++) ka[i] = a->groups[i].id;
-  for (int i = 0; i < b->ngroups; i++) kb[i] = b->groups[i].id;
-  match(d->c, ka, a->ngroups, kb, b->ngroups, pa, pb);
-  for (int i = 0; i < a->ngroups; i++)
-    if (pa[i] < 0) value(d, "lane group", ka[i], NULL, a->groups[i].name, NULL, 1);
-    else value(d, "lane group", ka[i], "name", a->groups[i].name, b->groups[pa[i]].name, 1);
-  for (int i = 0; i < b->ngroups; i++)
-    if (pb[i] < 0) value(d, "lane group", kb[i], NULL, NULL, b->groups[i].name, 1);
+/* The IDs and display names of a process's lanes or lane groups. */
+typedef struct Named { const char **id, **name; int n; } Named;
+
+static Named lane_names(Ctx *c, const Process *p) {
+  Named r = {NEW(c, const char *, p->nlanes), NEW(c, const char *, p->nlanes), p->nlanes};
+  for (int i = 0; i < p->nlanes; i++) r.id[i] = p->lanes[i].id, r.name[i] = p->lanes[i].name;
+  return r;
+}
+
+static Named group_names(Ctx *c, const Process *p) {
+  Named r = {NEW(c, const char *, p->ngroups), NEW(c, const char *, p->ngroups), p->ngroups};
+  for (int i = 0; i < p->ngroups; i++) r.id[i] = p->groups[i].id, r.name[i] = p->groups[i].name;
+  return r;
+}
+
+/* Lanes or lane groups matched by ID: added, removed, renamed; returns
+ * each of a's partner in b, or -1. */
+static int *diff_named(DC *d, const char *what, Named a, Named b) {
+  int *pa = NEW(d->c, int, a.n), *pb = NEW(d->c, int, b.n);
+  match(d->c, a.id, a.n, b.id, b.n, pa, pb);
+  for (int i = 0; i < a.n; i++)
+    if (pa[i] < 0) value(d, what, a.id[i], NULL, a.name[i], NULL, 1);
+    else value(d, what, a.id[i], "name", a.name[i], b.name[pa[i]], 1);
+  for (int i = 0; i < b.n; i++)
+    if (pb[i] < 0) value(d, what, b.id[i], NULL, NULL, b.name[i], 1);
+  return pa;
 }
 
 static void diff_lanes(DC *d, const Process *a, const Process *b) {
   Change *x;
-  diff_groups(d, a, b);
-  const char **ka = NEW(d->c, const char *, a->nlanes), **kb = NEW(d->c, const char *, b->nlanes);
-  int *pa = NEW(d->c, int, a->nlanes), *pb = NEW(d->c, int, b->nlanes);
-  for (int i = 0; i < a->nlanes; i++) ka[i] = a->lanes[i].id;
-  for (int i = 0; i < b->nlanes; i++) kb[i] = b->lanes[i].id;
-  match(d->c, ka, a->nlanes, kb, b->nlanes, pa, pb);
+  diff_named(d, "lane group", group_names(d->c, a), group_names(d->c, b));
+  int *pa = diff_named(d, "lane", lane_names(d->c, a), lane_names(d->c, b)), *pb;
   for (int i = 0; i < a->nlanes; i++)
-    if (pa[i] < 0) value(d, "lane", ka[i], NULL, a->lanes[i].name, NULL, 1);
-    else {
-      value(d, "lane", ka[i], "name", a->lanes[i].name, b->lanes[pa[i]].name, 1);
-      value(d, "lane", ka[i], "added", mark_reason(a->lanes[i].added), mark_reason(b->lanes[pa[i]].added), 1);
-      value(d, "lane", ka[i], "group", group_of(a, a->lanes[i].group), group_of(b, b->lanes[pa[i]].group), 0);
+    if (pa[i] >= 0) {
+      value(d, "lane", a->lanes[i].id, "added", mark_reason(a->lanes[i].added), mark_reason(b->lanes[pa[i]].added), 1);
+      value(d, "lane", a->lanes[i].id, "group", group_of(a, a->lanes[i].group), group_of(b, b->lanes[pa[i]].group), 0);
     }
-  for (int i = 0; i < b->nlanes; i++)
-    if (pb[i] < 0) value(d, "lane", kb[i], NULL, NULL, b->lanes[i].name, 1);
   const char **fa = NEW(d->c, const char *, a->nphases), **fb = NEW(d->c, const char *, b->nphases);
   pa = NEW(d->c, int, a->nphases), pb = NEW(d->c, int, b->nphases);
   for (int i = 0; i < a->nphases; i++) fa[i] = a->phases[i].name;

@@ -371,6 +371,7 @@ static Scene *lay_out(Ctx *c, WrapCache *wc, const ChartText *tx, const Process 
   lay_route(&L, s);
   place_nodes(&L, s);
   lay_labels(&L, s);
+  lay_joint_marks(&L, s);
   place_lanes(&L, s);
   place_phases(&L, s);
   s->width = L.width;

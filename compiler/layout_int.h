@@ -108,6 +108,8 @@ void lay_sides(Lay *L);
 void lay_x(Lay *L);
 void lay_route(Lay *L, Scene *s);
 void lay_labels(Lay *L, Scene *s);
+/* The "会同" tags of steps in joint lanes, after the labels (layout_label.c). */
+void lay_joint_marks(Lay *L, Scene *s);
 
 /* Items and rows, shared helpers (layout_chain.c). */
 int lay_item(Lay *L, int node, int edge, int rank, int lane);

@@ -188,3 +188,45 @@ void lay_labels(Lay *L, Scene *s) {
                                e->label_widths[j], LABEL_PT};
   }
 }
+
+#define MARK_PT 9.0
+
+/* Whether r meets a tag placed before. */
+static int meets_mark(const Scene *s, Rect r) {
+  for (int i = 0; i < s->nmarks; i++)
+    if (overlap(r, (Rect){s->marks[i].box.x - 2, s->marks[i].box.y - 2, s->marks[i].box.w + 4, s->marks[i].box.h + 4}))
+      return 1;
+  return 0;
+}
+
+/* Node v's tag in lane k: at the middle of the lane on the node's row,
+ * else nearer its sides, else at the row's top or bottom; none where
+ * every place touches something (the box's own line names the lane). */
+static void mark_one(Lay *L, Scene *s, int v, int k) {
+  static const char text[] = "\xE4\xBC\x9A\xE5\x90\x8C"; /* 会同 */
+  Rect b = s->nodes[v].box;
+  double tw = font_width(L->f, text, sizeof text - 1, MARK_PT), w = tw + 8;
+  double h = font_ascent(L->f, MARK_PT) + font_descent(L->f, MARK_PT) + 4;
+  double x0 = L->lanex[k], lw = L->lanew[k];
+  double xs[3] = {x0 + (lw - w) / 2, x0 + 6, x0 + lw - 6 - w};
+  double ys[3] = {b.y + (b.h - h) / 2, b.y, b.y + b.h - h};
+  for (int j = 0; j < 9; j++) {
+    Rect r = {xs[j % 3], ys[j / 3], w, h};
+    if (w + 8 > lw || cost_at(L, s, -1, (Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}) || meets_mark(s, r)) continue;
+    s->marks[s->nmarks++] = (SceneMark){v, k, r, {text, r.x + 4, r.y + 2 + font_ascent(L->f, MARK_PT), tw, MARK_PT}};
+    return;
+  }
+}
+
+void lay_joint_marks(Lay *L, Scene *s) {
+  int n = 0;
+  for (int v = 0; v < L->nn; v++)
+    if (L->p->nodes[v]->x) n += L->p->nodes[v]->x->njoint;
+  if (!n) return;
+  s->marks = NEW(L->c, SceneMark, n);
+  for (int v = 0; v < L->nn; v++) {
+    const NodeExtra *x = L->p->nodes[v]->x;
+    for (int j = 0; x && j < x->njoint; j++)
+      if (x->joint[j] >= 0 && x->joint[j] < L->ncols) mark_one(L, s, v, x->joint[j]);
+  }
+}

@@ -93,6 +93,22 @@ static void edge(Pdf *p, View v, const SceneEdge *e, Rect near) {
       dot(p, v, e->dots[k]);
 }
 
+/* The "会同" tags: dashed grey outline, grey text. */
+static void marks(Pdf *p, View v, const Scene *s, Rect clip) {
+  pdf_stroke_rgb(p, 0.4, 0.4, 0.4);
+  pdf_fill_rgb(p, 1, 1, 1);
+  pdf_text_rgb(p, 0.25, 0.25, 0.25);
+  pdf_dash(p, 3 * v.s, 2 * v.s);
+  for (int i = 0; i < s->nmarks; i++) {
+    if (!meets(s->marks[i].box, clip)) continue;
+    Rect b = to_page(v, s->marks[i].box);
+    pdf_rect(p, b.x, b.y, b.w, b.h, PDF_BOTH);
+    runs(p, v, &s->marks[i].text, 1, clip);
+  }
+  pdf_dash(p, 0, 0);
+  pdf_text_rgb(p, 0, 0, 0);
+}
+
 void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect clip,
                int (*page_of)(void *ud, const char *proc_id), void *ud) {
   View v = {x, y, scale};
@@ -173,6 +189,7 @@ void pdf_scene(Pdf *p, const Scene *s, double x, double y, double scale, Rect cl
     if (b.w > 0 && b.h > 0) pdf_rect(p, b.x, b.y, b.w, b.h, PDF_FILL);
     runs(p, v, e->label, e->nlabel, clip);
   }
+  marks(p, v, s, clip);
   pdf_restore_state(p);
   pdf_fill_rgb(p, 0, 0, 0);
   pdf_stroke_rgb(p, 0, 0, 0);

@@ -138,6 +138,19 @@ static void draw_node(Pen *p, const SceneNode *n) {
   draw_runs(p, n->caption, n->ncaption);
 }
 
+/* A "会同" tag: dashed grey outline, grey text. */
+static void draw_mark(Pen *p, const SceneMark *m) {
+  static const double dash[] = {3, 2};
+  cairo_set_dash(p->cr, dash, 2, 0);
+  rect_path(p->cr, m->box);
+  cairo_set_source_rgb(p->cr, 1, 1, 1);
+  cairo_fill_preserve(p->cr);
+  cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
+  cairo_stroke(p->cr);
+  cairo_set_dash(p->cr, NULL, 0, 0);
+  draw_run(p, &m->text);
+}
+
 static void draw_edge(Pen *p, const SceneEdge *e) {
   cairo_t *cr = p->cr;
   cairo_set_source_rgb(cr, 0, 0, 0);
@@ -173,6 +186,7 @@ static void draw_scene(Pen *p, const Scene *s) {
   for (int i = 0; i < s->nnodes; i++) draw_node(p, &s->nodes[i]);
   for (int i = 0; i < s->nedges; i++) draw_edge(p, &s->edges[i]);
   draw_runs(p, s->notes, s->nnotes);
+  for (int i = 0; i < s->nmarks; i++) draw_mark(p, &s->marks[i]);
 }
 
 /* ---- the file ---- */

@@ -47,6 +47,14 @@ typedef struct SceneNode {
   int conditional;       /* `when`: done only in a case, drawn dashed */
 } SceneNode;
 
+/* A step in joint lanes marked in a lane it takes part in: a small
+ * dashed tag "会同" at the step's row, where it touches nothing. */
+typedef struct SceneMark {
+  int node, lane;        /* indices into Scene.nodes and Scene.lanes */
+  Rect box;
+  TextRun text;
+} SceneMark;
+
 typedef struct SceneEdge {
   const Edge *edge;
   int from, to;          /* indices into Scene.nodes */
@@ -88,6 +96,7 @@ typedef struct Scene {
   double width, height;  /* the whole picture */
   SceneLane *lanes; int nlanes;
   SceneGroup *groups; int ngroups;
+  SceneMark *marks; int nmarks;   /* by node, then by lane */
   ScenePhase *phases; int nphases;
   SceneNode *nodes; int nnodes;   /* same order as proc->nodes */
   SceneEdge *edges; int nedges;   /* same order as proc->edges */

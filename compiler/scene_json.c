@@ -143,7 +143,27 @@ static void start_caption(FILE *o, const SceneNode *sn) {
   }
 }
 
-static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *sn) {
+/* , "marks": [{"lane": "finance", "x": .. "h": ..}] — the "会同" tags of
+ * a step in joint lanes, in the lanes where they could be placed */
+static void marks(FILE *o, const Scene *s, int v) {
+  const Node *n = s->nodes[v].node;
+  if (!n->x || !n->x->njoint) return;
+  fputs(", \"marks\": [", o);
+  int any = 0;
+  for (int i = 0; i < s->nmarks; i++) {
+    if (s->marks[i].node != v) continue;
+    fputs(any++ ? ", {\"lane\": " : "{\"lane\": ", o);
+    str(o, s->lanes[s->marks[i].lane].lane->id);
+    fputs(", ", o);
+    rect(o, s->marks[i].box);
+    fputc('}', o);
+  }
+  fputc(']', o);
+}
+
+static void node(FILE *o, const Scene *s, const Marks *m, int v) {
+  const Process *proc = s->proc;
+  const SceneNode *sn = &s->nodes[v];
   const Node *n = sn->node;
   fputs("{\"id\": ", o);
   str(o, n->id);
@@ -152,6 +172,7 @@ static void node(FILE *o, const Process *proc, const Marks *m, const SceneNode *
   fputs(", \"lane\": ", o);
   str(o, n->lane >= 0 && n->lane < proc->nlanes ? proc->lanes[n->lane].id : NULL);
   joint_lanes(o, proc, n);
+  marks(o, s, v);
   fputs(", \"phase\": ", o);
   if (n->phase >= 0) fprintf(o, "%d", n->phase);
   else fputs("null", o);
@@ -256,7 +277,7 @@ int scene_json_write(Ctx *c, const Scene *s, FILE *out, const char **err) {
   fputs("],\n \"nodes\": [", out);
   for (int i = 0; i < s->nnodes; i++) {
     fputs(i ? ",\n  " : "\n  ", out);
-    node(out, s->proc, &m, &s->nodes[i]);
+    node(out, s, &m, i);
   }
   fputs("],\n \"edges\": [", out);
   for (int i = 0; i < s->nedges; i++) {

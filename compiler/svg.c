@@ -162,6 +162,7 @@ static Cps scene_cps(const Scene *s, const SvgMarks *mk) {
     for (int j = 0; j < s->lanes[i].ntitle; j++) add_run(&c, &s->lanes[i].title[j]);
   for (int i = 0; i < s->ngroups; i++)
     for (int j = 0; j < s->groups[i].ntitle; j++) add_run(&c, &s->groups[i].title[j]);
+  for (int i = 0; i < s->nmarks; i++) add_run(&c, &s->marks[i].text);
   for (int i = 0; i < s->nphases; i++)
     for (int j = 0; j < s->phases[i].ntitle; j++) add_run(&c, &s->phases[i].title[j]);
   for (int i = 0; i < s->nnodes; i++)
@@ -216,7 +217,6 @@ static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int e
   fputs("\",sans-serif;fill:#000}\n", o);
   fputs(".lane .col,.lane .head,.phase .band,.phase .head,.node .shape,.edge .line{stroke:#000;stroke-width:", o);
   svg_num(o, s->stroke);
-  if (s->ngroups) fputs(";stroke-linejoin:round}\n.lane-group .head{fill:#d8dde6;stroke:#000;stroke-width:1", o);
   fputs(";stroke-linejoin:round}\n"
         ".lane .col{fill:none}\n"
         ".lane .head{fill:#e8e8e8}\n"
@@ -229,6 +229,12 @@ static int put_style(FILE *o, const Scene *s, const SvgMarks *mk, Font *f, int e
         ".edge.back .line{stroke-dasharray:5 3}\n"
         ".edge .arrow,.edge .junction{fill:#000;stroke:none}\n"
         ".edge .label-bg,.background{fill:#fff;stroke:none}\n", o);
+  if (s->ngroups) {  /* v1.1: only where used, so v1 charts stay as they were */
+    fputs(".lane-group .head{fill:#d8dde6;stroke:#000;stroke-width:", o);
+    svg_num(o, s->stroke);
+    fputs("}\n", o);
+  }
+  if (s->nmarks) fputs(".joint-mark .tag{fill:#fff;stroke:#666;stroke-dasharray:3 2}\n.joint-mark text{fill:#444}\n", o);
   if (mk) fputs(marks_css, o);
   if (any_conditional(s)) fputs(".node.conditional .shape{stroke-dasharray:6 3}\n", o);
   fputs("</style>\n", o);
@@ -325,6 +331,17 @@ static void put_caption(FILE *o, const SceneNode *n) {
     fputs("\"/>\n", o);
   }
   put_runs(o, "caption", n->caption, n->ncaption);
+}
+
+static void put_mark(FILE *o, const Scene *s, const SceneMark *m) {
+  fputs("<g class=\"joint-mark\" id=\"mark-", o);
+  svg_id(o, s->nodes[m->node].node->id);
+  fputc('-', o);
+  svg_id(o, s->lanes[m->lane].lane->id);
+  fputs("\">\n", o);
+  put_rect(o, "tag", m->box);
+  put_runs(o, NULL, &m->text, 1);
+  fputs("</g>\n", o);
 }
 
 static void put_node(FILE *o, const SceneNode *n, int page_links, const char *mark) {
@@ -435,6 +452,7 @@ int svg_write_marked(Ctx *c, const Scene *s, Font *f, unsigned flags, const SvgM
     put_runs(out, "note", s->notes, s->nnotes);
     fputs("</g>\n", out);
   }
+  for (int i = 0; i < s->nmarks; i++) put_mark(out, s, &s->marks[i]);
   if (mk && mk->nlegend) put_legend(out, s, mk);
   fputs("</svg>\n", out);
   if (fflush(out) || ferror(out)) {
