@@ -2,7 +2,9 @@
 # cases without a handbook, every process title, every node label (they
 # may wrap: compared without white space) and a procedure-table row (step
 # number, step, responsible lane) for every step (a fork or join: its label
-# as written, else 并行开始 or 并行汇合). Labels come from the scene JSON of
+# as written, else 并行开始 or 并行汇合; a conditional step: its case in
+# （ ） before it). A label is compared without a conditional step's
+# caption 〔…〕 and a joint step's 会同： line. Labels come from the scene JSON of
 # `flowc render -f json` (a bar has none there: a fork's or join's come
 # from the .flow files).
 set -u
@@ -22,7 +24,7 @@ for set in flows tests; do
   # title, then (kind, label, lane) per node, tab-separated, no white space inside
   jq -r '(.lanes | map({(.id): .name}) | add // {}) as $lane
     | "title\t\(.process.title)",
-      (.nodes[] | "\(.kind)\t\(.lines | join(""))\t\($lane[.lane // ""] // "—")\t\(.id)")' \
+      (.nodes[] | ((.when // "") as $w | .lines | join("") | ltrimstr("〔" + $w + "〕") | sub("会同：.*$"; "")) as $text | "\(.kind)\t\($text)\t\($lane[.lane // ""] // "—")\t\(.id)\t\(.when // "")")' \
     "$d/$set"/*.json | tr -d ' ' >"$d/want.tsv"
   # the pages of the procedure tables, in content order (pdftotext -raw):
   # a row is its cells one after the other
@@ -45,6 +47,7 @@ for set in flows tests; do
     $1 == "title" { titles++; if (!index(text, $2)) { mt++; print "title missing: " $2 } next }
     { labels++; if (!index(text, $2)) { ml++; print "label missing: " $2 } }
     $1 == "fork" { $2 = $4 in bar ? bar[$4] : "并行开始" } $1 == "join" { $2 = $4 in bar ? bar[$4] : "并行汇合" }
+    $5 != "" { $2 = "（" $5 "）" $2 }  # a conditional step: its case before its work
     $1 != "start" && $1 != "end" { steps++; if (!has_row($2, $3)) { mr++; print "row missing: " $2 " / " $3 } }
     END {
       printf "titles missing %d\n", mt

@@ -27,7 +27,7 @@ jq -c '.nodes[] | select(.when or .added) | {id, lines, when, added}' "$d/servic
 jq -c '.edges[] | select(.added) | {from, to, label_lines, added}' "$d/service.json"
 jq -c '.process' "$d/feedback.json"
 echo "-- dot"
-"$FLOWC" render -f dot -o - -p service $f | grep -E 'dashed|※'
+"$FLOWC" render -f dot -o - -p service $f | grep -E 'dashed|※' | sort  # cgraph writes subgraphs in address order
 echo "-- bpmn"
 "$FLOWC" render -f bpmn -o "$d/s.bpmn" $f || exit 1
 xmllint --noout "$d/s.bpmn" && echo "well-formed XML"

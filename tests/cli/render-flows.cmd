@@ -8,11 +8,13 @@ for s in "$d"/*.svg; do
   svgs=$((svgs + 1))
   xmllint --noout "$s" || bad=$((bad + 1))
   j=${s%.svg}.json
-  # every text line of the scene is a <text> of the SVG (XML-escaped);
+  # every text line of the scene is a <text> of the SVG (XML-escaped), and
+  # every lane's name is in the SVG's text (it may wrap, a mark ※N after it);
   # one awk a file, so that the time grows only with the text
-  m=$(jq -r '.nodes[].lines[], .lanes[].name' "$j" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' |
-    awk -v svg="$s" 'BEGIN { while ((getline l < svg) > 0) t = t l "\n" }
-      !index(t, ">" $0 "</text>") { print "missing in " svg ": " $0 }')
+  m=$(jq -r '(.nodes[].lines[] | "l\t" + .), (.lanes[] | "h\t" + .name)' "$j" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' |
+    awk -F'\t' -v svg="$s" 'BEGIN { while ((getline l < svg) > 0) t = t l "\n"
+                                     flat = t; gsub(/<[^>]*>|\n/, "", flat) }
+      $1 == "l" && !index(t, ">" $2 "</text>") || $1 == "h" && !index(flat, $2) { print "missing in " svg ": " $2 }')
   [ -n "$m" ] && { echo "$m"; missing=$((missing + $(echo "$m" | wc -l))); }
 done
 procs=$(grep -c '^process ' flows/*.flow | awk -F: '{n += $2} END {print n}')
