@@ -168,7 +168,7 @@ static void place_bar_label(Lay *L, Scene *s, int v) {
     t[j].x = sn->label_box.x + 2 + indent;
     t[j].y = sn->label_box.y + 1 + asc + j * lh;
   }
-  if (sn->clock.w > 0) /* beside the period, the last line */
+  if (sn->clock.w > 0 && n > 0) /* beside the period, the last line */
     sn->clock = (Rect){sn->label_box.x + 1, t[n - 1].y - asc / 2 - CLOCK_D / 2 + 1, CLOCK_D, CLOCK_D};
 }
 
