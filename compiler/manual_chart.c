@@ -196,7 +196,17 @@ void m_chart(Manual *m, int idx, const ChartPlan *planned) {
   double sc = pl.scale, x = MARGIN + (m_width(m) - s->width * sc) / 2;
   pdf_scene(m->p, s, x, m->y, sc, (Rect){0, 0, s->width, s->height}, page_of, m);
   m->y += s->height * sc + 12;
-  if (m->landscape) m->y = m_bottom(m) + 1; /* what follows goes on a portrait page */
+  /* what follows goes on a portrait page; a chart alone keeps its notes */
+  if (m->landscape && m->kind != MANUAL_CHART) m->y = m_bottom(m) + 1;
+}
+
+/* The footnotes of the marks after a chart drawn alone, one a line, as
+ * under the SVG (in a manual they follow the procedure instead). */
+static void chart_notes(Manual *m, const Scene *s) {
+  if (!s || !s->nnotes) return;
+  const char *text = s->notes[0].text;
+  for (int k = 1; k < s->nnotes; k++) text = arena_printf(&m->c->arena, "%s\n%s", text, s->notes[k].text);
+  m_para(m, text, SZ_BODY);
 }
 
 void m_chart_alone(Manual *m, int idx) {
@@ -205,4 +215,5 @@ void m_chart_alone(Manual *m, int idx) {
   m_chart_plan(m, idx, &pl);
   if (!m->pi[idx].scene) m_new_page(m, 0);
   m_chart(m, idx, &pl);
+  chart_notes(m, m->pi[idx].scene);
 }

@@ -3,7 +3,8 @@
 # conditional step's caption, the footnotes under the picture, a
 # conditional step dashed; the scene JSON's source, when, added and
 # notes; DOT's dashed style and marked labels; BPMN's documentation and
-# flowc:when / flowc:added (well-formed, in flowc's namespace). A
+# flowc:when / flowc:added (well-formed, in flowc's namespace); the chart
+# alone as PDF with the footnotes under it. A
 # process added as a whole marks nothing one by one and says so once.
 set -u
 d=$(mktemp -d)
@@ -32,3 +33,7 @@ echo "-- bpmn"
 "$FLOWC" render -f bpmn -o "$d/s.bpmn" $f || exit 1
 xmllint --noout "$d/s.bpmn" && echo "well-formed XML"
 grep -E 'flowc:added|flowc:when|flowc:source|条件' "$d/s.bpmn"
+echo "-- pdf: the chart alone, its footnotes under it on its page"
+"$FLOWC" render -f pdf -p service -o "$d/s.pdf" $f || exit 1
+pdfinfo "$d/s.pdf" | grep Pages
+pdftotext "$d/s.pdf" - | grep '^※[0-9] '
