@@ -65,9 +65,10 @@ static void lane(FILE *o, const Process *proc, const SceneLane *l) {
   str(o, l->lane->id);
   fputs(", \"name\": ", o);
   str(o, l->lane->name);
-  if (l->lane->group >= 0) {  /* only in a group: v1 output unchanged */
+  const LaneGroup *g = lane_group(proc, (int)(l->lane - proc->lanes));
+  if (g) {  /* only in a group: v1 output unchanged */
     fputs(", \"group\": ", o);
-    str(o, proc->groups[l->lane->group].id);
+    str(o, g->id);
   }
   band(o, l->box, l->header);
 }
