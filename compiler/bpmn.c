@@ -514,9 +514,9 @@ static void put_lanes(const Bp *b) {
   attr_id(b, "id", "lanes", NULL, NULL);
   fputs(">\n", b->o);
   for (int l = 0; l < s->nlanes; l++) {
-    int g = s->lanes[l].lane->group;
-    if (g < 0 || g >= s->ngroups) put_lane(b, l);
-    else if (s->groups[g].first == l) put_group_lane(b, &s->groups[g]);
+    const LaneGroup *g = lane_group(b->p, l);
+    if (!g) put_lane(b, l);
+    else if (g->first == l) put_group_lane(b, &s->groups[g - b->p->groups]);
   }
   fputs("</bpmn:laneSet>\n", b->o);
 }
@@ -727,7 +727,7 @@ static void put_assoc_edge(const Bp *b, const SceneEdge *e) {
  * draws a child lane inside its parent. */
 static Rect lane_box(const Scene *s, int l) {
   Rect r = s->lanes[l].box;
-  if (s->lanes[l].lane->group < 0) return r;
+  if (!lane_group(s->proc, l)) return r;
   double top = s->lanes[l].header.y;
   return (Rect){r.x, r.y + top, r.w, r.h - top};
 }

@@ -30,6 +30,11 @@ const char *const meta_key_name[MK__COUNT] = {
   "purpose", "scope", "title", "company", "source",
 };
 
+const LaneGroup *lane_group(const Process *p, int k) {
+  int g = k >= 0 && k < p->nlanes ? p->lanes[k].group : -1;
+  return g >= 0 && g < p->ngroups ? &p->groups[g] : NULL;
+}
+
 const char *kind_article(NodeKind k) { return k == NK_END ? "an" : "a"; }
 
 void p_syntax(Parser *p, Loc loc, const char *fmt, ...) {
@@ -648,7 +653,8 @@ void b_node_lanes(Parser *p, Ref *rev) {
   if (!r) return;
   n->lane_ref = (Text){r->id, r->loc};
   int k = 0;
-  for (const Ref *q = r->next; q; q = q->next) k++;
+  p->in_end = r->loc;
+  for (const Ref *q = r->next; q; q = q->next) k++, p->in_end = q->loc;
   if (!k) return;
   if (n->kind == NK_START || n->kind == NK_END || n->kind == NK_FORK || n->kind == NK_JOIN) {
     p_syntax(p, r->next->loc, "%s %s node stands in one lane; joint lanes ('in a, b') are for steps: "

@@ -165,7 +165,10 @@ static void diff_meta(DC *d, const Process *a, const Process *b) {
   diff_terms(d, &a->meta, &b->meta);
 }
 
-static const char *group_of(const Process *p, int g) { return g >= 0 ? p->groups[g].id : NULL; }
+static const char *group_of(const Process *p, int k) {
+  const LaneGroup *g = lane_group(p, k);
+  return g ? g->id : NULL;
+}
 
 /* The IDs and display names of a process's lanes or lane groups. */
 typedef struct Named { const char **id, **name; int n; } Named;
@@ -202,7 +205,7 @@ static void diff_lanes(DC *d, const Process *a, const Process *b) {
   for (int i = 0; i < a->nlanes; i++)
     if (pa[i] >= 0) {
       value(d, "lane", a->lanes[i].id, "added", mark_reason(a->lanes[i].added), mark_reason(b->lanes[pa[i]].added), 1);
-      value(d, "lane", a->lanes[i].id, "group", group_of(a, a->lanes[i].group), group_of(b, b->lanes[pa[i]].group), 0);
+      value(d, "lane", a->lanes[i].id, "group", group_of(a, i), group_of(b, pa[i]), 0);
     }
   const char **fa = NEW(d->c, const char *, a->nphases), **fb = NEW(d->c, const char *, b->nphases);
   pa = NEW(d->c, int, a->nphases), pb = NEW(d->c, int, b->nphases);

@@ -155,6 +155,9 @@ typedef struct Handbook {
   Meta meta;
 } Handbook;
 
+/* The group lane k of p is in, or NULL. */
+const LaneGroup *lane_group(const struct Process *p, int k);
+
 typedef struct Program {
   Process **procs; int nprocs;
   Handbook **handbooks; int nhandbooks; /* in file order; a manual uses [0] */

@@ -245,7 +245,7 @@ static void place_lanes(Lay *L, Scene *s) {
   s->lanes = NEW(L->c, SceneLane, p->nlanes + 1);
   for (int k = 0; k < p->nlanes; k++) {
     SceneLane *l = &s->lanes[k];
-    double x0 = L->lanex[k], w = L->lanew[k], y0 = p->lanes[k].group >= 0 ? LANE_HEADER : 0;
+    double x0 = L->lanex[k], w = L->lanew[k], y0 = lane_group(p, k) ? LANE_HEADER : 0;
     l->lane = &p->lanes[k];
     l->box = (Rect){x0, 0, w, L->height};
     l->header = (Rect){x0, y0, w, L->top - y0};

@@ -75,7 +75,8 @@ int layout_dot(Ctx *c, const Process *p, const Scene *s, FILE *out, const char *
   marks_of(&c->arena, c->prog, p, &m);
   for (int k = 0; k < p->nlanes; k++) {
     snprintf(buf, sizeof buf, "cluster_%d", k);
-    lane[k] = agsubg(p->lanes[k].group >= 0 ? group[p->lanes[k].group] : G, buf, 1);
+    const LaneGroup *g = lane_group(p, k);
+    lane[k] = agsubg(g ? group[g - p->groups] : G, buf, 1);
     attr(lane[k], "label", mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added));
   }
   Agnode_t **an = NEW(c, Agnode_t *, p->nnodes + 1);

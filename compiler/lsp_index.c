@@ -294,7 +294,8 @@ static void hover_text(const Ctx *c, const Occ *at, FILE *b) {
     fprintf(b, "**lane** `%s` — %s\n\n%d steps in process `%s`", l->id, l->name, l->nnodes, p->id);
     if (l->added) fprintf(b, "\n\nadded beyond the source: %s", mark_reason(l->added));
     if (l->njoint) fprintf(b, ", takes part in %d", l->njoint);
-    if (l->group >= 0) fprintf(b, "\n\nin lane group `%s` — %s", p->groups[l->group].id, p->groups[l->group].name);
+    const LaneGroup *g = lane_group(p, (int)(l - p->lanes));
+    if (g) fprintf(b, "\n\nin lane group `%s` — %s", g->id, g->name);
   } else if (at->kind == SYM_GROUP) {
     const LaneGroup *g = at->sym;
     fprintf(b, "**lane group** `%s` — %s\n\nlanes:", g->id, g->name);
@@ -448,9 +449,8 @@ static json_t *symbol(Unit *u, const char *name, const char *detail, int kind, L
 static void lane_symbols(Unit *u, const Process *p, json_t *kids) {
   for (int k = 0; k < p->nlanes; k++) {
     json_t *to = kids;
-    int g = p->lanes[k].group;
-    if (g >= 0 && g < p->ngroups) {
-      const LaneGroup *lg = &p->groups[g];
+    const LaneGroup *lg = lane_group(p, k);
+    if (lg) {
       if (lg->first == k) json_array_append_new(kids, symbol(u, lg->id, lg->name, 3, lg->loc));
       to = json_object_get(json_array_get(kids, json_array_size(kids) - 1), "children");
     }

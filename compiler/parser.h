@@ -50,6 +50,7 @@ typedef struct Parser {
   Node *node;
   Node *hdr_node;        /* the last node declared, and the last token of */
   Loc hdr_end;           /* its header (ID or label), for a missing 'in' */
+  Loc in_end;            /* the last lane of its `in` list, for a missing ',' */
   Node **nodes;          /* this process's, growing (malloc) */
   Edge **edges;
   int nnodes, nedges, nodes_cap, edges_cap, lanes_cap, phases_cap, groups_cap;

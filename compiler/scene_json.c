@@ -79,9 +79,10 @@ static void lane(FILE *o, const Marks *m, const Process *proc, const SceneLane *
   fputs(", \"name\": ", o);
   str(o, l->lane->name);
   added(o, m, l->lane->added);
-  if (l->lane->group >= 0) {  /* only in a group: v1 output unchanged */
+  const LaneGroup *g = lane_group(proc, (int)(l->lane - proc->lanes));
+  if (g) {  /* only in a group: v1 output unchanged */
     fputs(", \"group\": ", o);
-    str(o, proc->groups[l->lane->group].id);
+    str(o, g->id);
   }
   band(o, l->box, l->header);
 }

@@ -144,7 +144,7 @@ const char *step_lanes(Arena *a, const Process *p, const Node *n, const Marks *m
 }
 
 const char *step_role(Arena *a, const Process *p, int lane) {
-  const Lane *l = &p->lanes[lane];
-  if (l->group < 0) return l->name;
-  return arena_printf(a, "%s\xEF\xBC\x8F%s", p->groups[l->group].name, l->name);  /* ／ */
+  const LaneGroup *g = lane_group(p, lane);
+  if (!g) return p->lanes[lane].name;
+  return arena_printf(a, "%s\xEF\xBC\x8F%s", g->name, p->lanes[lane].name);  /* ／ */
 }

@@ -624,6 +624,14 @@ static int newcomer(Parser *p, yysymbol_kind_t la, const yysymbol_kind_t *exp, i
       if (p->lex_err_line != p->prev_loc.line) missing_in(p);
       return 1;
     }
+    if (!p->prev_stmt && cx == CX_PROCESS && p->hdr_node && p->hdr_node->lane_ref.s &&
+        same_loc(p->prev2_loc, p->in_end)) {
+      if (p->lex_err_line != p->prev_loc.line)
+        p_syntax(p, p->prev_loc, "unexpected name %s after the lanes of node %s: joint lanes are separated by ',' "
+                 "(put ',' before %s, as in 'in sales, finance')", ctx_quote(p->ctx, p->prev_text),
+                 ctx_quote(p->ctx, p->hdr_node->id), p->prev_text);
+      return 1;
+    }
   }
   if (la == YYSYMBOL_ARROW && cx == CX_BODY && p->node->kind == NK_DECISION &&
       !(p->prev_tok == STRING && p->prev2_tok == STRING)) {  /* a label joined onto a text: below */
@@ -668,7 +676,10 @@ static int yyreport_syntax_error(const yypcontext_t *yctx, yyscan_t scanner) {
              la == YYSYMBOL_TRIGGER ? "trigger \"\xE5\xAE\xA2\xE6\x88\xB7\xE6\x9D\xA5\xE7\x94\xB5\"" : "every 1mo");
     return 0;
   }
-  if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
+  if (expects(exp, n, YYSYMBOL_LANE) && !expects(exp, n, YYSYMBOL_KIND) && !expects(exp, n, YYSYMBOL_ID)) {
+    msg = arena_printf(a, "a lane group holds lanes only ('lane ID \"name\"'), found %s: nodes stand in the "
+                       "process, in a lane of the group ('in LANE')", found);
+  } else if (expects(exp, n, YYSYMBOL_KIND) && expects(exp, n, YYSYMBOL_LANE)) {
     if (la == YYSYMBOL_ATTRKEY || la == YYSYMBOL_WITHIN)
       msg = arena_printf(a, "%s must stand inside the braces of a node, e.g. task step \"...\" { %s ... }",
                          found, la == YYSYMBOL_WITHIN ? "within" : "form");
