@@ -132,12 +132,14 @@ static void added_elem(FILE *o, const Added *a, const char *of, const char *text
   fputs("/>\n", o);
 }
 
-/* The marks of a node, its condition, its limit and its attributes. */
+/* The marks of a node, its condition, its limit, a start's trigger and period, and its attributes. */
 static void node_marks(FILE *o, const Node *n) {
   if (n->x && n->x->when.s) text_elem(o, "flowc", "when", "", n->x->when.s);
   added_elem(o, n->added, "node", NULL);
   if (n->x) added_elem(o, n->x->when_added, "when", NULL);
   if (n->x) added_elem(o, n->x->within_added, "within", NULL);
+  if (n->x) added_elem(o, n->x->trigger_added, "trigger", NULL);
+  if (n->x) added_elem(o, n->x->every_added, "every", NULL);
   for (const Attr *a = n->attrs; a; a = a->next)
     if (a->kind >= 0 && a->kind < AT__COUNT) added_elem(o, a->added, attr_kind_name[a->kind], a->text.s);
 }

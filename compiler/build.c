@@ -399,7 +399,7 @@ static Node *start_for(Parser *p, Loc kwloc, const char *kw) {
   return NULL;
 }
 
-void b_trigger(Parser *p, Text event, Loc kwloc) {
+void b_trigger(Parser *p, Text event, Loc kwloc, Added *a) {
   Node *n = start_for(p, kwloc, "trigger");
   if (!n) return;
   NodeExtra *x = extra(p, n);
@@ -408,9 +408,10 @@ void b_trigger(Parser *p, Text event, Loc kwloc) {
     return;
   }
   x->trigger = (Text){event.s, kwloc};
+  x->trigger_added = a;
 }
 
-void b_every(Parser *p, Duration d, Loc loc, Loc kwloc) {
+void b_every(Parser *p, Duration d, Loc loc, Loc kwloc, Added *a) {
   Node *n = start_for(p, kwloc, "every");
   if (!n) return;
   if (d.hi) {
@@ -422,7 +423,10 @@ void b_every(Parser *p, Duration d, Loc loc, Loc kwloc) {
     return;
   }
   NodeExtra *x = extra(p, n);
-  if (once(p, &x->has_every, &x->every_loc, loc, "'every'")) x->every = d;
+  if (once(p, &x->has_every, &x->every_loc, loc, "'every'")) {
+    x->every = d;
+    x->every_added = a;
+  }
 }
 
 Ref *b_ref(Parser *p, Text t, Ref *prev) {

@@ -396,6 +396,10 @@ static void diff_node_marks(DC *d, const char *id, const Node *x, const Node *y)
   if (u->when.s && v->when.s) value(d, "node", id, "when added", mark_reason(u->when_added), mark_reason(v->when_added), 1);
   if (u->has_within && v->has_within)
     value(d, "node", id, "within added", mark_reason(u->within_added), mark_reason(v->within_added), 1);
+  if (u->trigger.s && v->trigger.s)
+    value(d, "node", id, "trigger added", mark_reason(u->trigger_added), mark_reason(v->trigger_added), 1);
+  if (u->has_every && v->has_every)
+    value(d, "node", id, "every added", mark_reason(u->every_added), mark_reason(v->every_added), 1);
 }
 
 static void diff_node(DC *d, const Side *a, const Node *x, const Side *b, const Node *y) {

@@ -65,7 +65,9 @@ static void dump_node(FILE *o, const Node *n) {
     mark(o, n->x->when_added);
     for (int j = 0; j < n->x->njoint; j++) fprintf(o, "joint %s %d ", n->x->joint_refs[j].s, n->x->joint[j]);
     text(o, n->x->trigger.s);
+    mark(o, n->x->trigger_added);
     dump_dur(o, "every", n->x->has_every, n->x->every);
+    mark(o, n->x->every_added);
   }
   fputc('\n', o);
 }

@@ -103,6 +103,7 @@ typedef struct NodeExtra {
   Text *joint_refs; int *joint; int njoint;
   Text trigger;       /* start: `trigger "…"`, the event that starts it */
   Duration every; int has_every; Loc every_loc; /* start: `every 1mo` */
+  Added *trigger_added, *every_added;
 } NodeExtra;
 
 typedef struct Node {

@@ -9,6 +9,7 @@
 #include "layout_int.h"
 #include "layout_metrics.h"
 #include "marks.h"
+#include "steps.h"
 #include "utf8.h"
 
 /* Text sizes and the widest a label may be before it wraps, in points. */
@@ -306,7 +307,14 @@ static const char *node_text(Ctx *c, const Marks *m, const Node *n) {
  * or a limit shows in the tables only), keeping their numbers. */
 static void chart_notes(Ctx *c, const Process *p, const Marks *m, ChartText *t) {
   char *shown = NEW(c, char, m->n + 1);  /* [0]: no mark */
-  for (int v = 0; v < p->nnodes; v++) shown[mark_number(m, p->nodes[v]->added)] = 1;
+  for (int v = 0; v < p->nnodes; v++) {
+    const Node *n = p->nodes[v];
+    shown[mark_number(m, n->added)] = 1;
+    if (n->kind == NK_START && n->x) {  /* its caption */
+      shown[mark_number(m, n->x->trigger_added)] = 1;
+      shown[mark_number(m, n->x->every_added)] = 1;
+    }
+  }
   for (int i = 0; i < p->nedges; i++) shown[mark_number(m, p->edges[i]->added)] = 1;
   for (int k = 0; k < p->nlanes; k++) shown[mark_number(m, p->lanes[k].added)] = 1;
   for (int k = 0; k < p->nphases; k++) shown[mark_number(m, p->phases[k].added)] = 1;
@@ -317,6 +325,16 @@ static void chart_notes(Ctx *c, const Process *p, const Marks *m, ChartText *t) 
     if (shown[k + 1]) t->note[t->nnote++] = mark_note(&c->arena, m, k);
 }
 
+/* A start's caption: its trigger, then its period, each marked when added;
+ * NULL for a node without either. */
+static const char *caption_text(Ctx *c, const Marks *m, const Node *n) {
+  const NodeExtra *x = n->x;
+  if (n->kind != NK_START || !x || !(x->trigger.s || x->has_every)) return NULL;
+  const char *trig = x->trigger.s ? mark_text(&c->arena, m, x->trigger.s, x->trigger_added) : NULL;
+  const char *period = x->has_every ? mark_text(&c->arena, m, step_every(&c->arena, x->every), x->every_added) : NULL;
+  return trig && period ? arena_printf(&c->arena, "%s\n%s", trig, period) : trig ? trig : period;
+}
+
 static const ChartText *chart_text(Ctx *c, const Process *p) {
   Marks m;
   marks_of(&c->arena, c->prog, p, &m);
@@ -325,7 +343,11 @@ static const ChartText *chart_text(Ctx *c, const Process *p) {
   t->edge = NEW(c, const char *, p->nedges);
   t->lane = NEW(c, const char *, p->nlanes);
   t->phase = NEW(c, const char *, p->nphases);
-  for (int v = 0; v < p->nnodes; v++) t->node[v] = node_text(c, &m, p->nodes[v]);
+  t->caption = NEW(c, const char *, p->nnodes);
+  for (int v = 0; v < p->nnodes; v++) {
+    t->node[v] = node_text(c, &m, p->nodes[v]);
+    t->caption[v] = caption_text(c, &m, p->nodes[v]);
+  }
   for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(&c->arena, &m, p->edges[i]->label, p->edges[i]->added);
   for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added);
   for (int k = 0; k < p->nphases; k++) t->phase[k] = mark_text(&c->arena, &m, p->phases[k].name, p->phases[k].added);

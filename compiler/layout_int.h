@@ -68,6 +68,7 @@ typedef struct WrapCache WrapCache;
  * the source, a conditional step's caption above its label. */
 typedef struct ChartText {
   const char **node, **edge, **lane, **phase;
+  const char **caption;         /* a start's trigger and period, else NULL */
   const char **note; int nnote; /* the footnotes, ※1 … */
 } ChartText;
 

@@ -9,7 +9,6 @@
  * one that covers least. */
 #include <math.h>
 #include "layout_int.h"
-#include "steps.h"
 
 #define CLOCK_D 10.0 /* a clock mark's diameter, points */
 
@@ -137,12 +136,9 @@ void lay_bar_label_size(Lay *L, int v, SceneNode *sn) {
 }
 
 void lay_caption_size(Lay *L, int v, SceneNode *sn) {
-  const Node *n = L->p->nodes[v];
-  const NodeExtra *x = n->x;
-  if (n->kind != NK_START || !x || !(x->trigger.s || x->has_every)) return;
-  const char *period = x->has_every ? step_every(&L->c->arena, x->every) : NULL;
-  const char *text = x->trigger.s && period ? arena_printf(&L->c->arena, "%s\n%s", x->trigger.s, period)
-                   : x->trigger.s ? x->trigger.s : period;
+  const char *text = L->tx->caption[v]; /* NULL but for a start's */
+  if (!text) return;
+  int period = L->p->nodes[v]->x->has_every;
   sn->caption = side_runs(L, v, text, period ? CLOCK_D + 3 : 0, &sn->ncaption);
   if (period) sn->clock.w = sn->clock.h = CLOCK_D;
 }

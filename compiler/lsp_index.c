@@ -274,10 +274,14 @@ static void node_hover(const Ctx *c, const Process *p, const Node *n, FILE *b) {
     fprintf(b, "\n\nwithin: %.*s", (int)(w.end - w.start), c->files[w.file]->buf + w.start);
     hover_mark(b, n->x->within_added);
   }
-  if (n->x && n->x->trigger.s) fprintf(b, "\n\ntrigger: %s", n->x->trigger.s);
+  if (n->x && n->x->trigger.s) {
+    fprintf(b, "\n\ntrigger: %s", n->x->trigger.s);
+    hover_mark(b, n->x->trigger_added);
+  }
   if (n->x && n->x->has_every) { /* as written */
     Loc w = n->x->every_loc;
     fprintf(b, "\n\nevery: %.*s (recurring)", (int)(w.end - w.start), c->files[w.file]->buf + w.start);
+    hover_mark(b, n->x->every_added);
   }
   for (const Attr *a = n->attrs; a; a = a->next) {
     fprintf(b, "\n\n%s: %s", attr_kind_name[a->kind], a->text.s);

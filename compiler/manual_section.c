@@ -22,9 +22,10 @@ static void starts_of(Manual *m, const Process *p, const char **trig, const char
   for (int i = 0; i < p->nnodes; i++) {
     const Node *n = p->nodes[i];
     if (n->kind != NK_START || !n->x) continue;
-    if (n->x->trigger.s) *trig = **trig ? arena_printf(a, "%s、%s", *trig, n->x->trigger.s) : n->x->trigger.s;
+    const char *t = n->x->trigger.s ? mark_text(a, &m->marks, n->x->trigger.s, n->x->trigger_added) : NULL;
+    if (t) *trig = **trig ? arena_printf(a, "%s、%s", *trig, t) : t;
     if (n->x->has_every) {
-      const char *e = step_every(a, n->x->every);
+      const char *e = mark_text(a, &m->marks, step_every(a, n->x->every), n->x->every_added);
       *every = **every ? arena_printf(a, "%s、%s", *every, e) : e;
     }
   }
@@ -104,7 +105,7 @@ static MBlock procedure(Manual *m, const Process *p, const ProcInfo *pi) {
   int *link = arena_alloc(&m->c->arena, (size_t)(2 * n + 1) * sizeof *link);
   for (int i = 0; i < n; i++) {
     const Node *nd = p->nodes[pi->order[i]];
-    const char *started = step_start_note(&m->c->arena, nd, "\n");
+    const char *started = step_start_note(&m->c->arena, nd, "\n", &m->marks);
     if (!pi->step[nd->index] && !*started) continue;
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;

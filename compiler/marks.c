@@ -11,6 +11,8 @@ static void node_marks(const Node *n, void (*fn)(void *, const Added *), void *a
   if (n->added) fn(arg, n->added);
   if (n->x && n->x->when_added) fn(arg, n->x->when_added);
   if (n->x && n->x->within_added) fn(arg, n->x->within_added);
+  if (n->x && n->x->trigger_added) fn(arg, n->x->trigger_added);
+  if (n->x && n->x->every_added) fn(arg, n->x->every_added);
   for (const Attr *a = n->attrs; a; a = a->next)
     if (a->added) fn(arg, a->added);
 }

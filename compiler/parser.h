@@ -117,8 +117,8 @@ void b_node_begin(Parser *p, NodeKind k, const char *id, Loc loc, Text label, Te
 void b_node_end(Parser *p);
 void b_attr(Parser *p, AttrKind k, Text v, Loc kwloc);
 void b_within(Parser *p, Duration d, Loc loc);
-void b_trigger(Parser *p, Text event, Loc kwloc);
-void b_every(Parser *p, Duration d, Loc loc, Loc kwloc);
+void b_trigger(Parser *p, Text event, Loc kwloc, Added *a);
+void b_every(Parser *p, Duration d, Loc loc, Loc kwloc, Added *a);
 void b_calendar(Parser *p, Duration day, Loc day_loc, Duration week, Loc week_loc);
 void b_call_process(Parser *p, const char *id, Loc loc, Loc kwloc);
 EdgeSpan b_edge(Parser *p, Text from, Text to);

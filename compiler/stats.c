@@ -369,6 +369,8 @@ static void origin_count(const Process *p, Origin *from, Origin *added) {
     for (const Attr *a = n->attrs; a; a = a->next) (whole || a->added ? added : from)->attrs++;
     if (n->x && n->x->when.s) (whole || n->x->when_added ? added : from)->attrs++;
     if (n->x && n->x->has_within) (whole || n->x->within_added ? added : from)->attrs++;
+    if (n->x && n->x->trigger.s) (whole || n->x->trigger_added ? added : from)->attrs++;
+    if (n->x && n->x->has_every) (whole || n->x->every_added ? added : from)->attrs++;
   }
   if (p->meta.has_within) (all || p->within_added ? added : from)->attrs++;
   for (int i = 0; i < p->nedges; i++) {

@@ -121,11 +121,12 @@ const char *step_every(Arena *a, Duration d) {
   return arena_printf(a, "每 %lld %s", d.amount, cn_unit[d.unit]);
 }
 
-const char *step_start_note(Arena *a, const Node *n, const char *sep) {
+const char *step_start_note(Arena *a, const Node *n, const char *sep, const Marks *mk) {
   if (n->kind != NK_START || !n->x) return "";
-  const char *t = n->x->trigger.s ? arena_printf(a, "触发事件：%s", n->x->trigger.s) : "";
-  if (!n->x->has_every) return t;
-  return arena_printf(a, "%s%s周期：%s", t, *t ? sep : "", step_every(a, n->x->every));
+  const NodeExtra *x = n->x;
+  const char *t = x->trigger.s ? arena_printf(a, "触发事件：%s", mark_text(a, mk, x->trigger.s, x->trigger_added)) : "";
+  if (!x->has_every) return t;
+  return arena_printf(a, "%s%s周期：%s", t, *t ? sep : "", mark_text(a, mk, step_every(a, x->every), x->every_added));
 }
 
 /* lane k's name with its mark */

@@ -40,7 +40,8 @@ const char *step_dur(Arena *a, Duration d);
 /* A start's period as the tables show it: "每月", "每 2 周". */
 const char *step_every(Arena *a, Duration d);
 /* What starts start node n, its lines joined by sep: "触发事件：客户来电"
- * sep "周期：每月"; "" when it has neither (or is no start). */
-const char *step_start_note(Arena *a, const Node *n, const char *sep);
+ * sep "周期：每月", each marked when added (mk NULL: no marks); "" when
+ * it has neither (or is no start). */
+const char *step_start_note(Arena *a, const Node *n, const char *sep, const Marks *mk);
 
 #endif

@@ -244,7 +244,7 @@ static void put_steps(FILE *o, const Program *g, const Process *p) {
   int ph = -2;
   for (int i = 0; i < st.n; i++) {
     const Node *nd = p->nodes[st.order[i]];
-    const char *started = step_start_note(&a, nd, "；");
+    const char *started = step_start_note(&a, nd, "；", &mk);
     if (!st.num[nd->index] && !*started) continue;
     if (nd->phase != ph && p->nphases) {
       ph = nd->phase;

@@ -177,8 +177,8 @@ bitem
   | WHEN string opt_mark    { b_when(P, $2, @1, $3); }
   | ADDED opt_reason        { b_mark_node(P, b_mark(P, $2, @1)); }
   | bchain opt_mark         { b_mark_edges(P, $1, $2); }
-  | TRIGGER string          { b_trigger(P, $2, @1); }
-  | EVERY DURATION          { b_every(P, $2, @2, @1); }
+  | TRIGGER string opt_mark { b_trigger(P, $2, @1, $3); }
+  | EVERY DURATION opt_mark { b_every(P, $2, @2, @1, $3); }
   | ';'
   | error SYNC              { yyerrok; }
   ;
