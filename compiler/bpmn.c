@@ -563,12 +563,19 @@ static void put_process(const Bp *b) {
 
 /* ---- the diagram ---- */
 
-static void put_bounds(const Bp *b, Rect r) {
-  fputs("<dc:Bounds x=\"", b->o);
-  svg_num(b->o, r.x);
+/* x="…" y="…" of a point of the picture, moved down to the diagram's origin */
+static void put_xy(const Bp *b, double x, double y) {
+  fputs("x=\"", b->o);
+  svg_num(b->o, x);
   fputs("\" y=\"", b->o);
-  svg_num(b->o, r.y + b->dy);
-  fputs("\" width=\"", b->o);
+  svg_num(b->o, y + b->dy);
+  fputc('"', b->o);
+}
+
+static void put_bounds(const Bp *b, Rect r) {
+  fputs("<dc:Bounds ", b->o);
+  put_xy(b, r.x, r.y);
+  fputs(" width=\"", b->o);
   svg_num(b->o, r.w);
   fputs("\" height=\"", b->o);
   svg_num(b->o, r.h);
@@ -666,11 +673,9 @@ static Pt snap(Pt p, Pt q, Rect r) {
 }
 
 static void put_waypoint(const Bp *b, Pt p) {
-  fputs("<di:waypoint x=\"", b->o);
-  svg_num(b->o, p.x);
-  fputs("\" y=\"", b->o);
-  svg_num(b->o, p.y + b->dy);
-  fputs("\"/>\n", b->o);
+  fputs("<di:waypoint ", b->o);
+  put_xy(b, p.x, p.y);
+  fputs("/>\n", b->o);
 }
 
 /* The waypoints of a path of edges, its ends snapped onto their shapes. */

@@ -142,14 +142,10 @@ static void assign_lanes(Lay *L) {
   L->ncols = p->nlanes > 0 ? p->nlanes : 1;
 }
 
-/* "会同：财务部、法务部": the lanes a step takes part in, below its label
- * in smaller type, as more runs of the node. */
-static void joint_line(Lay *L, SceneNode *sn, double maxw, double limit, double *tw, double *th) {
-  const Node *nd = sn->node;
-  const char *t = "\xE4\xBC\x9A\xE5\x90\x8C\xEF\xBC\x9A";  /* 会同： */
-  for (int j = 0; j < nd->x->njoint; j++)
-    if (nd->x->joint[j] >= 0)
-      t = arena_printf(&L->c->arena, "%s%s%s", t, j ? "\xE3\x80\x81" : "", L->p->lanes[nd->x->joint[j]].name); /* 、 */
+/* The lanes a step takes part in, below its label in smaller type (the
+ * text L->tx->joint[v]), as more runs of the node. */
+static void joint_line(Lay *L, int v, SceneNode *sn, double maxw, double limit, double *tw, double *th) {
+  const char *t = L->tx->joint[v];
   int n;
   double w, h, top = sn->lines[sn->nlines - 1].y + font_descent(L->f, NODE_PT) + 3 + font_ascent(L->f, JOINT_PT);
   TextRun *j = runs(L, t, JOINT_PT, maxw, limit, &n, &w, &h);
@@ -190,7 +186,7 @@ static void measure(Lay *L, Scene *s) {
          two lines rather than a wider one */
       double limit = sn->shape == SH_DECISION && L->wrap_decision < 1 ? fmax(48, w) : fmax(48, w) * WRAP_LIMIT;
       sn->lines = runs(L, L->tx->node[v], NODE_PT, fmax(48, w), limit, &sn->nlines, &tw, &th);
-      if (nd->x && nd->x->njoint) joint_line(L, sn, fmax(48, w), limit, &tw, &th);
+      if (L->tx->joint[v]) joint_line(L, v, sn, fmax(48, w), limit, &tw, &th);
       lay_caption_size(L, v, sn);
     } else lay_bar_label_size(L, v, sn);
     lay_item(L, v, -1, 0, 0);
@@ -335,6 +331,19 @@ static const char *caption_text(Ctx *c, const Marks *m, const Node *n) {
   return trig && period ? arena_printf(&c->arena, "%s\n%s", trig, period) : trig ? trig : period;
 }
 
+/* "会同：财务部、法务部" for a step in joint lanes, else NULL. */
+static const char *joint_text(Ctx *c, const Process *p, const Node *n) {
+  if (!n->x || !n->x->njoint) return NULL;
+  const char *t = "\xE4\xBC\x9A\xE5\x90\x8C\xEF\xBC\x9A";  /* 会同： */
+  int first = 1;
+  for (int j = 0; j < n->x->njoint; j++)
+    if (n->x->joint[j] >= 0) {
+      t = arena_printf(&c->arena, "%s%s%s", t, first ? "" : "\xE3\x80\x81", p->lanes[n->x->joint[j]].name); /* 、 */
+      first = 0;
+    }
+  return first ? NULL : t;
+}
+
 static const ChartText *chart_text(Ctx *c, const Process *p) {
   Marks m;
   marks_of(&c->arena, c->prog, p, &m);
@@ -344,9 +353,11 @@ static const ChartText *chart_text(Ctx *c, const Process *p) {
   t->lane = NEW(c, const char *, p->nlanes);
   t->phase = NEW(c, const char *, p->nphases);
   t->caption = NEW(c, const char *, p->nnodes);
+  t->joint = NEW(c, const char *, p->nnodes);
   for (int v = 0; v < p->nnodes; v++) {
     t->node[v] = node_text(c, &m, p->nodes[v]);
     t->caption[v] = caption_text(c, &m, p->nodes[v]);
+    t->joint[v] = joint_text(c, p, p->nodes[v]);
   }
   for (int i = 0; i < p->nedges; i++) t->edge[i] = mark_text(&c->arena, &m, p->edges[i]->label, p->edges[i]->added);
   for (int k = 0; k < p->nlanes; k++) t->lane[k] = mark_text(&c->arena, &m, p->lanes[k].name, p->lanes[k].added);

@@ -69,6 +69,7 @@ typedef struct WrapCache WrapCache;
 typedef struct ChartText {
   const char **node, **edge, **lane, **phase;
   const char **caption;         /* a start's trigger and period, else NULL */
+  const char **joint;           /* a joint step's "会同：…", else NULL */
   const char **note; int nnote; /* the footnotes, ※1 … */
 } ChartText;
 

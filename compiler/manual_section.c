@@ -13,7 +13,7 @@ static const char *source_cell(Manual *m, const Process *p) {
   if (!src) return NULL;
   if (!m->marks.whole) return arena_printf(&m->c->arena, "来源：%s", src);
   return arena_printf(&m->c->arena, "来源：%s（本流程整体为原文之外的补充内容：%s）", src,
-                      p->added->reason ? p->added->reason : MARK_DEFAULT);
+                      mark_reason(p->added));
 }
 
 /* The triggers and periods of p's starts, each list joined by "、". */

@@ -238,13 +238,13 @@ static long long *weights(SC *k, const Calendar *cal, int time, int least) {
 }
 
 static void measure(SC *k, Stats *s, const Calendar *cal) {
-  long long *step = weights(k, cal, 0, 0), *time = weights(k, cal, 1, 0), *low = weights(k, cal, -1, 0);
+  long long *step = weights(k, cal, 0, 0), *time = weights(k, cal, 1, 0);
   long long *zero = NEW(k->c, long long, k->n);
   graph_of(k);
   components(k);
   count(k, s);
   s->min_steps = shortest(k, s->conditional ? weights(k, cal, 0, 1) : step);
-  s->min_time = shortest(k, s->conditional ? weights(k, cal, -1, 1) : low);
+  s->min_time = shortest(k, weights(k, cal, -1, 1));
   s->max_steps = longest(k, step, zero);
   s->max_time = longest(k, time, step);
 }
@@ -300,9 +300,10 @@ static void json_starts(Ctx *c, const Process *pr, FILE *out) {
     if (nd->x && nd->x->trigger.s) json_write_string(out, nd->x->trigger.s);
     else fputs("null", out);
     fputs(", \"every\": ", out);
-    if (every_text(c, nd)) json_write_string(out, dur_written(&c->arena, nd->x->every));
+    int every = nd->x && nd->x->has_every;
+    if (every) json_write_string(out, dur_written(&c->arena, nd->x->every));
     else fputs("null", out);
-    fprintf(out, ", \"recurring\": %s}", every_text(c, nd) ? "true" : "false");
+    fprintf(out, ", \"recurring\": %s}", every ? "true" : "false");
   }
   fputs("],\n", out);
 }
